@@ -1,0 +1,80 @@
+# jixiao — build, test, demo.
+#   make          build build/jixiao (release)
+#   make demo     install missing packages, build, extract the bundled corpus
+#   make test     install missing packages, run every test under ASan/UBSan
+VERSION   := 0.1.0
+CC        ?= cc
+PKGS      := glib-2.0 libzip libxml-2.0 libpcre2-8
+TEST_PKGS := cunit json-glib-1.0
+
+WARN      := -std=c11 -Wall -Wextra -Werror
+CPPFLAGS  += -I. -D_POSIX_C_SOURCE=200809L -DJX_VERSION='"$(VERSION)"' \
+             $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+LDLIBS    := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
+TEST_CPPFLAGS := $(shell pkg-config --cflags $(TEST_PKGS) 2>/dev/null)
+TEST_LDLIBS   := $(shell pkg-config --libs $(TEST_PKGS) 2>/dev/null)
+
+REL_CFLAGS  := -O2 -g
+ASAN_CFLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
+               -fno-sanitize-recover=undefined
+
+LIB_SRC := common/error.c \
+           extract/doc.c extract/docx.c extract/extract.c \
+           normalize/text.c normalize/value.c \
+           rules/ruleset.c rules/record.c rules/form.c rules/check.c \
+           sink/json.c sink/jsonl.c
+CLI_SRC := cli/jixiao.c
+TEST_SRC := $(sort $(wildcard tests/*.c))
+RULES   := $(sort $(wildcard rules/*.rules))
+
+obj = $(patsubst %.c,build/$(1)/%.o,$(2))
+
+.PHONY: all deps demo test check clean
+all: build/jixiao
+
+# ---- generated: the rule files built into the binary ----
+build/rules_builtin.c: $(RULES) scripts/embed-rules.sh
+	@mkdir -p $(@D)
+	scripts/embed-rules.sh $(RULES) > $@
+
+# ---- release ----
+build/release/%.o: %.c
+	@mkdir -p $(@D)
+	$(CC) $(WARN) $(REL_CFLAGS) $(CPPFLAGS) -MMD -MP -c $< -o $@
+build/release/rules_builtin.o: build/rules_builtin.c
+	$(CC) $(REL_CFLAGS) -c $< -o $@
+build/jixiao: $(call obj,release,$(LIB_SRC) $(CLI_SRC)) build/release/rules_builtin.o
+	$(CC) $(REL_CFLAGS) $^ $(LDLIBS) -o $@
+
+# ---- sanitizers: what `make test` runs ----
+build/asan/%.o: %.c
+	@mkdir -p $(@D)
+	$(CC) $(WARN) $(ASAN_CFLAGS) $(CPPFLAGS) $(TEST_CPPFLAGS) -MMD -MP -c $< -o $@
+build/asan/rules_builtin.o: build/rules_builtin.c
+	@mkdir -p $(@D)
+	$(CC) $(ASAN_CFLAGS) -c $< -o $@
+build/asan/jixiao: $(call obj,asan,$(LIB_SRC) $(CLI_SRC)) build/asan/rules_builtin.o
+	$(CC) $(ASAN_CFLAGS) $^ $(LDLIBS) -o $@
+build/asan/test_jixiao: $(call obj,asan,$(LIB_SRC) $(TEST_SRC)) build/asan/rules_builtin.o
+	$(CC) $(ASAN_CFLAGS) $^ $(LDLIBS) $(TEST_LDLIBS) -o $@
+
+-include $(shell find build -name '*.d' 2>/dev/null)
+
+# ---- the two commands of README.md ----
+deps:
+	@scripts/install-deps.sh
+
+demo: deps
+	@$(MAKE) --no-print-directory build/jixiao
+	@mkdir -p out
+	build/jixiao extract -o out/corpus.jsonl $(sort $(wildcard corpus/*/*.docx))
+
+test: deps
+	@$(MAKE) --no-print-directory check
+
+check: build/asan/jixiao build/asan/test_jixiao
+	JIXIAO_BIN=build/asan/jixiao ASAN_OPTIONS=detect_leaks=1 \
+	  UBSAN_OPTIONS=print_stacktrace=1 build/asan/test_jixiao
+
+clean:
+	rm -rf build out

@@ -1,0 +1,62 @@
+/* The neutral document model that every extractor produces and every later
+ * stage reads: a document is a sequence of blocks (paragraphs and tables);
+ * a table is a grid of cells with row/column spans. Nothing in it says which
+ * file format it came from.
+ * Ownership: a JxDoc owns its blocks, a block its table, a table its cells;
+ * jx_doc_free() frees everything. Text is UTF-8 as extracted (not cleaned). */
+#ifndef JX_DOC_H
+#define JX_DOC_H
+
+#include <glib.h>
+
+typedef struct {
+    int row, col;         /* top-left grid position, 0-based */
+    int rowspan, colspan; /* >= 1 */
+    char *text;           /* paragraphs joined with '\n'; never NULL */
+    int page;             /* 1-based, 0 when the format has no pages */
+    double x0, y0, x1, y1; /* box in points, all 0 when unknown */
+} JxCell;
+
+typedef struct {
+    int nrows, ncols;
+    GPtrArray *cells;     /* JxCell*, in row-major order of their top-left */
+    int *grid;            /* nrows*ncols indexes into cells, -1 = no cell */
+    int page_start, page_end;
+} JxTable;
+
+typedef enum { JX_BLOCK_PARAGRAPH, JX_BLOCK_TABLE } JxBlockKind;
+
+typedef struct {
+    JxBlockKind kind;
+    int page;             /* 1-based, 0 when the format has no pages */
+    char *text;           /* paragraph text; NULL for tables */
+    JxTable *table;       /* NULL for paragraphs */
+} JxBlock;
+
+typedef struct {
+    GPtrArray *blocks;    /* JxBlock*, in reading order */
+    int pages;            /* 0 when the format has no pages */
+    const char *format;   /* "docx", "pdf" ... (static string) */
+    const char *text_source; /* "native", "ocr", "mixed", "none" (static) */
+} JxDoc;
+
+JxDoc *jx_doc_new(const char *format);
+void jx_doc_free(JxDoc *doc);
+
+/* Appends a paragraph (takes a copy of text). */
+void jx_doc_add_paragraph(JxDoc *doc, const char *text, int page);
+/* Appends a table; the document takes ownership of it. */
+void jx_doc_add_table(JxDoc *doc, JxTable *table, int page);
+
+JxTable *jx_table_new(void);
+void jx_table_free(JxTable *t);
+/* Adds a cell (takes a copy of text) and returns it, owned by the table.
+ * Call jx_table_finish() after the last cell. */
+JxCell *jx_table_add_cell(JxTable *t, int row, int col, int rowspan,
+                          int colspan, const char *text);
+/* Computes nrows/ncols and the grid. Overlapping cells: the first one wins. */
+void jx_table_finish(JxTable *t);
+/* The cell covering grid position (row, col), or NULL. Transfer none. */
+JxCell *jx_table_cell_at(const JxTable *t, int row, int col);
+
+#endif

@@ -1,0 +1,16 @@
+/* The extract stage's door: recognise a file's format from its bytes (not
+ * its name) and hand it to the reader for that format. */
+#ifndef JX_EXTRACT_H
+#define JX_EXTRACT_H
+
+#include "extract/doc.h"
+
+/* "docx" "xlsx" "ofd" "pdf" "html" "txt", "zip" for another ZIP, or NULL
+ * when the bytes are none of these. Static string. */
+const char *jx_sniff_format(const guint8 *data, gsize len);
+
+/* Reads a document held in memory. Returns a new JxDoc or NULL with error:
+ * JX_ERROR_EMPTY, JX_ERROR_UNSUPPORTED, or the reader's own errors. */
+JxDoc *jx_extract(const guint8 *data, gsize len, GError **error);
+
+#endif

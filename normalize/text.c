@@ -1,0 +1,188 @@
+#include "normalize/text.h"
+
+#include <string.h>
+
+/* LaTeX commands seen in converted PDFs, longest first where one is a
+ * prefix of another (\leq before \le, \left before \le). */
+static const struct { const char *tex, *text; } LATEX[] = {
+    {"\\geqslant", "≥"}, {"\\leqslant", "≤"}, {"\\left", ""}, {"\\right", ""},
+    {"\\geq", "≥"},  {"\\leq", "≤"},  {"\\ge", "≥"},    {"\\le", "≤"},
+    {"\\neq", "≠"},  {"\\times", "×"}, {"\\div", "÷"},  {"\\pm", "±"},
+    {"\\approx", "≈"}, {"\\sim", "~"}, {"\\cdot", "·"}, {"\\%", "%"},
+    {"\\mathrm", ""}, {"\\text", ""},  {"\\,", " "},    {"\\;", " "},
+    {"\\quad", " "},
+};
+
+/* CJK Radicals Supplement look-alikes that NFKC leaves alone; each maps to
+ * the ordinary ideograph (Unicode EquivalentUnifiedIdeograph). */
+static const struct { gunichar from, to; } RADICALS[] = {
+    {0x2E80, 0x4E36}, {0x2E81, 0x5382}, {0x2E82, 0x4E5B}, {0x2E83, 0x4E5A},
+    {0x2E84, 0x4E59}, {0x2E85, 0x4EBB}, {0x2E86, 0x5182}, {0x2E87, 0x51E0},
+    {0x2E88, 0x5200}, {0x2E89, 0x5202}, {0x2E8A, 0x535C}, {0x2E8B, 0x353E},
+    {0x2E8C, 0x5C0F}, {0x2E8D, 0x5C0F}, {0x2E8E, 0x5140}, {0x2E8F, 0x5C23},
+    {0x2E90, 0x5C22}, {0x2E92, 0x5DF3}, {0x2E93, 0x5E7A}, {0x2E94, 0x5F51},
+    {0x2E95, 0x5F50}, {0x2E96, 0x5FC4}, {0x2E97, 0x5FC3}, {0x2E98, 0x624C},
+    {0x2E99, 0x6535}, {0x2E9B, 0x65E1}, {0x2E9C, 0x65E5}, {0x2E9D, 0x6708},
+    {0x2E9E, 0x6B7A}, {0x2E9F, 0x6BCD}, {0x2EA0, 0x6C11}, {0x2EA1, 0x6C35},
+    {0x2EA2, 0x6C3A}, {0x2EA3, 0x706C}, {0x2EA4, 0x722B}, {0x2EA5, 0x722B},
+    {0x2EA6, 0x4E2C}, {0x2EA7, 0x725B}, {0x2EA8, 0x72AD}, {0x2EA9, 0x738B},
+    {0x2EAA, 0x7592}, {0x2EAB, 0x76EE}, {0x2EAC, 0x793A}, {0x2EAD, 0x793B},
+    {0x2EAE, 0x7AF9}, {0x2EAF, 0x7CF9}, {0x2EB0, 0x7E9F}, {0x2EB1, 0x7F53},
+    {0x2EB2, 0x7F52}, {0x2EB3, 0x7F51}, {0x2EB4, 0x7F52}, {0x2EB5, 0x7F52},
+    {0x2EB6, 0x7F8A}, {0x2EB7, 0x7F8A}, {0x2EB8, 0x7F8B}, {0x2EB9, 0x8002},
+    {0x2EBA, 0x8080}, {0x2EBB, 0x807F}, {0x2EBC, 0x8089}, {0x2EBD, 0x81FC},
+    {0x2EBE, 0x8279}, {0x2EBF, 0x8279}, {0x2EC0, 0x8279}, {0x2EC1, 0x864E},
+    {0x2EC2, 0x8864}, {0x2EC3, 0x897F}, {0x2EC4, 0x897F}, {0x2EC5, 0x89C1},
+    {0x2EC6, 0x89D2}, {0x2EC7, 0x89D2}, {0x2EC8, 0x8BA0}, {0x2EC9, 0x8D1D},
+    {0x2ECA, 0x8DB3}, {0x2ECB, 0x8F66}, {0x2ECC, 0x8FB6}, {0x2ECD, 0x8FB6},
+    {0x2ECE, 0x8FB6}, {0x2ECF, 0x961D}, {0x2ED0, 0x9485}, {0x2ED1, 0x9577},
+    {0x2ED2, 0x9578}, {0x2ED3, 0x957F}, {0x2ED4, 0x95E8}, {0x2ED5, 0x961C},
+    {0x2ED6, 0x961D}, {0x2ED7, 0x96E8}, {0x2ED8, 0x9752}, {0x2ED9, 0x97E6},
+    {0x2EDA, 0x9875}, {0x2EDB, 0x98CE}, {0x2EDC, 0x98DE}, {0x2EDD, 0x98DF},
+    {0x2EDE, 0x98E0}, {0x2EDF, 0x98E0}, {0x2EE0, 0x9963}, {0x2EE1, 0x9996},
+    {0x2EE2, 0x9A6C}, {0x2EE3, 0x9AA8}, {0x2EE4, 0x9B3C}, {0x2EE5, 0x9C7C},
+    {0x2EE6, 0x9E1F}, {0x2EE7, 0x5364}, {0x2EE8, 0x9EA6}, {0x2EE9, 0x9EC4},
+    {0x2EEA, 0x9EFE}, {0x2EEB, 0x6589}, {0x2EEC, 0x9F50}, {0x2EED, 0x6B6F},
+    {0x2EEE, 0x9F7F}, {0x2EEF, 0x7ADC}, {0x2EF0, 0x9F99}, {0x2EF1, 0x9F9C},
+    {0x2EF2, 0x4E80}, {0x2EF3, 0x9F9F},
+};
+
+gboolean jx_text_is_cjk(gunichar c)
+{
+    return (c >= 0x2E80 && c <= 0x2FDF) ||  /* radicals */
+           (c >= 0x3000 && c <= 0x303F) ||  /* CJK punctuation */
+           (c >= 0x3040 && c <= 0x30FF) ||  /* kana */
+           (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) ||
+           (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFE30 && c <= 0xFE4F) ||
+           (c >= 0xFF00 && c <= 0xFFEF) || (c >= 0x20000 && c <= 0x3FFFF);
+}
+
+/* A character next to which a space is never meaningful. */
+static gboolean is_tight(gunichar c)
+{
+    if (jx_text_is_cjk(c))
+        return TRUE;
+    if (c >= 0x2010 && c <= 0x206F) /* general punctuation: — “ ” … */
+        return TRUE;
+    if (c >= 0x2190 && c <= 0x22FF) /* arrows, math operators: ≥ ≤ ≠ */
+        return TRUE;
+    return c == '%' || c == 0x2030 /* ‰ */ || c == '<' || c == '>' ||
+           c == '=' || c == '~' || c == '(' || c == ')' || c == ':' ||
+           c == ',' || c == ';' || c == '.' || c == '/' || c == 0xD7 ||
+           c == 0xF7 || c == 0xB1 || c == 0xB7;
+}
+
+static char *strip_latex(const char *s)
+{
+    if (!strchr(s, '\\') && !strchr(s, '$'))
+        return g_strdup(s);
+    /* The text holds math: drop its delimiters and groups. */
+    GString *o = g_string_sized_new(strlen(s));
+    for (const char *p = s; *p;) {
+        if (*p == '$' || *p == '{' || *p == '}') {
+            p++;
+            continue;
+        }
+        if (*p == '\\') {
+            gboolean hit = FALSE;
+            for (gsize i = 0; i < G_N_ELEMENTS(LATEX); i++) {
+                gsize n = strlen(LATEX[i].tex);
+                if (strncmp(p, LATEX[i].tex, n) == 0 &&
+                    !g_ascii_isalpha(p[n] ? p[n] : ' ')) {
+                    g_string_append(o, LATEX[i].text);
+                    p += n;
+                    hit = TRUE;
+                    break;
+                }
+            }
+            if (hit)
+                continue;
+        }
+        g_string_append_c(o, *p++);
+    }
+    return g_string_free(o, FALSE);
+}
+
+static gunichar map_radical(gunichar c)
+{
+    if (c < 0x2E80 || c > 0x2EFF)
+        return c;
+    for (gsize i = 0; i < G_N_ELEMENTS(RADICALS); i++)
+        if (RADICALS[i].from == c)
+            return RADICALS[i].to;
+    return c;
+}
+
+/* Is the digit run starting at p exactly three digits long (a thousands
+ * group: "1 959 300")? */
+static gboolean three_digit_group(const gunichar *p, const gunichar *end)
+{
+    int n = 0;
+    while (p + n < end && g_unichar_isdigit(p[n]))
+        n++;
+    return n == 3;
+}
+
+char *jx_text_clean(const char *s)
+{
+    if (!s)
+        return g_strdup("");
+    char *valid = g_utf8_make_valid(s, -1);
+    char *tex = strip_latex(valid);
+    g_free(valid);
+    char *nfkc = g_utf8_normalize(tex, -1, G_NORMALIZE_NFKC);
+    g_free(tex);
+    if (!nfkc)
+        return g_strdup("");
+
+    glong n = 0;
+    gunichar *u = g_utf8_to_ucs4_fast(nfkc, -1, &n);
+    g_free(nfkc);
+    GString *o = g_string_sized_new((gsize)n * 3);
+    gunichar prev = 0;       /* last character written */
+    int digits_before = 0;   /* length of the digit run just written */
+    for (glong i = 0; i < n;) {
+        gunichar c = map_radical(u[i]);
+        if (g_unichar_isspace(c) || c == 0xA0 || c == 0x200B || c == 0xFEFF) {
+            glong j = i;
+            while (j < n && (g_unichar_isspace(u[j]) || u[j] == 0xA0 ||
+                             u[j] == 0x200B || u[j] == 0xFEFF))
+                j++;
+            if (prev && j < n) {
+                gunichar next = map_radical(u[j]);
+                gboolean keep = !is_tight(prev) && !is_tight(next);
+                if (keep && g_unichar_isdigit(prev) && g_unichar_isdigit(next) &&
+                    digits_before >= 1 && digits_before <= 3 &&
+                    three_digit_group(u + j, u + n)) {
+                    keep = FALSE; /* thousands separator: 1 959 300 */
+                    digits_before = 0;
+                }
+                if (keep)
+                    g_string_append_c(o, ' ');
+            }
+            i = j;
+            continue;
+        }
+        if (g_unichar_iscntrl(c)) {
+            i++;
+            continue;
+        }
+        g_string_append_unichar(o, c);
+        digits_before = g_unichar_isdigit(c) ? digits_before + 1 : 0;
+        prev = c;
+        i++;
+    }
+    g_free(u);
+    return g_string_free(o, FALSE);
+}
+
+char *jx_text_compact(const char *s)
+{
+    char *c = jx_text_clean(s);
+    char *w = c;
+    for (char *r = c; *r; r++)
+        if (*r != ' ')
+            *w++ = *r;
+    *w = '\0';
+    return c;
+}

@@ -1,0 +1,22 @@
+/* Text clean-up for everything read from a document: LaTeX residue left by
+ * other converters (\geq, $...$), Unicode NFKC (full-width forms, Kangxi
+ * radicals), CJK radical look-alikes, and white space: runs fold to one space,
+ * and a space or line break next to a CJK character or symbol is a wrap
+ * artifact and goes ("数量指 标" -> "数量指标"). It does not parse values.
+ * Every function returns a new string (g_free it); input must be UTF-8
+ * (invalid bytes become U+FFFD). Pure and thread-safe. */
+#ifndef JX_TEXT_H
+#define JX_TEXT_H
+
+#include <glib.h>
+
+/* The full clean-up above; trims both ends. */
+char *jx_text_clean(const char *s);
+
+/* jx_text_clean, then every white space removed (codes, header labels). */
+char *jx_text_compact(const char *s);
+
+/* TRUE for CJK ideographs, CJK/full-width punctuation and symbols. */
+gboolean jx_text_is_cjk(gunichar c);
+
+#endif

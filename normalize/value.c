@@ -1,0 +1,698 @@
+#include "normalize/value.h"
+
+#include <string.h>
+
+#include "normalize/text.h"
+
+/* A decimal number m * 10^e: amounts are scaled (万 -> e+4) without
+ * binary rounding, then converted to double once. */
+typedef struct {
+    gint64 m;
+    int e;
+} Dec;
+
+static double dec_to_double(Dec d)
+{
+    char buf[48];
+    g_snprintf(buf, sizeof buf, "%" G_GINT64_FORMAT "e%d", d.m, d.e);
+    return g_ascii_strtod(buf, NULL);
+}
+
+typedef struct {
+    const char *word;
+    int op; /* JxOp, or -1 for a hedge (approx) */
+} Word;
+
+#define HEDGE (-1)
+
+/* Words before a number; longest first where one is a prefix of another. */
+static const Word PREFIX[] = {
+    {"大于或等于", JX_OP_GE}, {"小于或等于", JX_OP_LE}, {"大于等于", JX_OP_GE},
+    {"小于等于", JX_OP_LE},   {"不少于", JX_OP_GE},     {"不低于", JX_OP_GE},
+    {"不小于", JX_OP_GE},     {"不高于", JX_OP_LE},     {"不超过", JX_OP_LE},
+    {"不大于", JX_OP_LE},     {"不多于", JX_OP_LE},     {"不超", JX_OP_LE},
+    {"至少", JX_OP_GE},       {"最少", JX_OP_GE},       {"至多", JX_OP_LE},
+    {"最多", JX_OP_LE},       {"达到", JX_OP_GE},       {"大于", JX_OP_GT},
+    {"高于", JX_OP_GT},       {"超过", JX_OP_GT},       {"多于", JX_OP_GT},
+    {"小于", JX_OP_LT},       {"低于", JX_OP_LT},       {"少于", JX_OP_LT},
+    {"等于", JX_OP_EQ},       {">=", JX_OP_GE},         {"<=", JX_OP_LE},
+    {"≥", JX_OP_GE},          {"≧", JX_OP_GE},          {"⩾", JX_OP_GE},
+    {"≤", JX_OP_LE},          {"≦", JX_OP_LE},          {"⩽", JX_OP_LE},
+    {">", JX_OP_GT},          {"<", JX_OP_LT},          {"=", JX_OP_EQ},
+    {"达", JX_OP_GE},         {"超", JX_OP_GT},
+    {"将近", HEDGE},          {"接近", HEDGE},          {"大约", HEDGE},
+    {"大概", HEDGE},          {"约", HEDGE},            {"近", HEDGE},
+    {"≈", HEDGE},             {"~", HEDGE},
+};
+
+/* Words after a number and its unit. */
+static const Word SUFFIX[] = {
+    {"及以上", JX_OP_GE}, {"以上", JX_OP_GE}, {"及以下", JX_OP_LE},
+    {"以下", JX_OP_LE},   {"以内", JX_OP_LE}, {"之内", JX_OP_LE},
+    {"内", JX_OP_LE},     {"左右", HEDGE},    {"上下", HEDGE},
+    {"整", JX_OP_NONE},   {"。", JX_OP_NONE}, {".", JX_OP_NONE},
+    {";", JX_OP_NONE},    {",", JX_OP_NONE},
+};
+
+static const char *const RANGE_SEP[] = {"-", "~", "〜", "至", "到", "—", "–", "－"};
+
+/* Money units and their scale in 元. */
+static const struct { const char *unit; int exp; } MONEY[] = {
+    {"亿元", 8}, {"万元", 4}, {"千元", 3}, {"元", 0}, {"圆", 0}, {"块", 0},
+};
+
+/* Count and measure units kept as printed (longest first). */
+static const char *const UNITS[] = {
+    "个工作日", "工作日", "个百分点", "百分点", "个月", "人次", "户次", "平方米",
+    "立方米", "公顷", "公里", "千米", "公斤", "千克", "小时", "分钟", "学时",
+    "课时", "季度", "个", "人", "名", "位", "次", "家", "户", "篇", "件", "期",
+    "条", "天", "日", "月", "年", "周", "场", "项", "份", "本", "册", "台", "辆",
+    "套", "批", "所", "座", "处", "张", "部", "栋", "间", "只", "头", "株", "棵",
+    "亩", "米", "吨", "床", "支", "队", "村", "届", "批次", "km", "kg", "m2",
+    "m", "t", "h", "分", "元",
+};
+
+/* Classifiers that may be followed by a short noun: 6个项目, 3000多家企业. */
+static const char *const CLASSIFIERS[] = {
+    "个", "家", "名", "项", "篇", "次", "场", "件", "条", "所", "户", "人", "期",
+};
+
+static const char *eat(const char *p, const char *word)
+{
+    size_t n = strlen(word);
+    return strncmp(p, word, n) == 0 ? p + n : NULL;
+}
+
+static const Word *eat_word(const char **p, const Word *list, gsize n)
+{
+    for (gsize i = 0; i < n; i++) {
+        const char *q = eat(*p, list[i].word);
+        if (q) {
+            *p = q;
+            return &list[i];
+        }
+    }
+    return NULL;
+}
+
+/* ---------- numbers ---------- */
+
+static int cn_digit(gunichar c)
+{
+    switch (c) {
+    case 0x96F6: case 0x3007: return 0;            /* 零 〇 */
+    case 0x4E00: case 0x58F9: case 0x5E7A: return 1; /* 一 壹 幺 */
+    case 0x4E8C: case 0x8D30: case 0x4E24: case 0x8CB3: return 2; /* 二 贰 两 貳 */
+    case 0x4E09: case 0x53C1: case 0x53C3: return 3; /* 三 叁 參 */
+    case 0x56DB: case 0x8086: return 4;            /* 四 肆 */
+    case 0x4E94: case 0x4F0D: return 5;            /* 五 伍 */
+    case 0x516D: case 0x9646: case 0x9678: return 6; /* 六 陆 陸 */
+    case 0x4E03: case 0x67D2: return 7;            /* 七 柒 */
+    case 0x516B: case 0x634C: return 8;            /* 八 捌 */
+    case 0x4E5D: case 0x7396: return 9;            /* 九 玖 */
+    default: return -1;
+    }
+}
+
+static gint64 cn_unit(gunichar c)
+{
+    switch (c) {
+    case 0x5341: case 0x62FE: return 10;     /* 十 拾 */
+    case 0x767E: case 0x4F70: return 100;    /* 百 佰 */
+    case 0x5343: case 0x4EDF: return 1000;   /* 千 仟 */
+    case 0x4E07: case 0x842C: return 10000;  /* 万 萬 */
+    case 0x4EBF: case 0x5104: return 100000000; /* 亿 億 */
+    default: return 0;
+    }
+}
+
+/* Chinese numeral at *p: 九十, 一千零五, 两万三千, 二〇二三, 三点五.
+ * 万 and 亿 belong to the numeral (五十万 is 500000). */
+static gboolean parse_cn(const char **p, Dec *out)
+{
+    const char *s = *p;
+    gint64 total = 0, section = 0;
+    int digit = -1, ndigits = 0, nunits = 0;
+    gint64 positional = 0; /* 二〇二三 read digit by digit */
+    const char *q = s;
+    while (*q) {
+        gunichar c = g_utf8_get_char(q);
+        int d = cn_digit(c);
+        gint64 u = cn_unit(c);
+        if (d >= 0) {
+            if (ndigits >= 18)
+                return FALSE;
+            digit = d;
+            positional = positional * 10 + d;
+            ndigits++;
+        } else if (u >= 10 && u <= 1000) {
+            section += (digit < 0 ? 1 : digit) * u;
+            digit = -1;
+            nunits++;
+        } else if (u >= 10000) {
+            if (digit < 0 && section == 0 && total == 0)
+                break; /* a lone 万 is not a number */
+            section += MAX(digit, 0);
+            if (u == 100000000)
+                total = (total + section) * u;
+            else
+                total += section * u;
+            section = 0;
+            digit = -1;
+            nunits++;
+        } else {
+            break;
+        }
+        q = g_utf8_next_char(q);
+    }
+    if (q == s)
+        return FALSE;
+    out->m = nunits == 0 ? positional : total + section + MAX(digit, 0);
+    out->e = 0;
+    /* decimal part: 三点五 */
+    if (g_utf8_get_char(q) == 0x70B9 /* 点 */) {
+        const char *r = g_utf8_next_char(q);
+        int nd = 0;
+        gint64 m = out->m;
+        while (*r && cn_digit(g_utf8_get_char(r)) >= 0 && nd < 9) {
+            m = m * 10 + cn_digit(g_utf8_get_char(r));
+            nd++;
+            r = g_utf8_next_char(r);
+        }
+        if (nd > 0) {
+            out->m = m;
+            out->e = -nd;
+            q = r;
+        }
+    }
+    *p = q;
+    return TRUE;
+}
+
+/* Arabic number at *p: 1959300.00, 1,959,300, 10.55, .5 is not accepted. */
+static gboolean parse_arabic(const char **p, Dec *out)
+{
+    const char *q = *p;
+    gint64 m = 0;
+    int nd = 0, e = 0;
+    if (!g_ascii_isdigit(*q))
+        return FALSE;
+    while (*q) {
+        if (g_ascii_isdigit(*q)) {
+            if (nd >= 18)
+                return FALSE;
+            m = m * 10 + (*q - '0');
+            if (m != 0)
+                nd++;
+            q++;
+        } else if (*q == ',' && g_ascii_isdigit(q[1]) && g_ascii_isdigit(q[2]) &&
+                   g_ascii_isdigit(q[3]) && !g_ascii_isdigit(q[4])) {
+            q++;
+        } else {
+            break;
+        }
+    }
+    if (*q == '.' && g_ascii_isdigit(q[1])) {
+        q++;
+        while (g_ascii_isdigit(*q)) {
+            if (nd >= 18)
+                return FALSE;
+            m = m * 10 + (*q - '0');
+            if (m != 0)
+                nd++;
+            e--;
+            q++;
+        }
+    }
+    out->m = m;
+    out->e = e;
+    *p = q;
+    return TRUE;
+}
+
+static gboolean parse_number(const char **p, Dec *out, gboolean *cn)
+{
+    if (parse_arabic(p, out))
+        return TRUE;
+    if (parse_cn(p, out)) {
+        *cn = TRUE;
+        return TRUE;
+    }
+    return FALSE;
+}
+
+/* 万/亿/千 after an Arabic number (1.6万, 3千元), or after 余/多 (五十余万). */
+static int eat_multiplier(const char **p)
+{
+    static const struct { const char *w; int exp; } M[] = {
+        {"千万", 7}, {"百万", 6}, {"亿", 8}, {"万", 4}, {"千", 3},
+    };
+    for (gsize i = 0; i < G_N_ELEMENTS(M); i++) {
+        const char *q = eat(*p, M[i].w);
+        if (q) {
+            *p = q;
+            return M[i].exp;
+        }
+    }
+    return 0;
+}
+
+static gboolean eat_hedge_after_number(const char **p)
+{
+    const char *q;
+    if ((q = eat(*p, "余")) || (q = eat(*p, "多"))) {
+        *p = q;
+        return TRUE;
+    }
+    return FALSE;
+}
+
+/* ---------- units ---------- */
+
+typedef struct {
+    JxKind kind;       /* NUMBER, PERCENT or MONEY */
+    char unit[32];
+    int exp;           /* power of ten: 4 for 万元, -1 for ‰ */
+} Unit;
+
+static gboolean eat_simple_unit(const char **p, char *buf, gsize size)
+{
+    for (gsize i = 0; i < G_N_ELEMENTS(UNITS); i++) {
+        const char *q = eat(*p, UNITS[i]);
+        if (q) {
+            const char *u = UNITS[i];
+            if (strcmp(u, "个工作日") == 0)
+                u = "工作日";
+            g_strlcpy(buf, u, size);
+            *p = q;
+            return TRUE;
+        }
+    }
+    return FALSE;
+}
+
+/* A short noun after a classifier (6个项目): CJK letters only, at the end. */
+static const char *eat_trailing_noun(const char *p)
+{
+    int n = 0;
+    const char *q = p;
+    while (*q && n < 6) {
+        gunichar c = g_utf8_get_char(q);
+        if (!g_unichar_isalpha(c) || !jx_text_is_cjk(c) || (c >= 0x3000 && c <= 0x303F))
+            break;
+        n++;
+        q = g_utf8_next_char(q);
+    }
+    return n > 0 && *q == '\0' ? q : NULL;
+}
+
+static void eat_unit(const char **p, Unit *u)
+{
+    const char *q;
+    u->kind = JX_KIND_NUMBER;
+    u->unit[0] = '\0';
+    u->exp = 0;
+    if ((q = eat(*p, "%"))) {
+        u->kind = JX_KIND_PERCENT;
+        g_strlcpy(u->unit, "%", sizeof u->unit);
+        *p = q;
+        return;
+    }
+    if ((q = eat(*p, "‰"))) {
+        u->kind = JX_KIND_PERCENT;
+        g_strlcpy(u->unit, "%", sizeof u->unit);
+        u->exp = -1;
+        *p = q;
+        return;
+    }
+    for (gsize i = 0; i < G_N_ELEMENTS(MONEY); i++) {
+        if ((q = eat(*p, MONEY[i].unit))) {
+            u->kind = JX_KIND_MONEY;
+            u->exp = MONEY[i].exp;
+            g_strlcpy(u->unit, "元", sizeof u->unit);
+            *p = q;
+            goto per;
+        }
+    }
+    if (!eat_simple_unit(p, u->unit, sizeof u->unit))
+        return;
+    for (gsize i = 0; i < G_N_ELEMENTS(CLASSIFIERS); i++)
+        if (strcmp(u->unit, CLASSIFIERS[i]) == 0) {
+            const char *end = eat_trailing_noun(*p);
+            if (end)
+                *p = end;
+            return;
+        }
+per:
+    /* 元/人, 次/年 */
+    if ((q = eat(*p, "/"))) {
+        char per[16];
+        if (eat_simple_unit(&q, per, sizeof per)) {
+            g_strlcat(u->unit, "/", sizeof u->unit);
+            g_strlcat(u->unit, per, sizeof u->unit);
+            *p = q;
+        }
+    }
+}
+
+/* Power of ten of a money unit ("万元" -> 4), or -1 if it is none. */
+static int money_exp(const char *unit)
+{
+    for (gsize i = 0; unit && i < G_N_ELEMENTS(MONEY); i++)
+        if (strcmp(unit, MONEY[i].unit) == 0)
+            return MONEY[i].exp;
+    return -1;
+}
+
+double jx_value_money_scale(const char *unit)
+{
+    int e = money_exp(unit);
+    return e < 0 ? 0 : dec_to_double((Dec){1, e});
+}
+
+/* ---------- quantities ---------- */
+
+typedef struct {
+    Dec d;
+    int mult;        /* power of ten from 万/亿 */
+    Unit unit;
+    gboolean percent_prefix;
+} Amount;
+
+static gboolean parse_amount(const char **p, Amount *a, gboolean *cn, gboolean *approx)
+{
+    const char *q = *p, *r;
+    memset(a, 0, sizeof *a);
+    if ((r = eat(q, "百分之"))) {
+        a->percent_prefix = TRUE;
+        q = r;
+    }
+    if (!parse_number(&q, &a->d, cn))
+        return FALSE;
+    if (eat_hedge_after_number(&q))
+        *approx = TRUE;
+    a->mult = eat_multiplier(&q);
+    if (eat_hedge_after_number(&q))
+        *approx = TRUE;
+    eat_unit(&q, &a->unit);
+    if (a->percent_prefix) {
+        if (a->unit.kind != JX_KIND_NUMBER || a->unit.unit[0])
+            return FALSE;
+        a->unit.kind = JX_KIND_PERCENT;
+        g_strlcpy(a->unit.unit, "%", sizeof a->unit.unit);
+    }
+    *p = q;
+    return TRUE;
+}
+
+static double amount_value(const Amount *a)
+{
+    Dec d = a->d;
+    d.e += a->mult + a->unit.exp;
+    return dec_to_double(d);
+}
+
+static gboolean at_end(const char *p)
+{
+    return *p == '\0';
+}
+
+/* [hedge|op]* amount [range amount] [suffix]* <end>. header_exp is the
+ * power of ten of the header's money unit, or -1. */
+static gboolean parse_quantity(const char *p, int header_exp, JxValue *v)
+{
+    JxOp op = JX_OP_NONE;
+    gboolean approx = FALSE, cn = FALSE;
+    const Word *w;
+    while ((w = eat_word(&p, PREFIX, G_N_ELEMENTS(PREFIX)))) {
+        if (w->op == HEDGE)
+            approx = TRUE;
+        else if (op == JX_OP_NONE)
+            op = w->op;
+        else
+            return FALSE;
+    }
+    Amount a, b;
+    if (!parse_amount(&p, &a, &cn, &approx))
+        return FALSE;
+    gboolean range = FALSE;
+    for (gsize i = 0; i < G_N_ELEMENTS(RANGE_SEP) && op == JX_OP_NONE; i++) {
+        const char *q = eat(p, RANGE_SEP[i]);
+        if (q && parse_amount(&q, &b, &cn, &approx)) {
+            /* the unit may be written once, on either side */
+            if (!a.unit.unit[0] && b.unit.unit[0]) {
+                a.unit = b.unit;
+                if (!a.mult)
+                    a.mult = b.mult;
+            } else if (!b.unit.unit[0] && a.unit.unit[0]) {
+                b.unit = a.unit;
+                if (!b.mult)
+                    b.mult = a.mult;
+            }
+            if (strcmp(a.unit.unit, b.unit.unit) != 0)
+                return FALSE;
+            range = TRUE;
+            p = q;
+            break;
+        }
+    }
+    while ((w = eat_word(&p, SUFFIX, G_N_ELEMENTS(SUFFIX)))) {
+        if (w->op == HEDGE)
+            approx = TRUE;
+        else if (w->op != JX_OP_NONE && op == JX_OP_NONE && !range)
+            op = w->op;
+    }
+    if (!at_end(p))
+        return FALSE;
+    if (header_exp >= 0 && a.unit.kind == JX_KIND_NUMBER && !a.unit.unit[0]) {
+        for (Amount *x = &a; x; x = (x == &a && range) ? &b : NULL) {
+            x->unit.kind = JX_KIND_MONEY;
+            x->unit.exp = header_exp;
+            g_strlcpy(x->unit.unit, "元", sizeof x->unit.unit);
+        }
+        v->flags |= JX_VALUE_UNIT_FROM_HEADER;
+    }
+
+    v->kind = a.unit.kind;
+    v->op = range ? JX_OP_RANGE : op == JX_OP_NONE ? JX_OP_EQ : op;
+    v->approx = approx;
+    v->has_value = TRUE;
+    v->value = amount_value(&a);
+    if (range) {
+        double hi = amount_value(&b);
+        v->has_max = TRUE;
+        v->max = MAX(v->value, hi);
+        v->value = MIN(v->value, hi);
+    }
+    if (a.unit.unit[0])
+        v->unit = g_strdup(a.unit.unit);
+    if (cn)
+        v->flags |= JX_VALUE_CN_NUMERAL;
+    return TRUE;
+}
+
+/* ---------- dates ---------- */
+
+static int parse_small(const char **p, int lo, int hi, gboolean *cn)
+{
+    const char *q = *p;
+    Dec d;
+    gboolean c = FALSE;
+    if (!parse_number(&q, &d, &c) || d.e != 0 || d.m < lo || d.m > hi)
+        return -1;
+    if (c)
+        *cn = TRUE;
+    *p = q;
+    return (int)d.m;
+}
+
+static int parse_year(const char **p)
+{
+    const char *q = *p;
+    for (int i = 0; i < 4; i++)
+        if (!g_ascii_isdigit(q[i]))
+            return -1;
+    if (g_ascii_isdigit(q[4]))
+        return -1;
+    int y = atoi(q);
+    if (y < 1900 || y > 2100)
+        return -1;
+    *p = q + 4;
+    return y;
+}
+
+/* 2023年12月31日, 2023.12, 2023-12, 2023年, 2023年度, 2023全年, 2023年上半年,
+ * 12月底, 12月31日前. An open end (前 底 末) is op <=. */
+static gboolean parse_date(const char *p, JxValue *v)
+{
+    int y = -1, m = -1, d = -1;
+    gboolean cn = FALSE;
+    const char *q;
+    JxOp op = JX_OP_EQ;
+    char period[16] = "";
+
+    y = parse_year(&p);
+    if (y > 0) {
+        if ((q = eat(p, "年度")) || (q = eat(p, "年")))
+            p = q;
+        else if (*p == '.' || *p == '-' || *p == '/') {
+            char sep = *p;
+            q = p + 1;
+            m = parse_small(&q, 1, 12, &cn);
+            if (m < 0)
+                return FALSE;
+            p = q;
+            if (*p == sep) {
+                q = p + 1;
+                d = parse_small(&q, 1, 31, &cn);
+                if (d < 0)
+                    return FALSE;
+                p = q;
+            }
+        } else if (!eat(p, "全年")) {
+            return FALSE;
+        }
+        if ((q = eat(p, "全年")) || (q = eat(p, "上半年")) || (q = eat(p, "下半年"))) {
+            g_strlcpy(period, p, (gsize)(q - p) + 1);
+            p = q;
+        }
+    }
+    if (m < 0 && !period[0]) {
+        q = p;
+        int mm = parse_small(&q, 1, 12, &cn);
+        if (mm > 0 && (q = eat(q, "月"))) {
+            m = mm;
+            p = q;
+            const char *r = p, *e;
+            int dd = parse_small(&r, 1, 31, &cn);
+            if (dd > 0 && ((e = eat(r, "日")) || (e = eat(r, "号")))) {
+                d = dd;
+                p = e;
+            }
+        }
+    }
+    if (y < 0 && m < 0)
+        return FALSE;
+    static const char *const OPEN_END[] = {"之前", "以前", "前", "底", "末", "份"};
+    for (gsize i = 0; i < G_N_ELEMENTS(OPEN_END); i++)
+        if ((q = eat(p, OPEN_END[i]))) {
+            if (strcmp(OPEN_END[i], "份") != 0)
+                op = JX_OP_LE;
+            p = q;
+            break;
+        }
+    if ((q = eat(p, "内")) || (q = eat(p, "以内"))) {
+        op = JX_OP_LE;
+        p = q;
+    }
+    if (!at_end(p))
+        return FALSE;
+
+    v->kind = JX_KIND_DATE;
+    v->op = op;
+    if (period[0])
+        v->text = g_strdup_printf("%d%s", y, period);
+    else if (y > 0 && m > 0 && d > 0)
+        v->text = g_strdup_printf("%04d-%02d-%02d", y, m, d);
+    else if (y > 0 && m > 0)
+        v->text = g_strdup_printf("%04d-%02d", y, m);
+    else if (y > 0)
+        v->text = g_strdup_printf("%04d", y);
+    else if (d > 0)
+        v->text = g_strdup_printf("--%02d-%02d", m, d);
+    else
+        v->text = g_strdup_printf("--%02d", m);
+    if (cn)
+        v->flags |= JX_VALUE_CN_NUMERAL;
+    return TRUE;
+}
+
+/* ---------- the value ---------- */
+
+static gboolean is_empty_mark(const char *s)
+{
+    static const char *const MARKS[] = {"", "—", "——", "-", "--", "–", "/", "\\",
+                                        "－", "─", "━", "…", "..."};
+    for (gsize i = 0; i < G_N_ELEMENTS(MARKS); i++)
+        if (strcmp(s, MARKS[i]) == 0)
+            return TRUE;
+    return FALSE;
+}
+
+/* May the text before a value stand as its label ("新增党组织覆盖企业")?
+ * Not if it holds a digit or ends a clause. */
+static gboolean label_breaks(gunichar c)
+{
+    return g_unichar_isdigit(c) || c == ',' || c == ';' || c == 0x3002 /* 。 */ ||
+           c == 0x3001 /* 、 */ || c == '!' || c == '?';
+}
+
+void jx_value_parse(const char *text, const char *header_unit, JxValue *out)
+{
+    memset(out, 0, sizeof *out);
+    out->raw = jx_text_clean(text);
+    out->kind = JX_KIND_TEXT;
+    if (is_empty_mark(out->raw)) {
+        out->kind = JX_KIND_EMPTY;
+        return;
+    }
+    gboolean found = FALSE;
+    const char *s = out->raw;
+    int hexp = money_exp(header_unit);
+    for (const char *p = s; *p; p = g_utf8_next_char(p)) {
+        if (p > s) {
+            gunichar prev = g_utf8_get_char(g_utf8_prev_char(p));
+            if (label_breaks(prev) || prev == 0x7B2C /* 第: an ordinal */)
+                break;
+        }
+        JxValue v = {0};
+        if (parse_date(p, &v) || parse_quantity(p, hexp, &v)) {
+            char *raw = out->raw;
+            *out = v;
+            out->raw = raw;
+            found = TRUE;
+            break;
+        }
+        jx_value_clear(&v);
+        if (p - s > 120)
+            break;
+    }
+    if (!found)
+        out->kind = JX_KIND_TEXT;
+}
+
+void jx_value_clear(JxValue *v)
+{
+    g_free(v->raw);
+    g_free(v->text);
+    g_free(v->unit);
+    memset(v, 0, sizeof *v);
+}
+
+gboolean jx_value_as_number(const JxValue *v, double *out)
+{
+    if (v->kind != JX_KIND_NUMBER || !v->has_value || v->has_max ||
+        (v->op != JX_OP_EQ && v->op != JX_OP_NONE))
+        return FALSE;
+    if (v->unit && strcmp(v->unit, "分") != 0)
+        return FALSE;
+    *out = v->value;
+    return TRUE;
+}
+
+const char *jx_kind_name(JxKind k)
+{
+    switch (k) {
+    case JX_KIND_NUMBER: return "number";
+    case JX_KIND_PERCENT: return "percent";
+    case JX_KIND_MONEY: return "money";
+    case JX_KIND_DATE: return "date";
+    default: return "text";
+    }
+}
+
+const char *jx_op_name(JxOp op)
+{
+    static const char *const N[] = {NULL, "=", ">", ">=", "<", "<=", "range"};
+    return (unsigned)op < G_N_ELEMENTS(N) ? N[op] : NULL;
+}

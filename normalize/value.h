@@ -1,0 +1,61 @@
+/* Value parsing: one cell or phrase of text -> the value object of SCHEMA.md
+ * (raw, kind, op, value, max, unit, approx). Handles Arabic and Chinese
+ * numerals (九十, 两万三千, 壹拾伍万元整), 万/亿 multipliers, money units
+ * (元 万元 亿元 千元 -> 元), count units, % and ‰, operators (≥ 大于 不少于
+ * 以上 ...), ranges (5-8家), hedges (余 多 约 左右) and dates (2023年12月,
+ * 2023.12, 12月底, 2023全年). A phrase that only contains a number among other
+ * words stays kind text: nothing is guessed.
+ * jx_value_parse is pure and thread-safe; a JxValue owns its strings. */
+#ifndef JX_VALUE_H
+#define JX_VALUE_H
+
+#include <glib.h>
+
+typedef enum {
+    JX_KIND_EMPTY,   /* blank, "—", "/": no value at all (JSON null) */
+    JX_KIND_TEXT,
+    JX_KIND_NUMBER,
+    JX_KIND_PERCENT, /* value 98 means 98 % */
+    JX_KIND_MONEY,   /* value in 元 */
+    JX_KIND_DATE     /* value in `text`: "2023-12", "2023", "2023全年", "--12" */
+} JxKind;
+
+typedef enum {
+    JX_OP_NONE, JX_OP_EQ, JX_OP_GT, JX_OP_GE, JX_OP_LT, JX_OP_LE, JX_OP_RANGE
+} JxOp;
+
+enum {
+    JX_VALUE_CN_NUMERAL = 1 << 0,      /* Chinese numerals were converted */
+    JX_VALUE_UNIT_FROM_HEADER = 1 << 1 /* the money unit came from header_unit */
+};
+
+typedef struct {
+    char *raw;      /* the text after jx_text_clean */
+    JxKind kind;
+    JxOp op;
+    gboolean has_value, has_max;
+    double value, max; /* a range is value..max, value <= max */
+    char *text;     /* kind date only */
+    char *unit;     /* "元", "%", "家", "元/人" ... or NULL */
+    gboolean approx;
+    unsigned flags; /* JX_VALUE_* */
+} JxValue;
+
+/* Parses text into *out (which the caller clears with jx_value_clear).
+ * header_unit is the money unit a table header declares for this cell
+ * ("元", "万元", "亿元", "千元") or NULL: a bare number then becomes money in
+ * 元 with JX_VALUE_UNIT_FROM_HEADER. Never fails: unparsable text is kind text. */
+void jx_value_parse(const char *text, const char *header_unit, JxValue *out);
+void jx_value_clear(JxValue *v);
+
+/* Scale of a money unit in 元 ("万元" -> 10000), or 0 if s is not one. */
+double jx_value_money_scale(const char *unit);
+
+/* The value as a plain number (weights, scores): TRUE for kind number
+ * without operator other than "=" and without unit other than 分. */
+gboolean jx_value_as_number(const JxValue *v, double *out);
+
+const char *jx_kind_name(JxKind k); /* "number" ...; "text" for EMPTY */
+const char *jx_op_name(JxOp op);    /* ">=" ...; NULL for JX_OP_NONE */
+
+#endif

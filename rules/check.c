@@ -1,0 +1,100 @@
+#include "rules/check.h"
+
+#include <math.h>
+#include <string.h>
+
+#define SUM_TOLERANCE 0.011
+
+double jx_check_confidence(guint flags, const JxRuleset *rs)
+{
+    double c = 1.0;
+    for (int f = 0; f < JX_FLAG_COUNT; f++)
+        if (flags & JX_FLAG_BIT(f))
+            c *= 1.0 - CLAMP(jx_ruleset_number(rs, "penalty", jx_flag_name(f), 0.1), 0, 1);
+    return round(c * 1000) / 1000;
+}
+
+static guint value_flags(const JxValue *v)
+{
+    guint f = 0;
+    if (v->kind == JX_KIND_TEXT)
+        f |= JX_FLAG_BIT(JX_FLAG_QUALITATIVE);
+    if (v->approx)
+        f |= JX_FLAG_BIT(JX_FLAG_APPROX);
+    if (v->flags & JX_VALUE_CN_NUMERAL)
+        f |= JX_FLAG_BIT(JX_FLAG_CN_NUMERAL);
+    if (v->flags & JX_VALUE_UNIT_FROM_HEADER)
+        f |= JX_FLAG_BIT(JX_FLAG_UNIT_FROM_HEADER);
+    if (v->kind == JX_KIND_NUMBER && !v->unit)
+        f |= JX_FLAG_BIT(JX_FLAG_UNIT_MISSING);
+    return f;
+}
+
+static gboolean over(JxNum score, JxNum weight)
+{
+    return score.set && weight.set && score.v > weight.v + 1e-9;
+}
+
+/* Digits after the decimal point of a printed rate: how it was rounded. */
+static double rate_tolerance(double rate)
+{
+    for (int d = 0; d <= 4; d++) {
+        double scaled = rate * pow(10, d);
+        if (fabs(scaled - round(scaled)) < 1e-6)
+            return 0.5 * pow(10, -d) + 1e-9;
+    }
+    return 0.00005;
+}
+
+static void check_fund(JxFund *f)
+{
+    if (over(f->score, f->weight))
+        f->flags |= JX_FLAG_BIT(JX_FLAG_SCORE_OVER_WEIGHT);
+    if (f->rate.set && f->executed.set && f->budget_full_year.set &&
+        f->budget_full_year.v > 0) {
+        double computed = f->executed.v / f->budget_full_year.v * 100;
+        if (fabs(computed - f->rate.v) > rate_tolerance(f->rate.v))
+            f->flags |= JX_FLAG_BIT(JX_FLAG_RATE_MISMATCH);
+    }
+}
+
+static void check_form(JxForm *form, const JxRuleset *rs)
+{
+    double wsum = 0, ssum = 0;
+    int wn = 0, sn = 0;
+    for (guint i = 0; i < form->funds->len; i++) {
+        JxFund *f = g_ptr_array_index(form->funds, i);
+        check_fund(f);
+        f->confidence = jx_check_confidence(f->flags, rs);
+        if (strcmp(f->line, "total") == 0) {
+            if (f->weight.set)
+                wsum += f->weight.v, wn++;
+            if (f->score.set)
+                ssum += f->score.v, sn++;
+        }
+    }
+    for (guint i = 0; i < form->indicators->len; i++) {
+        JxIndicator *ind = g_ptr_array_index(form->indicators, i);
+        ind->flags |= value_flags(&ind->target) | value_flags(&ind->actual);
+        if (over(ind->score, ind->weight) || over(ind->review_score, ind->weight))
+            ind->flags |= JX_FLAG_BIT(JX_FLAG_SCORE_OVER_WEIGHT);
+        ind->confidence = jx_check_confidence(ind->flags, rs);
+        if (ind->weight.set)
+            wsum += ind->weight.v, wn++;
+        if (ind->score.set)
+            ssum += ind->score.v, sn++;
+    }
+    if (form->total_weight.set && wn && fabs(wsum - form->total_weight.v) > SUM_TOLERANCE)
+        form->flags |= JX_FLAG_BIT(JX_FLAG_WEIGHT_SUM_MISMATCH);
+    if (form->total_score.set && sn && fabs(ssum - form->total_score.v) > SUM_TOLERANCE)
+        form->flags |= JX_FLAG_BIT(JX_FLAG_SCORE_SUM_MISMATCH);
+    if (over(form->total_score, form->total_weight))
+        form->flags |= JX_FLAG_BIT(JX_FLAG_SCORE_OVER_WEIGHT);
+    form->confidence = jx_check_confidence(form->flags, rs);
+}
+
+void jx_check_result(JxResult *res, const JxRuleset *rs)
+{
+    for (guint i = 0; i < res->forms->len; i++)
+        check_form(g_ptr_array_index(res->forms, i), rs);
+}

@@ -1,0 +1,17 @@
+/* Cross-checks and confidence: flags what is doubtful in a JxResult (values
+ * that are hedged, qualitative, without unit; scores over weights; weights
+ * and scores that do not add up; 执行率 that disagrees with the amounts) and
+ * sets every record's confidence from its flags, with the penalties of the
+ * rule files. Changes the result in place; cannot fail. */
+#ifndef JX_CHECK_H
+#define JX_CHECK_H
+
+#include "rules/record.h"
+#include "rules/ruleset.h"
+
+void jx_check_result(JxResult *res, const JxRuleset *rs);
+
+/* Confidence for a set of flags: product of (1 - penalty) over the flags. */
+double jx_check_confidence(guint flags, const JxRuleset *rs);
+
+#endif

@@ -1,0 +1,641 @@
+#include "rules/form.h"
+
+#include <string.h>
+
+#include "normalize/text.h"
+
+enum { FC_BUDGET_INITIAL, FC_BUDGET_FULL_YEAR, FC_EXECUTED, FC_WEIGHT, FC_RATE,
+       FC_SCORE, FC_N };
+static const char *const FUNDCOL[FC_N] = {
+    "budget_initial", "budget_full_year", "executed", "weight", "rate", "score"};
+
+enum { IC_LEVEL1, IC_LEVEL2, IC_NAME, IC_TARGET, IC_ACTUAL, IC_WEIGHT, IC_SCORE,
+       IC_REVIEW, IC_DEVIATION, IC_N };
+static const char *const INDCOL[IC_N] = {
+    "level1", "level2", "name", "target", "actual", "weight", "score",
+    "review_score", "deviation"};
+
+static const char *const FUNDLINES[] = {"total", "fiscal", "carryover", "other"};
+
+/* One table with each cell's text cleaned once. */
+typedef struct {
+    const JxTable *t;
+    char **text; /* jx_text_clean, per cell index */
+    char **key;  /* same without spaces, for label rules */
+} Grid;
+
+typedef struct {
+    const JxRuleset *rs;
+    JxResult *res;
+    JxForm *form;        /* the open form, or NULL */
+    char *title;         /* pending title and year from paragraphs */
+    int year;
+    char *unit;          /* pending money unit ("单位：万元") */
+    gboolean in_fund, in_ind, want_goal;
+    int fundcol[FC_N], indcol[IC_N], goalcol[2];
+    char *fund_unit;
+    char *l1, *l2;       /* inherited level texts */
+    int seq;
+} Reader;
+
+/* ---------- grid helpers ---------- */
+
+static void grid_init(Grid *g, const JxTable *t)
+{
+    g->t = t;
+    g->text = g_new0(char *, t->cells->len + 1);
+    g->key = g_new0(char *, t->cells->len + 1);
+    for (guint i = 0; i < t->cells->len; i++) {
+        const JxCell *c = g_ptr_array_index(t->cells, i);
+        g->text[i] = jx_text_clean(c->text);
+        g->key[i] = jx_text_compact(c->text);
+    }
+}
+
+static void grid_clear(Grid *g)
+{
+    g_strfreev(g->text);
+    g_strfreev(g->key);
+}
+
+/* Cell index at (r, c), or -1. */
+static int at(const Grid *g, int r, int c)
+{
+    if (c < 0 || r < 0 || r >= g->t->nrows || c >= g->t->ncols)
+        return -1;
+    return g->t->grid[r * g->t->ncols + c];
+}
+
+static const JxCell *cell(const Grid *g, int i)
+{
+    return g_ptr_array_index(g->t->cells, i);
+}
+
+/* Distinct cell indexes of row r, left to right. */
+static GArray *row_cells(const Grid *g, int r)
+{
+    GArray *a = g_array_new(FALSE, FALSE, sizeof(int));
+    int last = -1;
+    for (int c = 0; c < g->t->ncols; c++) {
+        int i = at(g, r, c);
+        if (i >= 0 && i != last) {
+            gboolean seen = FALSE;
+            for (guint k = 0; k < a->len; k++)
+                seen |= g_array_index(a, int, k) == i;
+            if (!seen)
+                g_array_append_val(a, i);
+        }
+        last = i;
+    }
+    return a;
+}
+
+/* The cell under a mapped column in row r: a merged cell that also covers a
+ * mapped column further left belongs to that column, not to this one. */
+static int cell_for(const Grid *g, int r, const int *cols, int n, int which)
+{
+    int col = cols[which];
+    int i = at(g, r, col);
+    if (i < 0)
+        return -1;
+    for (int k = 0; k < n; k++)
+        if (k != which && cols[k] >= 0 && cols[k] < col && at(g, r, cols[k]) == i)
+            return -1;
+    return i;
+}
+
+static const char *text_for(const Grid *g, int r, const int *cols, int n, int which)
+{
+    if (cols[which] < 0)
+        return NULL;
+    int i = cell_for(g, r, cols, n, which);
+    return i < 0 ? NULL : g->text[i];
+}
+
+static char *nonempty(const char *s)
+{
+    return s && *s ? g_strdup(s) : NULL;
+}
+
+static gboolean number_of(const char *text, JxNum *out)
+{
+    JxValue v;
+    jx_value_parse(text, NULL, &v);
+    double d;
+    gboolean ok = jx_value_as_number(&v, &d);
+    if (ok) {
+        out->set = TRUE;
+        out->v = d;
+    }
+    jx_value_clear(&v);
+    return ok;
+}
+
+/* ---------- forms ---------- */
+
+static void note_page(Reader *rd, int page)
+{
+    if (!rd->form || page <= 0)
+        return;
+    if (!rd->form->page_start || page < rd->form->page_start)
+        rd->form->page_start = page;
+    rd->form->page_end = MAX(rd->form->page_end, page);
+}
+
+static void reset_tables(Reader *rd)
+{
+    rd->in_fund = rd->in_ind = rd->want_goal = FALSE;
+    for (int i = 0; i < FC_N; i++)
+        rd->fundcol[i] = -1;
+    for (int i = 0; i < IC_N; i++)
+        rd->indcol[i] = -1;
+    rd->goalcol[0] = rd->goalcol[1] = -1;
+    g_clear_pointer(&rd->fund_unit, g_free);
+    g_clear_pointer(&rd->l1, g_free);
+    g_clear_pointer(&rd->l2, g_free);
+    rd->seq = 0;
+}
+
+static void close_form(Reader *rd)
+{
+    if (rd->form)
+        g_ptr_array_add(rd->res->forms, rd->form);
+    rd->form = NULL;
+    reset_tables(rd);
+}
+
+static gboolean form_has_content(const JxForm *f)
+{
+    return f->project_name || f->funds->len || f->indicators->len;
+}
+
+static JxForm *open_form(Reader *rd)
+{
+    if (rd->form)
+        return rd->form;
+    rd->form = jx_form_new((int)rd->res->forms->len);
+    rd->form->title = g_steal_pointer(&rd->title);
+    rd->form->year = rd->year;
+    rd->year = 0;
+    return rd->form;
+}
+
+static void on_title(Reader *rd, const char *text)
+{
+    if (rd->form && form_has_content(rd->form))
+        close_form(rd);
+    g_free(rd->title);
+    rd->title = g_strdup(text);
+    char *y = NULL;
+    if (jx_ruleset_match(rd->rs, "year", text, &y) && y)
+        rd->year = atoi(y);
+    g_free(y);
+}
+
+/* ---------- header fields ---------- */
+
+static char **field_slot(JxForm *f, const char *name)
+{
+    if (!strcmp(name, "project_name")) return &f->project_name;
+    if (!strcmp(name, "project_code")) return &f->project_code;
+    if (!strcmp(name, "competent_dept")) return &f->competent_dept;
+    if (!strcmp(name, "implementing_unit")) return &f->implementing_unit;
+    if (!strcmp(name, "project_lead")) return &f->project_lead;
+    return NULL;
+}
+
+static void read_fields(Reader *rd, const Grid *g, GArray *cells)
+{
+    for (guint k = 0; k < cells->len; k++) {
+        int i = g_array_index(cells, int, k);
+        char *cap = NULL;
+        const char *name = jx_ruleset_match(rd->rs, "field", g->key[i], &cap);
+        if (!name) {
+            g_free(cap);
+            continue;
+        }
+        char *value = nonempty(cap ? g_strstrip(cap) : NULL);
+        g_free(cap);
+        /* else: the next cell to the right that is not itself a label */
+        for (guint j = k + 1; !value && j < cells->len; j++) {
+            int v = g_array_index(cells, int, j);
+            if (jx_ruleset_match(rd->rs, "field", g->key[v], NULL))
+                break;
+            value = nonempty(g->text[v]);
+        }
+        if (!value)
+            continue;
+        if (!strcmp(name, "project_name") && rd->form && rd->form->project_name)
+            close_form(rd); /* a second project in the same table */
+        JxForm *f = open_form(rd);
+        if (!strcmp(name, "year")) {
+            char *y = NULL;
+            if (!f->year && jx_ruleset_match(rd->rs, "year", value, &y) && y)
+                f->year = atoi(y);
+            else if (!f->year && strlen(value) == 4 && g_ascii_isdigit(value[0]))
+                f->year = atoi(value);
+            g_free(y);
+        } else {
+            char **slot = field_slot(f, name);
+            if (slot && !*slot) {
+                if (!strcmp(name, "project_code")) {
+                    *slot = jx_text_compact(value); /* codes wrap mid-number */
+                } else {
+                    *slot = value;
+                    value = NULL;
+                }
+            }
+        }
+        g_free(value);
+    }
+}
+
+/* ---------- column headers ---------- */
+
+static int map_columns(const Reader *rd, const Grid *g, GArray *cells,
+                       const char *kind, const char *const *names, int n, int *cols)
+{
+    int found = 0;
+    int tmp[IC_N];
+    for (int k = 0; k < n; k++)
+        tmp[k] = -1;
+    for (guint k = 0; k < cells->len; k++) {
+        int i = g_array_index(cells, int, k);
+        const char *name = jx_ruleset_match(rd->rs, kind, g->key[i], NULL);
+        for (int c = 0; name && c < n; c++)
+            if (!strcmp(name, names[c]) && tmp[c] < 0) {
+                tmp[c] = cell(g, i)->col;
+                found++;
+            }
+    }
+    if (found >= 3)
+        memcpy(cols, tmp, sizeof(int) * (gsize)n);
+    return found;
+}
+
+static void find_fund_unit(Reader *rd, const Grid *g, GArray *cells)
+{
+    for (guint k = 0; !rd->fund_unit && k < cells->len; k++) {
+        char *u = NULL;
+        int i = g_array_index(cells, int, k);
+        if (jx_ruleset_match(rd->rs, "fundunit", g->key[i], &u) && u)
+            rd->fund_unit = g_steal_pointer(&u);
+        g_free(u);
+    }
+}
+
+/* ---------- fund lines ---------- */
+
+static void fund_money(JxFund *f, const char *text, JxNum *out)
+{
+    if (!text)
+        return;
+    JxValue v;
+    jx_value_parse(text, f->unit_declared, &v);
+    if (v.kind == JX_KIND_MONEY && v.op == JX_OP_EQ) {
+        out->set = TRUE;
+        out->v = v.value;
+        if (v.flags & JX_VALUE_UNIT_FROM_HEADER)
+            f->flags |= JX_FLAG_BIT(JX_FLAG_UNIT_FROM_HEADER);
+    } else if (v.kind == JX_KIND_NUMBER && !v.unit && v.op == JX_OP_EQ) {
+        out->set = TRUE; /* no unit anywhere: taken as 元, and said so */
+        out->v = v.value;
+        f->flags |= JX_FLAG_BIT(JX_FLAG_UNIT_MISSING);
+    } else if (v.kind != JX_KIND_EMPTY) {
+        f->flags |= JX_FLAG_BIT(JX_FLAG_KIND_MISMATCH);
+    }
+    jx_value_clear(&v);
+}
+
+static void fund_plain(JxFund *f, const char *text, JxNum *out, gboolean percent)
+{
+    if (!text)
+        return;
+    JxValue v;
+    jx_value_parse(text, NULL, &v);
+    double d;
+    if (percent && v.kind == JX_KIND_PERCENT && v.op == JX_OP_EQ) {
+        out->set = TRUE;
+        out->v = v.value;
+    } else if (jx_value_as_number(&v, &d)) {
+        out->set = TRUE;
+        out->v = d;
+    } else if (v.kind != JX_KIND_EMPTY) {
+        f->flags |= JX_FLAG_BIT(JX_FLAG_KIND_MISMATCH);
+    }
+    jx_value_clear(&v);
+}
+
+static gboolean read_fund_line(Reader *rd, const Grid *g, int r, GArray *cells)
+{
+    const char *line = NULL;
+    int label = -1;
+    for (guint k = 0; !line && k < cells->len; k++) {
+        int i = g_array_index(cells, int, k);
+        if (cell(g, i)->row != r)
+            continue;
+        const char *name = jx_ruleset_match(rd->rs, "fundline", g->key[i], NULL);
+        for (gsize n = 0; name && n < G_N_ELEMENTS(FUNDLINES); n++)
+            if (!strcmp(name, FUNDLINES[n])) {
+                line = FUNDLINES[n];
+                label = i;
+            }
+    }
+    if (!line)
+        return FALSE;
+    JxFund *f = jx_fund_new(rd->form->index, line);
+    f->unit_declared = g_strdup(rd->fund_unit);
+    f->page = cell(g, label)->page;
+    const char *t[FC_N];
+    for (int c = 0; c < FC_N; c++) {
+        t[c] = text_for(g, r, rd->fundcol, FC_N, c);
+        if (t[c] && at(g, r, rd->fundcol[c]) == label)
+            t[c] = NULL;
+    }
+    fund_money(f, t[FC_BUDGET_INITIAL], &f->budget_initial);
+    fund_money(f, t[FC_BUDGET_FULL_YEAR], &f->budget_full_year);
+    fund_money(f, t[FC_EXECUTED], &f->executed);
+    fund_plain(f, t[FC_WEIGHT], &f->weight, FALSE);
+    fund_plain(f, t[FC_RATE], &f->rate, TRUE);
+    fund_plain(f, t[FC_SCORE], &f->score, FALSE);
+    g_ptr_array_add(rd->form->funds, f);
+    note_page(rd, f->page);
+    return TRUE;
+}
+
+/* ---------- indicators ---------- */
+
+/* Canonical level name of a printed level cell, and the weight it states. */
+static char *canonical_level(const JxRuleset *rs, const char *kind, const char *raw,
+                             JxNum *weight, gboolean *canonical)
+{
+    char *key = jx_text_compact(raw);
+    char *w = NULL;
+    if (jx_ruleset_match(rs, "levelweight", key, &w) && w) {
+        weight->set = TRUE;
+        weight->v = g_ascii_strtod(w, NULL);
+    }
+    g_free(w);
+    char *bare = jx_ruleset_strip(rs, "levelweight", key);
+    g_free(key);
+    const char *name = jx_ruleset_match(rs, kind, bare, NULL);
+    *canonical = name != NULL;
+    if (name) {
+        g_free(bare);
+        return g_strdup(name);
+    }
+    return bare;
+}
+
+static void set_level(char **slot, const char *text)
+{
+    g_free(*slot);
+    *slot = g_strdup(text);
+}
+
+static void read_total(Reader *rd, const Grid *g, int r, GArray *cells, int label)
+{
+    JxForm *f = rd->form;
+    const char *w = rd->indcol[IC_WEIGHT] >= 0 && at(g, r, rd->indcol[IC_WEIGHT]) != label
+                        ? text_for(g, r, rd->indcol, IC_N, IC_WEIGHT) : NULL;
+    const char *s = rd->indcol[IC_SCORE] >= 0 && at(g, r, rd->indcol[IC_SCORE]) != label
+                        ? text_for(g, r, rd->indcol, IC_N, IC_SCORE) : NULL;
+    if (w)
+        number_of(w, &f->total_weight);
+    if (s)
+        number_of(s, &f->total_score);
+    if (!f->total_weight.set && !f->total_score.set) {
+        /* columns do not line up: the first two numbers after the label */
+        gboolean after = FALSE;
+        for (guint k = 0; k < cells->len; k++) {
+            int i = g_array_index(cells, int, k);
+            if (i == label) {
+                after = TRUE;
+                continue;
+            }
+            if (!after)
+                continue;
+            if (!f->total_weight.set)
+                number_of(g->text[i], &f->total_weight);
+            else if (!f->total_score.set)
+                number_of(g->text[i], &f->total_score);
+        }
+    }
+    note_page(rd, cell(g, label)->page);
+}
+
+static void read_indicator(Reader *rd, const Grid *g, int r)
+{
+    const char *t[IC_N];
+    gboolean any_data = FALSE;
+    for (int c = 0; c < IC_N; c++) {
+        t[c] = text_for(g, r, rd->indcol, IC_N, c);
+        if (t[c] && !*t[c])
+            t[c] = NULL;
+        if (t[c] && c >= IC_NAME)
+            any_data = TRUE;
+    }
+    /* levels: a new level-1 text starts a new level-2 run */
+    if (t[IC_LEVEL1] && g_strcmp0(t[IC_LEVEL1], rd->l1) != 0) {
+        set_level(&rd->l1, t[IC_LEVEL1]);
+        g_clear_pointer(&rd->l2, g_free);
+    }
+    if (t[IC_LEVEL2])
+        set_level(&rd->l2, t[IC_LEVEL2]);
+    if (!any_data)
+        return;
+
+    JxIndicator *ind = jx_indicator_new(rd->form->index, rd->seq++);
+    gboolean canon;
+    if (rd->l1) {
+        ind->level1_raw = g_strdup(rd->l1);
+        ind->level1 = canonical_level(rd->rs, "level1", rd->l1, &ind->level1_weight, &canon);
+        if (!canon)
+            ind->flags |= JX_FLAG_BIT(JX_FLAG_LEVEL_UNCANONICAL);
+    }
+    if (rd->l2) {
+        ind->level2_raw = g_strdup(rd->l2);
+        ind->level2 = canonical_level(rd->rs, "level2", rd->l2, &ind->level2_weight, &canon);
+        if (!canon)
+            ind->flags |= JX_FLAG_BIT(JX_FLAG_LEVEL_UNCANONICAL);
+    }
+    if (t[IC_NAME]) {
+        char *n = jx_ruleset_strip(rd->rs, "namestrip", t[IC_NAME]);
+        ind->name = nonempty(g_strstrip(n));
+        g_free(n);
+    }
+    jx_value_parse(t[IC_TARGET], NULL, &ind->target);
+    jx_value_parse(t[IC_ACTUAL], NULL, &ind->actual);
+    if (t[IC_WEIGHT])
+        number_of(t[IC_WEIGHT], &ind->weight);
+    if (t[IC_SCORE])
+        number_of(t[IC_SCORE], &ind->score);
+    if (t[IC_REVIEW])
+        number_of(t[IC_REVIEW], &ind->review_score);
+    ind->deviation = nonempty(t[IC_DEVIATION]);
+    int ni = rd->indcol[IC_NAME] >= 0 ? at(g, r, rd->indcol[IC_NAME]) : -1;
+    ind->page = ni >= 0 ? cell(g, ni)->page : 0;
+    g_ptr_array_add(rd->form->indicators, ind);
+    note_page(rd, ind->page);
+}
+
+/* ---------- rows and blocks ---------- */
+
+static void read_goal(Reader *rd, const Grid *g, int r)
+{
+    char **slots[2] = {&rd->form->goal_expected, &rd->form->goal_actual};
+    gboolean took = FALSE;
+    for (int k = 0; k < 2; k++) {
+        int i = rd->goalcol[k] >= 0 ? cell_for(g, r, rd->goalcol, 2, k) : -1;
+        if (i >= 0 && cell(g, i)->row == r && *g->text[i] && !*slots[k]) {
+            *slots[k] = g_strdup(g->text[i]);
+            took = TRUE;
+        }
+    }
+    if (took)
+        rd->want_goal = FALSE;
+}
+
+static void read_row(Reader *rd, const Grid *g, int r)
+{
+    GArray *cells = row_cells(g, r);
+    /* a title or a total printed inside the table */
+    for (guint k = 0; k < cells->len; k++) {
+        int i = g_array_index(cells, int, k);
+        if (cell(g, i)->row != r)
+            continue;
+        if (jx_ruleset_match(rd->rs, "title", g->key[i], NULL)) {
+            on_title(rd, g->text[i]);
+        } else if (rd->in_ind && rd->form &&
+                   jx_ruleset_match(rd->rs, "total", g->key[i], NULL)) {
+            read_total(rd, g, r, cells, i);
+            close_form(rd);
+            g_array_free(cells, TRUE);
+            return;
+        }
+    }
+    int fc[FC_N], ic[IC_N], gc[2] = {-1, -1};
+    if (map_columns(rd, g, cells, "fundcol", FUNDCOL, FC_N, fc) >= 3) {
+        open_form(rd);
+        memcpy(rd->fundcol, fc, sizeof fc);
+        rd->in_fund = TRUE;
+        rd->in_ind = FALSE;
+        if (!rd->fund_unit && rd->unit)
+            rd->fund_unit = g_strdup(rd->unit);
+        find_fund_unit(rd, g, cells);
+    } else if (map_columns(rd, g, cells, "indcol", INDCOL, IC_N, ic) >= 3) {
+        open_form(rd);
+        memcpy(rd->indcol, ic, sizeof ic);
+        rd->in_ind = TRUE;
+        rd->in_fund = rd->want_goal = FALSE;
+        g_clear_pointer(&rd->l1, g_free);
+        g_clear_pointer(&rd->l2, g_free);
+    } else {
+        static const char *const GOAL[] = {"expected", "actual"};
+        for (guint k = 0; k < cells->len; k++) {
+            int i = g_array_index(cells, int, k);
+            const char *n = jx_ruleset_match(rd->rs, "goalcol", g->key[i], NULL);
+            for (int j = 0; n && j < 2; j++)
+                if (!strcmp(n, GOAL[j]) && gc[j] < 0)
+                    gc[j] = cell(g, i)->col;
+        }
+        if (gc[0] >= 0 && gc[1] >= 0) {
+            open_form(rd);
+            memcpy(rd->goalcol, gc, sizeof gc);
+            rd->want_goal = TRUE;
+            rd->in_fund = rd->in_ind = FALSE;
+        } else {
+            read_fields(rd, g, cells);
+            if (rd->form && rd->in_fund) {
+                find_fund_unit(rd, g, cells);
+                read_fund_line(rd, g, r, cells);
+            } else if (rd->form && rd->want_goal) {
+                read_goal(rd, g, r);
+            } else if (rd->form && rd->in_ind) {
+                read_indicator(rd, g, r);
+            }
+        }
+    }
+    g_array_free(cells, TRUE);
+}
+
+static void read_paragraph(Reader *rd, const char *raw)
+{
+    char *text = jx_text_clean(raw);
+    char *key = jx_text_compact(raw);
+    char *cap = NULL;
+    if (jx_ruleset_match(rd->rs, "title", key, NULL)) {
+        on_title(rd, text);
+    } else if (g_utf8_strlen(key, -1) <= 24 &&
+               jx_ruleset_match(rd->rs, "year", key, &cap) && cap) {
+        if (rd->form && !rd->form->year && !form_has_content(rd->form))
+            rd->form->year = atoi(cap);
+        else
+            rd->year = atoi(cap);
+    } else if (g_utf8_strlen(key, -1) <= 24 &&
+               jx_ruleset_match(rd->rs, "fundunit", key, &cap) && cap) {
+        g_free(rd->unit);
+        rd->unit = g_steal_pointer(&cap);
+    }
+    g_free(cap);
+    g_free(text);
+    g_free(key);
+}
+
+/* Kind and year of the document when no form says them. */
+static void document_kind(JxResult *res, const JxDoc *doc, const JxRuleset *rs)
+{
+    const char *kind = NULL;
+    if (res->forms->len) {
+        JxForm *f = g_ptr_array_index(res->forms, 0);
+        char *key = f->title ? jx_text_compact(f->title) : NULL;
+        kind = key ? jx_ruleset_match(rs, "kind", key, NULL) : NULL;
+        g_free(key);
+        if (!kind)
+            kind = "project_self_eval";
+        for (guint i = 0; !res->year && i < res->forms->len; i++)
+            res->year = ((JxForm *)g_ptr_array_index(res->forms, i))->year;
+    }
+    guint seen = 0;
+    for (guint i = 0; i < doc->blocks->len && seen < 40; i++) {
+        const JxBlock *b = g_ptr_array_index(doc->blocks, i);
+        if (b->kind != JX_BLOCK_PARAGRAPH)
+            continue;
+        seen++;
+        char *key = jx_text_compact(b->text);
+        char *y = NULL;
+        if (!kind)
+            kind = jx_ruleset_match(rs, "kind", key, NULL);
+        if (!res->year && seen <= 10 && jx_ruleset_match(rs, "year", key, &y) && y)
+            res->year = atoi(y);
+        g_free(y);
+        g_free(key);
+    }
+    res->kind = kind ? g_intern_string(kind) : "unknown";
+}
+
+JxResult *jx_forms_read(const JxDoc *doc, const JxRuleset *rs)
+{
+    Reader rd = {.rs = rs, .res = jx_result_new()};
+    reset_tables(&rd);
+    for (guint b = 0; b < doc->blocks->len; b++) {
+        const JxBlock *blk = g_ptr_array_index(doc->blocks, b);
+        if (blk->kind == JX_BLOCK_PARAGRAPH) {
+            read_paragraph(&rd, blk->text);
+            continue;
+        }
+        Grid g;
+        grid_init(&g, blk->table);
+        for (int r = 0; r < blk->table->nrows; r++)
+            read_row(&rd, &g, r);
+        grid_clear(&g);
+    }
+    if (rd.form && form_has_content(rd.form))
+        close_form(&rd);
+    g_clear_pointer(&rd.form, jx_form_free); /* a form that never got content */
+    reset_tables(&rd);
+    g_free(rd.title);
+    g_free(rd.unit);
+    document_kind(rd.res, doc, rs);
+    return rd.res;
+}

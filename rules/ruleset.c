@@ -1,0 +1,282 @@
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include "rules/ruleset.h"
+
+#include <pcre2.h>
+#include <string.h>
+
+#include "common/error.h"
+
+typedef struct {
+    char *kind, *name, *source; /* source: "file:line" */
+    pcre2_code *re;             /* NULL for numeric rules */
+    double number;
+} Rule;
+
+struct JxRuleset {
+    GPtrArray *rules; /* Rule*, most recently loaded first */
+};
+
+/* Kinds whose PATTERN is a number rather than a regular expression. */
+static gboolean numeric_kind(const char *kind)
+{
+    return strcmp(kind, "penalty") == 0;
+}
+
+static const char *const KINDS[] = {
+    "title", "year", "kind", "field", "fundcol", "fundline", "fundunit",
+    "goalcol", "indcol", "total", "level1", "level2", "levelweight",
+    "namestrip", "penalty",
+};
+
+static void rule_free(gpointer p)
+{
+    Rule *r = p;
+    g_free(r->kind);
+    g_free(r->name);
+    g_free(r->source);
+    if (r->re)
+        pcre2_code_free(r->re);
+    g_free(r);
+}
+
+JxRuleset *jx_ruleset_new(void)
+{
+    JxRuleset *rs = g_new0(JxRuleset, 1);
+    rs->rules = g_ptr_array_new_with_free_func(rule_free);
+    return rs;
+}
+
+void jx_ruleset_free(JxRuleset *rs)
+{
+    if (!rs)
+        return;
+    g_ptr_array_free(rs->rules, TRUE);
+    g_free(rs);
+}
+
+guint jx_ruleset_size(const JxRuleset *rs)
+{
+    return rs->rules->len;
+}
+
+static gboolean parse_line(const char *src, char *line, Rule **out, GError **error)
+{
+    *out = NULL;
+    char *s = g_strstrip(line);
+    if (!*s || *s == '#')
+        return TRUE;
+    char *fields[3] = {NULL, NULL, NULL};
+    for (int i = 0; i < 2; i++) {
+        fields[i] = s;
+        while (*s && !g_ascii_isspace(*s))
+            s++;
+        if (!*s) {
+            g_set_error(error, JX_ERROR, JX_ERROR_RULES,
+                        "%s: expected KIND NAME PATTERN", src);
+            return FALSE;
+        }
+        *s++ = '\0';
+        while (g_ascii_isspace(*s))
+            s++;
+    }
+    fields[2] = s;
+    gboolean known = FALSE;
+    for (gsize i = 0; i < G_N_ELEMENTS(KINDS); i++)
+        known |= strcmp(fields[0], KINDS[i]) == 0;
+    if (!known) {
+        g_set_error(error, JX_ERROR, JX_ERROR_RULES, "%s: unknown rule kind '%s'",
+                    src, fields[0]);
+        return FALSE;
+    }
+    Rule *r = g_new0(Rule, 1);
+    r->kind = g_strdup(fields[0]);
+    r->name = g_strdup(fields[1]);
+    r->source = g_strdup(src);
+    if (numeric_kind(r->kind)) {
+        char *end;
+        r->number = g_ascii_strtod(fields[2], &end);
+        if (end == fields[2] || *end) {
+            g_set_error(error, JX_ERROR, JX_ERROR_RULES,
+                        "%s: '%s' is not a number", src, fields[2]);
+            rule_free(r);
+            return FALSE;
+        }
+    } else {
+        int code;
+        PCRE2_SIZE off;
+        r->re = pcre2_compile((PCRE2_SPTR)fields[2], PCRE2_ZERO_TERMINATED,
+                              PCRE2_UTF | PCRE2_UCP, &code, &off, NULL);
+        if (!r->re) {
+            PCRE2_UCHAR msg[256];
+            pcre2_get_error_message(code, msg, sizeof msg);
+            g_set_error(error, JX_ERROR, JX_ERROR_RULES,
+                        "%s: bad pattern at offset %zu: %s", src, (size_t)off,
+                        (const char *)msg);
+            rule_free(r);
+            return FALSE;
+        }
+    }
+    *out = r;
+    return TRUE;
+}
+
+gboolean jx_ruleset_load_data(JxRuleset *rs, const char *name, const char *text,
+                              GError **error)
+{
+    char **lines = g_strsplit(text, "\n", -1);
+    GPtrArray *loaded = g_ptr_array_new();
+    gboolean ok = TRUE;
+    for (int i = 0; lines[i]; i++) {
+        char *src = g_strdup_printf("%s:%d", name, i + 1);
+        Rule *r;
+        ok = parse_line(src, lines[i], &r, error);
+        g_free(src);
+        if (!ok)
+            break;
+        if (r)
+            g_ptr_array_add(loaded, r);
+    }
+    /* Later files first; within a file, the order written. */
+    for (guint i = loaded->len; i > 0; i--)
+        g_ptr_array_insert(rs->rules, 0, g_ptr_array_index(loaded, i - 1));
+    g_ptr_array_free(loaded, TRUE);
+    g_strfreev(lines);
+    return ok;
+}
+
+gboolean jx_ruleset_load_file(JxRuleset *rs, const char *path, GError **error)
+{
+    char *text = NULL;
+    GError *e = NULL;
+    if (!g_file_get_contents(path, &text, NULL, &e)) {
+        g_set_error(error, JX_ERROR, JX_ERROR_RULES, "%s", e->message);
+        g_error_free(e);
+        return FALSE;
+    }
+    gboolean ok = jx_ruleset_load_data(rs, path, text, error);
+    g_free(text);
+    return ok;
+}
+
+static int compare_names(gconstpointer a, gconstpointer b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+gboolean jx_ruleset_load_dir(JxRuleset *rs, const char *dir, GError **error)
+{
+    GError *e = NULL;
+    GDir *d = g_dir_open(dir, 0, &e);
+    if (!d) {
+        g_set_error(error, JX_ERROR, JX_ERROR_RULES, "rules directory: %s",
+                    e->message);
+        g_error_free(e);
+        return FALSE;
+    }
+    GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
+    const char *n;
+    while ((n = g_dir_read_name(d)))
+        if (g_str_has_suffix(n, ".rules"))
+            g_ptr_array_add(names, g_strdup(n));
+    g_dir_close(d);
+    g_ptr_array_sort(names, compare_names);
+    gboolean ok = TRUE;
+    for (guint i = 0; ok && i < names->len; i++) {
+        char *path = g_build_filename(dir, g_ptr_array_index(names, i), NULL);
+        ok = jx_ruleset_load_file(rs, path, error);
+        g_free(path);
+    }
+    if (ok && names->len == 0) {
+        g_set_error(error, JX_ERROR, JX_ERROR_RULES, "%s holds no *.rules file", dir);
+        ok = FALSE;
+    }
+    g_ptr_array_free(names, TRUE);
+    return ok;
+}
+
+static gboolean rule_match(const Rule *r, const char *text, char **capture)
+{
+    if (!r->re)
+        return FALSE;
+    pcre2_match_data *md = pcre2_match_data_create_from_pattern(r->re, NULL);
+    int rc = pcre2_match(r->re, (PCRE2_SPTR)text, PCRE2_ZERO_TERMINATED, 0, 0, md, NULL);
+    if (rc > 0 && capture) {
+        *capture = NULL;
+        PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+        if (rc > 1 && ov[2] != PCRE2_UNSET)
+            *capture = g_strndup(text + ov[2], ov[3] - ov[2]);
+    }
+    pcre2_match_data_free(md);
+    return rc > 0;
+}
+
+const char *jx_ruleset_match(const JxRuleset *rs, const char *kind,
+                             const char *text, char **capture)
+{
+    if (capture)
+        *capture = NULL;
+    for (guint i = 0; text && i < rs->rules->len; i++) {
+        const Rule *r = g_ptr_array_index(rs->rules, i);
+        if (strcmp(r->kind, kind) == 0 && rule_match(r, text, capture))
+            return r->name;
+    }
+    return NULL;
+}
+
+gboolean jx_ruleset_match_name(const JxRuleset *rs, const char *kind,
+                               const char *name, const char *text,
+                               char **capture)
+{
+    if (capture)
+        *capture = NULL;
+    for (guint i = 0; text && i < rs->rules->len; i++) {
+        const Rule *r = g_ptr_array_index(rs->rules, i);
+        if (strcmp(r->kind, kind) == 0 && strcmp(r->name, name) == 0 &&
+            rule_match(r, text, capture))
+            return TRUE;
+    }
+    return FALSE;
+}
+
+char *jx_ruleset_strip(const JxRuleset *rs, const char *kind, const char *text)
+{
+    char *s = g_strdup(text ? text : "");
+    for (guint i = 0; i < rs->rules->len; i++) {
+        const Rule *r = g_ptr_array_index(rs->rules, i);
+        if (strcmp(r->kind, kind) != 0 || !r->re)
+            continue;
+        PCRE2_SIZE outlen = strlen(s) + 1;
+        PCRE2_UCHAR *out = g_malloc(outlen);
+        int rc = pcre2_substitute(r->re, (PCRE2_SPTR)s, PCRE2_ZERO_TERMINATED, 0,
+                                  PCRE2_SUBSTITUTE_GLOBAL, NULL, NULL,
+                                  (PCRE2_SPTR) "", 0, out, &outlen);
+        if (rc >= 0) {
+            g_free(s);
+            s = (char *)out;
+        } else {
+            g_free(out);
+        }
+    }
+    return s;
+}
+
+double jx_ruleset_number(const JxRuleset *rs, const char *kind,
+                         const char *name, double dflt)
+{
+    for (guint i = 0; i < rs->rules->len; i++) {
+        const Rule *r = g_ptr_array_index(rs->rules, i);
+        if (!r->re && strcmp(r->kind, kind) == 0 && strcmp(r->name, name) == 0)
+            return r->number;
+    }
+    return dflt;
+}
+
+extern const char *const jx_builtin_rules[][2];
+
+gboolean jx_ruleset_load_builtin(JxRuleset *rs, GError **error)
+{
+    for (int i = 0; jx_builtin_rules[i][0]; i++)
+        if (!jx_ruleset_load_data(rs, jx_builtin_rules[i][0], jx_builtin_rules[i][1], error))
+            return FALSE;
+    return TRUE;
+}

@@ -1,0 +1,52 @@
+/* Rule files: form knowledge kept out of C. A rule file is lines of
+ *     KIND  NAME  PATTERN
+ * (blank lines and lines starting with # are ignored). KIND says what the
+ * rule is for (field label, fund column, level name ...), NAME what it
+ * yields (project_name, budget_initial, 数量指标 ...), PATTERN is a PCRE2
+ * regular expression (UTF, Unicode classes) matched against cleaned,
+ * space-free cell text, or a number for `penalty` rules. Rules loaded later
+ * are tried first, so a user's --rules directory overrides the defaults.
+ * A JxRuleset is immutable once loaded and may be shared between threads. */
+#ifndef JX_RULESET_H
+#define JX_RULESET_H
+
+#include <glib.h>
+
+typedef struct JxRuleset JxRuleset;
+
+JxRuleset *jx_ruleset_new(void);
+void jx_ruleset_free(JxRuleset *rs);
+
+/* Loads rules from text; `name` is used in error messages ("file:line").
+ * On a bad line sets JX_ERROR_RULES and returns FALSE (rules before it stay). */
+gboolean jx_ruleset_load_data(JxRuleset *rs, const char *name, const char *text,
+                              GError **error);
+gboolean jx_ruleset_load_file(JxRuleset *rs, const char *path, GError **error);
+/* Loads every *.rules file of dir, in name order. */
+gboolean jx_ruleset_load_dir(JxRuleset *rs, const char *dir, GError **error);
+/* Loads the rule files built into the binary (rules/ at build time). */
+gboolean jx_ruleset_load_builtin(JxRuleset *rs, GError **error);
+
+/* The NAME of the first rule of `kind` whose pattern matches text, or NULL.
+ * If capture is non-NULL it receives group 1 of that match (or NULL when
+ * the group did not take part); g_free it. */
+const char *jx_ruleset_match(const JxRuleset *rs, const char *kind,
+                             const char *text, char **capture);
+
+/* Like jx_ruleset_match but only rules of kind with this NAME. */
+gboolean jx_ruleset_match_name(const JxRuleset *rs, const char *kind,
+                               const char *name, const char *text,
+                               char **capture);
+
+/* Removes from text every match of the rules of `kind` (e.g. numbering
+ * prefixes); returns a new string. */
+char *jx_ruleset_strip(const JxRuleset *rs, const char *kind, const char *text);
+
+/* The number a rule of kind/name holds (penalty rules), or dflt. */
+double jx_ruleset_number(const JxRuleset *rs, const char *kind,
+                         const char *name, double dflt);
+
+/* Number of rules loaded. */
+guint jx_ruleset_size(const JxRuleset *rs);
+
+#endif

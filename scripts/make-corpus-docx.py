@@ -1,0 +1,273 @@
+#!/usr/bin/env python3
+"""Builds the DOCX files of corpus/docx/ and the bad inputs of tests/data/.
+
+The forms are reconstructions of the five 项目支出绩效自评表 of seed 000
+(../shared/seeds/000_*.txt, text taken from a real DOCX), laid out the way
+Word lays out that template: one table per form with merged cells
+(w:gridSpan, w:vMerge), line breaks inside header cells, the leaked
+_GoBack bookmark. Output is byte-for-byte reproducible (fixed ZIP dates).
+Only the Python standard library is used. Run from the repository root:
+    python3 scripts/make-corpus-docx.py
+"""
+import io
+import os
+import zipfile
+from xml.sax.saxutils import escape
+
+W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main'
+GRID = [700, 900, 1100, 2000, 1000, 1000, 700, 700, 700, 700]  # 10 columns
+
+# ---------------------------------------------------------------- the forms
+# Fund rows: (label, 年初预算数, 全年预算数, 全年执行数, 分值, 执行率, 得分)
+# Indicator rows: (level1, level2, name, target, actual, weight, score, deviation)
+# level None = merged with the cell above (w:vMerge continue).
+FORMS = [
+    dict(name='微信公众号经费', dept='通州区工商联', unit='通州区工商联', lead='陈宇昕',
+         phone='69542826', total=('8', '8', '100%', '10', '100%', '10'),
+         fiscal=('8', '8', '100%', '—', '100%', '—'),
+         goal=('工商联、非公企业、工商联界别委员以及商会组织的各项活动，通过微信公众号形式进行宣传报道，大力加强对商会及企业先进典型的宣传。',
+               '全年共宣传报道86条，累计点击量超1.6万次。'),
+         rows=[('产出指标', '数量指标', '指标1：微信公众号维护', '大于80条', '86条', '10', '9', ''),
+               (None, '质量指标', '指标1：及时、客观宣传各项活动', '100%', '100%', '15', '14', ''),
+               (None, '时效指标', '指标1：根据全年活动时间及时发布信息', '2023全年', '2023全年', '15', '14', ''),
+               (None, '成本指标', '指标1：全年费用8万元', '8万', '8万', '10', '10', ''),
+               ('效益指标', '社会效益\n指标', '指标1：进一步加强工商联、商会自身建设，提高为会员服务质量', '95%', '95%', '15', '13', ''),
+               (None, '可持续影响指标', '指标1：提高工商联凝聚力，助推民营经济健康高质量发展', '100%', '100%', '15', '13', ''),
+               ('满意度\n指标', '服务对象满意度指标', ' 指标1：增强会员企业对工商联服务工作的满意度', '100%', '100%', '5', '4', ''),
+               (None, None, ' 指标2：各企业以及商会组织可以随时了解到工商联工作', '100%', '100%', '5', '4', '')],
+         score=('100', '91')),
+    dict(name='报刊订阅费', dept='通州区工商联', unit='通州区工商联', lead='杨絮',
+         phone='69542826', total=('1', '1', '100%', '10', '100%', '10'),
+         fiscal=('1', '1', '100%', '—', '100%', '—'),
+         goal=('及时按要求订阅党报、党刊以及工商联行业报刊',
+               '严格按照相关规定，结合区工商联工作实际，完成报刊订阅任务。'),
+         rows=[('产出指标', '数量指标', ' 指标1：订阅报刊种类及数量', '按照通知要求', '在规定范围内，结合单位实际', '10', '9', ''),
+               (None, '质量指标', ' 指标1：领导干部报纸杂志阅读率', '>98%', '99%', '15', '13', ''),
+               (None, '时效指标', ' 指标1：按照通知要求订阅', '2023.12', '2023.12', '15', '13', ''),
+               (None, '成本指标', '指标1：报刊订阅费1万元', '1万元', '1万元', '10', '10', ''),
+               ('效益指标', '社会效益指标', '指标1：及时学习了解时事政治、学习党的先进理论和业务知识', '>95%', '96%', '15', '14', ''),
+               (None, '可持续影响指标', '指标1：通过学习先进的行业知识，带动工商联更好发展', '>95%', '96%', '15', '14', ''),
+               ('满意度\n指标', '服务对象满意度指标', ' 指标1：增加领导干部的党性修养和专业知识增长', '100%', '98%', '5', '4', ''),
+               (None, None, ' 指标1：读者满意度', '100%', '98%', '5', '4', '')],
+         score=('100', '91')),
+    dict(name='聘用人员工资', dept='通州区工商联', unit='通州区工商联', lead='马瑞苹',
+         phone='69542826', total=('14', '10.55', '100%', '10', '75.36%', '7.5'),
+         fiscal=('14', '10.55', '100%', '—', '75.36%', '—'),
+         goal=('按时足额发放聘用人员工资、缴纳社会保险费及住房公积金',
+               '每月均及时发放工资并按时缴纳五险一金。'),
+         rows=[('产出指标', '数量指标', ' 指标1：发放聘用人员全年工资', '1人', '1人', '10', '10', ''),
+               (None, '质量指标', ' 指标1：人员工资发放率', '100%', '100%', '10', '10', ''),
+               (None, '时效指标', ' 指标1：发放工资时间', '2023年全年', '逐月发放', '10', '10', ''),
+               (None, '成本指标', ' 指标1：全年聘用人员工资总额', '14万', '10.55', '10', '7.5', ''),
+               (None, '可持续影响指标', '指标1：促进工商联、商会的发展', '100%', '98%', '10', '10', ''),
+               ('效益指标', '社会效益指标', '指标1：提高为民营企业服务能力，促进民营企业健康高质量发展', '>95%', '97%', '15', '14', ''),
+               (None, '可持续影响指标', '指标1：充实工商联干部队伍，增强工商联服务能力', '>95%', '97%', '15', '14', ''),
+               ('满意度\n指标', '服务对象满意度指标', ' 指标1：工商联工作开展的保障', '>90%', '95%', '5', '4', ''),
+               (None, None, ' 指标1：增强会员企业对工商联服务工作的满意度', '100%', '100%', '5', '4', '')],
+         score=('100', '91')),
+    dict(name='商会活动费', dept='通州区工商联', unit='通州区工商联', lead='蔡长青',
+         phone='69542826', total=('6', '6', '100%', '10', '100%', '10'),
+         fiscal=('6', '6', '100%', '—', '100%', '—'),
+         goal=('创建工商联“会员之家”，一方面致力于打造一个工商界的思想宣传窗口、组织活动阵地、参政议政沟通平台、会员服务基地；另一方面以“会员之家”为平台，强化思想教育、夯实政治共识、凝聚人心力量、树立工商联形象。大力推进京津冀协同发展、通武廊人才交流活动、周边友好商会建设等工作，通过走访交流学习先进经验做法，完善工商联工作，组织民营企业培训。',
+               '召开执委会1次，组织民营企业家参加主题教育培训活动1次，组织“2+1”联合党日活动3次，协助市联开展京津冀企业家联盟活动1次，参加基层商会七一党建活动1次。'),
+         rows=[('产出指标', '数量指标', ' 指标1：举办培训及交流活动等', '>3次', '4', '10', '9', ''),
+               (None, '质量指标', ' 指标1：培训合格率', '>95%', '98%', '10', '9', ''),
+               (None, None, ' 指标2：学习交流效果良好', '>98%', '99%', '10', '9', ''),
+               (None, '时效指标', ' 指标1：培训时间', '2023年全年', '2023年全年', '10', '9', ''),
+               (None, '成本指标', '组织培训及交流活动', '6', '6', '10', '10', ''),
+               ('效益指标', '社会效益\n指标', ' 指标2：搭建更便捷的平台', '>90%', '95%', '15', '14', ''),
+               (None, '可持续影响指标', ' 指标1：加强对会员企业的培训，提高为会员服务质量', '>90%', '95%', '15', '14', ''),
+               ('满意度\n指标', '服务对象满意度指标', ' 指标1：增强会员企业对工商联服务工作的满意度', '100%', '100%', '5', '4', ''),
+               (None, None, ' 指标2：各企业以及商会组织可以随时了解到工商联工作', '100%', '100%', '5', '4', '')],
+         score=('100', '92')),
+    dict(name='原工商业者补助', dept='通州区工商联', unit='通州区工商联', lead='马瑞苹',
+         phone='69542826', total=('10', '10', '100%', '10', '100%', '10'),
+         fiscal=('10', '@GOBACK@10', '100%', '—', '100%', '—'),
+         goal=('\n按照《北京市原工商业者补助一般性转移支付资金管理办法》及其补充规定，该项目主要用于向在通州区登记的原工商业者（含遗孀）发放临时生活困难补助和向原工商业者代表人士发放慰问金、慰问品，按规定于每年的五一、国庆、春节前进行发放。',
+               '本年度共为全部23名原工商业者（含遗孀）发放39人次困难补助，合计金额10万元。'),
+         rows=[('产出指标', '数量指标', ' 指标1：所有在册原工商业者发放困难补助', '25人', '23人', '10', '10', '2人在发放前已去世，不再发放'),
+               (None, None, '代表人士慰问', '1人', '1人', '10', '10', ''),
+               (None, '质量指标', ' 指标1：发放率', '100%', '100%', '15', '15', ''),
+               (None, '时效指标', ' 指标1：发放时间', '五一、国庆、春节', '五一、国庆、春节', '15', '13', ''),
+               (None, '成本指标', ' 指标1：全年发放总额', '10万', '10万', '10', '10', ''),
+               ('效益指标', '社会效益\n指标', ' 指标1：及时、按规定发放补助', '100%', '100%', '15', '13', ''),
+               ('满意度\n指标', '服务对象满意度指标', ' 指标1：原工商业者及其遗孀满意度', '100%', '100%', '15', '14', '')],
+         score=('100', '95')),
+]
+
+# ---------------------------------------------------------------- XML pieces
+def run(text, extra=''):
+    """Runs for text; '\n' becomes <w:br/>; @GOBACK@ the leaked bookmark."""
+    out = []
+    if text.startswith('@GOBACK@'):
+        out.append('<w:bookmarkStart w:id="0" w:name="_GoBack"/><w:bookmarkEnd w:id="0"/>')
+        text = text[len('@GOBACK@'):]
+    parts = text.split('\n')
+    for i, part in enumerate(parts):
+        if i:
+            out.append('<w:r><w:br/></w:r>')
+        if part:
+            out.append('<w:r>%s<w:t xml:space="preserve">%s</w:t></w:r>' % (extra, escape(part)))
+    return ''.join(out)
+
+
+def para(text='', center=False, runs=None):
+    ppr = '<w:pPr><w:jc w:val="center"/></w:pPr>' if center else ''
+    return '<w:p>%s%s</w:p>' % (ppr, runs if runs is not None else run(text))
+
+
+def cell(text='', span=1, vmerge=None, paras=None):
+    """vmerge: 'restart', 'continue' or None. paras: list of paragraph texts."""
+    width = 0
+    pr = ''
+    if span > 1:
+        pr += '<w:gridSpan w:val="%d"/>' % span
+    if vmerge == 'restart':
+        pr += '<w:vMerge w:val="restart"/>'
+    elif vmerge == 'continue':
+        pr += '<w:vMerge/>'
+    body = ''.join(para(p) for p in paras) if paras is not None else para(text)
+    return '<w:tc><w:tcPr><w:tcW w:w="%d" w:type="dxa"/>%s<w:vAlign w:val="center"/></w:tcPr>%s</w:tc>' % (
+        width, pr, body)
+
+
+def row(*cells):
+    return '<w:tr>%s</w:tr>' % ''.join(cells)
+
+
+def table(rows):
+    borders = ''.join('<w:%s w:val="single" w:sz="4" w:space="0" w:color="000000"/>' % b
+                      for b in ('top', 'left', 'bottom', 'right', 'insideH', 'insideV'))
+    grid = ''.join('<w:gridCol w:w="%d"/>' % w for w in GRID)
+    return ('<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/><w:jc w:val="center"/>'
+            '<w:tblBorders>%s</w:tblBorders><w:tblLayout w:type="fixed"/></w:tblPr>'
+            '<w:tblGrid>%s</w:tblGrid>%s</w:tbl>') % (borders, grid, ''.join(rows))
+
+
+def form_table(f):
+    rows = [
+        row(cell('项目名称', 2), cell(f['name'], 8)),
+        row(cell('主管部门', 2), cell(f['dept'], 3), cell('实施单位', 2), cell(f['unit'], 3)),
+        row(cell('项目负责人', 2), cell(f['lead'], 3), cell('联系电话', 2), cell(f['phone'], 3)),
+        row(cell('项目资金（万元）', 2, 'restart'), cell('', 2), cell('年初     预算数'),
+            cell('全年     预算数'), cell('全年     执行数'), cell('分值'), cell('执行率'), cell('得分')),
+    ]
+    for label, vals in (('年度资金总额', f['total']), ('其中：当年财政拨款', f['fiscal']),
+                        ('      上年结转资金', ('', '', '', '—', '', '—')),
+                        ('  其他资金', ('', '', '', '—', '', '—'))):
+        rows.append(row(cell('', 2, 'continue'), cell(label, 2), *[cell(v) for v in vals]))
+    expected, actual = f['goal']
+    rows.append(row(cell('年度总体目标', 2, 'restart'), cell('预期目标', 4), cell('实际完成情况', 4)))
+    rows.append(row(cell('', 2, 'continue'), cell(paras=expected.split('\n'), span=4),
+                    cell(actual, 4)))
+    rows.append(row(cell(paras=['绩', '效', '指', '标'], vmerge='restart'), cell('一级指标'),
+                    cell('二级指标'), cell('三级指标'), cell('年度\n指标值'), cell('实际\n完成值'),
+                    cell('分值'), cell('得分'), cell('偏差原因分析及改进措施', 2)))
+    for l1, l2, name, target, act, weight, score, dev in f['rows']:
+        rows.append(row(cell('', vmerge='continue'),
+                        cell(l1, vmerge='restart') if l1 else cell('', vmerge='continue'),
+                        cell(l2, vmerge='restart') if l2 else cell('', vmerge='continue'),
+                        cell(name), cell(target), cell(act), cell(weight), cell(score),
+                        cell(dev, 2)))
+    rows.append(row(cell('总分', 6), cell(f['score'][0]), cell(f['score'][1]), cell('', 2)))
+    return table(rows)
+
+
+def document(body):
+    return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            '<w:document xmlns:w="%s" '
+            'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006">'
+            '<w:body>%s<w:sectPr><w:pgSz w:w="11906" w:h="16838"/>'
+            '<w:pgMar w:top="1134" w:right="1134" w:bottom="1134" w:left="1134" '
+            'w:header="567" w:footer="567" w:gutter="0"/></w:sectPr></w:body></w:document>'
+            ) % (W, body)
+
+
+CONTENT_TYPES = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+                 '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+                 '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+                 '<Default Extension="xml" ContentType="application/xml"/>'
+                 '<Override PartName="/word/document.xml" ContentType="application/'
+                 'vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>')
+RELS = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+        'relationships/officeDocument" Target="word/document.xml"/></Relationships>')
+
+
+def zip_bytes(members):
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, 'w', zipfile.ZIP_DEFLATED) as z:
+        for name, data in members:
+            info = zipfile.ZipInfo(name, date_time=(2024, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            z.writestr(info, data)
+    return buf.getvalue()
+
+
+def docx(body):
+    return zip_bytes([('[Content_Types].xml', CONTENT_TYPES), ('_rels/.rels', RELS),
+                      ('word/document.xml', document(body))])
+
+
+def write(path, data):
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, 'wb') as fh:
+        fh.write(data)
+    print('wrote', path, len(data), 'bytes')
+
+
+# ---------------------------------------------------------------- documents
+def seed000():
+    body = [para('附件1-1')]
+    for i, f in enumerate(FORMS):
+        if i:
+            body.append('<w:p><w:r><w:br w:type="page"/></w:r></w:p>')
+        body.append(para('项目支出绩效自评表', center=True))
+        body.append(para('（ 2023年度）', center=True))
+        body.append(form_table(f))
+        body.append(para(''))
+    return docx(''.join(body))
+
+
+def variants():
+    """Form 3 (聘用人员工资) as an editor leaves it: tracked changes, a field
+    code, hidden text, a content control, the form nested in a layout table."""
+    f = dict(FORMS[2])
+    xml = form_table(f)
+    # a tracked change: 12 was deleted and 14 inserted in 年初预算数
+    xml = xml.replace('<w:t xml:space="preserve">14</w:t></w:r></w:p></w:tc><w:tc><w:tcPr><w:tcW w:w="0" w:type="dxa"/><w:vAlign w:val="center"/></w:tcPr><w:p><w:r><w:t xml:space="preserve">10.55</w:t>',
+                      '<w:t xml:space="preserve"></w:t></w:r><w:del w:id="1" w:author="a" w:date="2024-01-01T00:00:00Z"><w:r><w:delText>12</w:delText></w:r></w:del><w:ins w:id="2" w:author="a" w:date="2024-01-01T00:00:00Z"><w:r><w:t>14</w:t></w:r></w:ins></w:p></w:tc><w:tc><w:tcPr><w:tcW w:w="0" w:type="dxa"/><w:vAlign w:val="center"/></w:tcPr><w:p><w:r><w:t xml:space="preserve">10.55</w:t>', 1)
+    # the project lead comes from a mail-merge field: instruction, then result
+    xml = xml.replace('<w:r><w:t xml:space="preserve">马瑞苹</w:t></w:r>',
+                      '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> MERGEFIELD 项目负责人 </w:instrText></w:r>'
+                      '<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>马瑞苹</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>', 1)
+    # hidden text inside an indicator name
+    xml = xml.replace('<w:t xml:space="preserve"> 指标1：人员工资发放率</w:t></w:r>',
+                      '<w:t xml:space="preserve"> 指标1：人员工资发放率</w:t></w:r><w:r><w:rPr><w:vanish/></w:rPr><w:t>（草稿）</w:t></w:r>', 1)
+    # the project name inside a content control
+    xml = xml.replace('<w:p><w:r><w:t xml:space="preserve">聘用人员工资</w:t></w:r></w:p>',
+                      '<w:sdt><w:sdtPr><w:alias w:val="项目名称"/></w:sdtPr><w:sdtContent><w:p><w:r><w:t xml:space="preserve">聘用人员工资</w:t></w:r></w:p></w:sdtContent></w:sdt>', 1)
+    assert xml.count('w:del ') == 1 and 'instrText' in xml and 'vanish' in xml and 'sdtContent' in xml
+    layout = ('<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/></w:tblPr><w:tblGrid><w:gridCol w:w="9500"/></w:tblGrid>'
+              '<w:tr><w:tc><w:tcPr><w:tcW w:w="9500" w:type="dxa"/></w:tcPr>%s%s%s<w:p/></w:tc></w:tr></w:tbl>') % (
+                  para('项目支出绩效自评表', center=True), para('（ 2023年度）', center=True), xml)
+    return docx(layout)
+
+
+def bad_inputs():
+    d = 'tests/data'
+    write(d + '/empty.docx', b'')
+    write(d + '/not-a-docx.zip', zip_bytes([('readme.txt', 'hello')]))
+    whole = seed000()
+    write(d + '/truncated.docx', whole[:len(whole) // 2])
+    write(d + '/no-tables.docx', docx(para('2023年度部门决算说明') + para('本年收入合计1069.44万元。')))
+    write(d + '/bad-xml.docx', zip_bytes([('[Content_Types].xml', CONTENT_TYPES),
+                                           ('word/document.xml', '<w:document xmlns:w="%s"><w:body><w:p>' % W)]))
+    write(d + '/random.bin', bytes((i * 73 + 41) % 256 for i in range(4096)))
+
+
+if __name__ == '__main__':
+    write('corpus/docx/000-tongzhou-5forms.docx', seed000())
+    write('corpus/docx/000-form3-edited.docx', variants())
+    bad_inputs()

@@ -1,0 +1,28 @@
+/* A minimal JSON writer into a GString: objects are written member by member
+ * in the order given, numbers in their shortest round-trip form (105500, not
+ * 105500.00000000001), strings escaped. It does not parse JSON. */
+#ifndef JX_JSON_H
+#define JX_JSON_H
+
+#include <glib.h>
+
+typedef struct {
+    GString *s;
+    gboolean first;
+} JxJson;
+
+void jx_json_begin(JxJson *j, GString *s);   /* writes "{" */
+void jx_json_end(JxJson *j);                 /* writes "}" */
+
+/* Members. A NULL string and an unset number write null. */
+void jx_json_str(JxJson *j, const char *key, const char *val);
+void jx_json_num(JxJson *j, const char *key, gboolean set, double v);
+void jx_json_int(JxJson *j, const char *key, gboolean set, gint64 v);
+void jx_json_bool(JxJson *j, const char *key, gboolean v);
+/* Writes the key; the caller appends the value to j->s. */
+void jx_json_key(JxJson *j, const char *key);
+
+void jx_json_append_string(GString *s, const char *val);
+void jx_json_append_number(GString *s, double v);
+
+#endif
