@@ -40,7 +40,8 @@ build/rules_builtin.c: $(RULES) scripts/embed-rules.sh
 # ---- release ----
 build/release/%.o: %.c
 	@mkdir -p $(@D)
-	$(CC) $(WARN) $(REL_CFLAGS) $(CPPFLAGS) -MMD -MP -c $< -o $@
+	@echo '  CC      $<'
+	@$(CC) $(WARN) $(REL_CFLAGS) $(CPPFLAGS) -MMD -MP -c $< -o $@
 build/release/rules_builtin.o: build/rules_builtin.c
 	$(CC) $(REL_CFLAGS) -c $< -o $@
 build/jixiao: $(call obj,release,$(LIB_SRC) $(CLI_SRC)) build/release/rules_builtin.o
@@ -49,7 +50,8 @@ build/jixiao: $(call obj,release,$(LIB_SRC) $(CLI_SRC)) build/release/rules_buil
 # ---- sanitizers: what `make test` runs ----
 build/asan/%.o: %.c
 	@mkdir -p $(@D)
-	$(CC) $(WARN) $(ASAN_CFLAGS) $(CPPFLAGS) $(TEST_CPPFLAGS) -MMD -MP -c $< -o $@
+	@echo '  CC asan $<'
+	@$(CC) $(WARN) $(ASAN_CFLAGS) $(CPPFLAGS) $(TEST_CPPFLAGS) -MMD -MP -c $< -o $@
 build/asan/rules_builtin.o: build/rules_builtin.c
 	@mkdir -p $(@D)
 	$(CC) $(ASAN_CFLAGS) -c $< -o $@

@@ -41,8 +41,13 @@ static JxRuleset *load_rules(const char *dir)
     return rs;
 }
 
+typedef struct {
+    guint files, failed, forms, funds, indicators;
+} Totals;
+
 /* Appends one input's records to out; FALSE when it gave an error record. */
-static gboolean process_file(const char *path, const JxRuleset *rs, GString *out)
+static gboolean process_file(const char *path, const JxRuleset *rs, GString *out,
+                             Totals *tot)
 {
     JxDocInfo info = {.source = path, .text_source = "none"};
     GError *err = NULL;
@@ -73,6 +78,10 @@ static gboolean process_file(const char *path, const JxRuleset *rs, GString *out
     jx_check_result(res, rs);
     jx_jsonl_document(out, &info, res);
     jx_jsonl_records(out, &info, res);
+    tot->forms += res->forms->len;
+    tot->indicators += jx_result_indicator_count(res);
+    for (guint i = 0; i < res->forms->len; i++)
+        tot->funds += ((JxForm *)g_ptr_array_index(res->forms, i))->funds->len;
     jx_result_free(res);
     ok = TRUE;
     goto done;
@@ -92,7 +101,9 @@ done:
 static int cmd_extract(int argc, char **argv)
 {
     char *output = NULL, *rules_dir = NULL;
+    gboolean quiet = FALSE;
     GOptionEntry entries[] = {
+        {"quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, "Do not print the summary on stderr", NULL},
         {"output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "Write JSON Lines to FILE (default: stdout)", "FILE"},
         {"rules", 0, 0, G_OPTION_ARG_FILENAME, &rules_dir, "Also load the *.rules files of DIR; they override the built-in rules", "DIR"},
         {NULL}};
@@ -119,14 +130,22 @@ static int cmd_extract(int argc, char **argv)
         goto out;
     }
     GString *buf = g_string_new(NULL);
+    Totals tot = {0};
     for (int i = 1; i < argc; i++) {
         g_string_truncate(buf, 0);
-        if (!process_file(argv[i], rs, buf))
+        tot.files++;
+        if (!process_file(argv[i], rs, buf, &tot)) {
             status = EXIT_SOME_FAILED;
+            tot.failed++;
+        }
         fwrite(buf->str, 1, buf->len, fp); /* one document in one piece */
         fflush(fp);
     }
     g_string_free(buf, TRUE);
+    if (!quiet)
+        fprintf(stderr, "jixiao: %u files (%u failed): %u forms, %u fund lines, %u indicators -> %s\n",
+                tot.files, tot.failed, tot.forms, tot.funds, tot.indicators,
+                output ? output : "stdout");
     if (fp != stdout && fclose(fp) != 0) {
         fprintf(stderr, "jixiao extract: error writing %s\n", output);
         status = EXIT_USAGE;

@@ -72,6 +72,13 @@ static gboolean is_tight(gunichar c)
            c == 0xF7 || c == 0xB1 || c == 0xB7;
 }
 
+/* Zero-width and format characters: they separate nothing. */
+static gboolean is_invisible(gunichar c)
+{
+    return c == 0x200B || c == 0x200C || c == 0x200D || c == 0x2060 ||
+           c == 0xFEFF || c == 0x00AD;
+}
+
 static char *strip_latex(const char *s)
 {
     if (!strchr(s, '\\') && !strchr(s, '$'))
@@ -143,10 +150,13 @@ char *jx_text_clean(const char *s)
     int digits_before = 0;   /* length of the digit run just written */
     for (glong i = 0; i < n;) {
         gunichar c = map_radical(u[i]);
-        if (g_unichar_isspace(c) || c == 0xA0 || c == 0x200B || c == 0xFEFF) {
+        if (is_invisible(c)) {
+            i++;
+            continue;
+        }
+        if (g_unichar_isspace(c)) {
             glong j = i;
-            while (j < n && (g_unichar_isspace(u[j]) || u[j] == 0xA0 ||
-                             u[j] == 0x200B || u[j] == 0xFEFF))
+            while (j < n && (g_unichar_isspace(u[j]) || is_invisible(u[j])))
                 j++;
             if (prev && j < n) {
                 gunichar next = map_radical(u[j]);

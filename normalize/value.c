@@ -53,6 +53,7 @@ static const Word SUFFIX[] = {
     {"整", JX_OP_NONE},   {"。", JX_OP_NONE}, {".", JX_OP_NONE},
     {";", JX_OP_NONE},    {",", JX_OP_NONE},
 };
+static const gsize N_SUFFIX = G_N_ELEMENTS(SUFFIX);
 
 static const char *const RANGE_SEP[] = {"-", "~", "〜", "至", "到", "—", "–", "－"};
 
@@ -291,22 +292,34 @@ static gboolean eat_simple_unit(const char **p, char *buf, gsize size)
     return FALSE;
 }
 
-/* A short noun after a classifier (6个项目): CJK letters only, at the end. */
+static const Word *eat_word(const char **p, const Word *list, gsize n);
+static const Word SUFFIX[];
+static const gsize N_SUFFIX;
+
+/* A short noun after a classifier (6个项目, 3000多家企业): up to four CJK
+ * letters that end the text and are not suffix words (以上, 以内). */
 static const char *eat_trailing_noun(const char *p)
 {
+    const char *r = p;
+    while (eat_word(&r, SUFFIX, N_SUFFIX))
+        ;
+    if (!*r)
+        return NULL; /* only suffixes follow */
     int n = 0;
     const char *q = p;
-    while (*q && n < 6) {
+    while (*q && n < 5) {
         gunichar c = g_utf8_get_char(q);
         if (!g_unichar_isalpha(c) || !jx_text_is_cjk(c) || (c >= 0x3000 && c <= 0x303F))
             break;
         n++;
         q = g_utf8_next_char(q);
     }
-    return n > 0 && *q == '\0' ? q : NULL;
+    return n > 0 && n <= 4 && *q == '\0' ? q : NULL;
 }
 
-static void eat_unit(const char **p, Unit *u)
+/* allow_noun: a classifier may take a trailing noun (only after Arabic
+ * digits: 一次性 and 两个健康 are words, not counts). */
+static void eat_unit(const char **p, Unit *u, gboolean allow_noun)
 {
     const char *q;
     u->kind = JX_KIND_NUMBER;
@@ -336,7 +349,7 @@ static void eat_unit(const char **p, Unit *u)
     }
     if (!eat_simple_unit(p, u->unit, sizeof u->unit))
         return;
-    for (gsize i = 0; i < G_N_ELEMENTS(CLASSIFIERS); i++)
+    for (gsize i = 0; allow_noun && i < G_N_ELEMENTS(CLASSIFIERS); i++)
         if (strcmp(u->unit, CLASSIFIERS[i]) == 0) {
             const char *end = eat_trailing_noun(*p);
             if (end)
@@ -387,14 +400,16 @@ static gboolean parse_amount(const char **p, Amount *a, gboolean *cn, gboolean *
         a->percent_prefix = TRUE;
         q = r;
     }
-    if (!parse_number(&q, &a->d, cn))
+    gboolean this_cn = FALSE;
+    if (!parse_number(&q, &a->d, &this_cn))
         return FALSE;
+    *cn |= this_cn;
     if (eat_hedge_after_number(&q))
         *approx = TRUE;
     a->mult = eat_multiplier(&q);
     if (eat_hedge_after_number(&q))
         *approx = TRUE;
-    eat_unit(&q, &a->unit);
+    eat_unit(&q, &a->unit, !this_cn);
     if (a->percent_prefix) {
         if (a->unit.kind != JX_KIND_NUMBER || a->unit.unit[0])
             return FALSE;

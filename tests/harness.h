@@ -1,0 +1,31 @@
+/* Shared helpers of the CUnit test runner. */
+#ifndef JX_TEST_HARNESS_H
+#define JX_TEST_HARNESS_H
+
+#include <CUnit/CUnit.h>
+#include <glib.h>
+
+/* Fails the current test with a message naming what differs. */
+#define JX_FAIL_MSG(...)                                                     \
+    do {                                                                     \
+        char *m_ = g_strdup_printf(__VA_ARGS__);                             \
+        CU_assertImplementation(CU_FALSE, __LINE__, m_, __FILE__, "", CU_FALSE); \
+        fprintf(stderr, "    FAIL %s\n", m_);                                \
+        g_free(m_);                                                          \
+    } while (0)
+
+/* Lines of a .cases file: fields split at TABs, with \n \t \\ unescaped in
+ * each field; blank lines and lines starting with # are skipped.
+ * Calls fn(fields, nfields, line number, user) for each. Returns the number
+ * of cases, or -1 if the file cannot be read. */
+typedef void (*JxCaseFn)(char **fields, int n, int line, void *user);
+int jx_test_cases(const char *path, JxCaseFn fn, void *user);
+
+/* Suites, one per test file. */
+void jx_add_text_tests(void);
+void jx_add_value_tests(void);
+void jx_add_docx_tests(void);
+void jx_add_ruleset_tests(void);
+void jx_add_e2e_tests(void);
+
+#endif

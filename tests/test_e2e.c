@@ -1,0 +1,375 @@
+/* End to end: the real binary (JIXIAO_BIN) on the corpus, compared with the
+ * gold JSON Lines beside each document, field by field; and its behaviour
+ * on bad inputs, rule overrides and usage errors. */
+#include <math.h>
+#include <string.h>
+
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <sys/wait.h>
+
+#include "tests/harness.h"
+
+static const char *bin(void)
+{
+    const char *b = g_getenv("JIXIAO_BIN");
+    return b ? b : "build/jixiao";
+}
+
+/* Runs jixiao with args; returns its stdout, sets *status to its exit code. */
+static char *run(const char *const *args, int *status, char **err_out)
+{
+    GPtrArray *argv = g_ptr_array_new();
+    g_ptr_array_add(argv, (gpointer)bin());
+    for (int i = 0; args[i]; i++)
+        g_ptr_array_add(argv, (gpointer)args[i]);
+    g_ptr_array_add(argv, NULL);
+    char *out = NULL, *err = NULL;
+    int wait = 0;
+    GError *e = NULL;
+    if (!g_spawn_sync(NULL, (char **)argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                      &out, &err, &wait, &e)) {
+        JX_FAIL_MSG("cannot run %s: %s", bin(), e->message);
+        g_error_free(e);
+        g_ptr_array_free(argv, TRUE);
+        *status = -1;
+        return g_strdup("");
+    }
+    g_ptr_array_free(argv, TRUE);
+    *status = WIFEXITED(wait) ? WEXITSTATUS(wait) : 128;
+    if (err && *err && !err_out)
+        fprintf(stderr, "%s", err);
+    if (err_out)
+        *err_out = err;
+    else
+        g_free(err);
+    return out;
+}
+
+/* Each line as a parsed JSON node; a line that does not parse fails. */
+static GPtrArray *parse_lines(const char *text, const char *what)
+{
+    GPtrArray *nodes = g_ptr_array_new_with_free_func((GDestroyNotify)json_node_unref);
+    char **lines = g_strsplit(text, "\n", -1);
+    for (int i = 0; lines[i]; i++) {
+        if (!lines[i][0])
+            continue;
+        GError *e = NULL;
+        JsonNode *n = json_from_string(lines[i], &e);
+        if (!n) {
+            JX_FAIL_MSG("%s line %d is not JSON: %s", what, i + 1, e->message);
+            g_error_free(e);
+            continue;
+        }
+        g_ptr_array_add(nodes, n);
+    }
+    g_strfreev(lines);
+    return nodes;
+}
+
+typedef struct {
+    int compared, differ;
+    GString *report;
+} Diff;
+
+static void compare(const char *path, JsonNode *want, JsonNode *got, Diff *d);
+
+static char *node_text(JsonNode *n)
+{
+    return n ? json_to_string(n, FALSE) : g_strdup("(missing)");
+}
+
+static void differ(const char *path, JsonNode *want, JsonNode *got, Diff *d)
+{
+    char *w = node_text(want), *g = node_text(got);
+    d->differ++;
+    if (d->differ <= 20)
+        g_string_append_printf(d->report, "      %s: expected %s, got %s\n", path, w, g);
+    g_free(w);
+    g_free(g);
+}
+
+static void compare(const char *path, JsonNode *want, JsonNode *got, Diff *d)
+{
+    if (JSON_NODE_HOLDS_OBJECT(want)) {
+        if (!got || !JSON_NODE_HOLDS_OBJECT(got)) {
+            d->compared++;
+            differ(path, want, got, d);
+            return;
+        }
+        JsonObject *wo = json_node_get_object(want), *go = json_node_get_object(got);
+        GList *members = json_object_get_members(wo);
+        for (GList *m = members; m; m = m->next) {
+            char *sub = g_strdup_printf("%s.%s", path, (const char *)m->data);
+            compare(sub, json_object_get_member(wo, m->data),
+                    json_object_get_member(go, m->data), d);
+            g_free(sub);
+        }
+        g_list_free(members);
+        return;
+    }
+    d->compared++;
+    if (!got || json_node_get_node_type(want) != json_node_get_node_type(got)) {
+        differ(path, want, got, d);
+        return;
+    }
+    if (JSON_NODE_HOLDS_ARRAY(want)) {
+        char *a = json_to_string(want, FALSE), *b = json_to_string(got, FALSE);
+        if (strcmp(a, b) != 0)
+            differ(path, want, got, d);
+        g_free(a);
+        g_free(b);
+    } else if (JSON_NODE_HOLDS_VALUE(want)) {
+        GType t = json_node_get_value_type(want);
+        gboolean same;
+        if (t == G_TYPE_STRING)
+            same = g_strcmp0(json_node_get_string(want), json_node_get_string(got)) == 0;
+        else if (t == G_TYPE_BOOLEAN)
+            same = json_node_get_boolean(want) == json_node_get_boolean(got);
+        else {
+            double a = json_node_get_double(want), b = json_node_get_double(got);
+            same = fabs(a - b) <= 1e-9 * MAX(1.0, fabs(a));
+        }
+        if (!same)
+            differ(path, want, got, d);
+    }
+}
+
+static char *record_name(JsonNode *n, guint i)
+{
+    JsonObject *o = json_node_get_object(n);
+    const char *type = json_object_get_string_member_with_default(o, "type", "?");
+    if (!strcmp(type, "indicator"))
+        return g_strdup_printf("record %u (indicator form %" G_GINT64_FORMAT " seq %" G_GINT64_FORMAT ")", i,
+                               json_object_get_int_member_with_default(o, "form", -1),
+                               json_object_get_int_member_with_default(o, "seq", -1));
+    if (!strcmp(type, "fund"))
+        return g_strdup_printf("record %u (fund form %" G_GINT64_FORMAT " %s)", i,
+                               json_object_get_int_member_with_default(o, "form", -1),
+                               json_object_get_string_member_with_default(o, "line", "?"));
+    return g_strdup_printf("record %u (%s)", i, type);
+}
+
+/* The document a gold file describes: same folder, same stem, not .gold.jsonl. */
+static char *document_for(const char *dir, const char *gold)
+{
+    char *stem = g_strndup(gold, strlen(gold) - strlen(".gold.jsonl"));
+    char *found = NULL;
+    GDir *d = g_dir_open(dir, 0, NULL);
+    const char *n;
+    while (d && !found && (n = g_dir_read_name(d))) {
+        if (g_str_has_prefix(n, stem) && n[strlen(stem)] == '.' &&
+            !g_str_has_suffix(n, ".gold.jsonl"))
+            found = g_build_filename(dir, n, NULL);
+    }
+    if (d)
+        g_dir_close(d);
+    g_free(stem);
+    return found;
+}
+
+static void check_gold(const char *dir, const char *gold_name, int *docs)
+{
+    char *gold_path = g_build_filename(dir, gold_name, NULL);
+    char *doc = document_for(dir, gold_name);
+    char *gold_text = NULL;
+    if (!doc || !g_file_get_contents(gold_path, &gold_text, NULL, NULL)) {
+        JX_FAIL_MSG("%s: no document beside it, or unreadable", gold_path);
+        goto out;
+    }
+    int status;
+    const char *args[] = {"extract", "-q", doc, NULL};
+    char *out = run(args, &status, NULL);
+    CU_ASSERT_EQUAL(status, 0);
+    GPtrArray *want = parse_lines(gold_text, gold_path), *got = parse_lines(out, doc);
+    Diff d = {0, 0, g_string_new(NULL)};
+    if (want->len != got->len)
+        g_string_append_printf(d.report, "      %u records, expected %u\n", got->len, want->len);
+    for (guint i = 0; i < want->len; i++) {
+        char *name = record_name(g_ptr_array_index(want, i), i);
+        compare(name, g_ptr_array_index(want, i), i < got->len ? g_ptr_array_index(got, i) : NULL, &d);
+        g_free(name);
+    }
+    fprintf(stderr, "    %s: %d fields compared, %d differ\n", doc, d.compared, d.differ);
+    if (d.differ || want->len != got->len)
+        JX_FAIL_MSG("%s differs from %s:\n%s", doc, gold_path, d.report->str);
+    CU_ASSERT(d.compared > 0);
+    (*docs)++;
+    g_string_free(d.report, TRUE);
+    g_ptr_array_free(want, TRUE);
+    g_ptr_array_free(got, TRUE);
+    g_free(out);
+out:
+    g_free(gold_text);
+    g_free(doc);
+    g_free(gold_path);
+}
+
+static void test_gold(void)
+{
+    int docs = 0;
+    GDir *corpus = g_dir_open("corpus", 0, NULL);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(corpus);
+    const char *sub;
+    while ((sub = g_dir_read_name(corpus))) {
+        char *dir = g_build_filename("corpus", sub, NULL);
+        GDir *d = g_dir_open(dir, 0, NULL);
+        const char *n;
+        while (d && (n = g_dir_read_name(d)))
+            if (g_str_has_suffix(n, ".gold.jsonl"))
+                check_gold(dir, n, &docs);
+        if (d)
+            g_dir_close(d);
+        g_free(dir);
+    }
+    g_dir_close(corpus);
+    CU_ASSERT(docs >= 2);
+}
+
+static JsonObject *obj(GPtrArray *nodes, guint i)
+{
+    return i < nodes->len ? json_node_get_object(g_ptr_array_index(nodes, i)) : NULL;
+}
+
+static void expect_record(GPtrArray *r, guint i, const char *type, const char *source, const char *code)
+{
+    JsonObject *o = obj(r, i);
+    if (!o) {
+        JX_FAIL_MSG("record %u missing (want %s of %s)", i, type, source);
+        return;
+    }
+    const char *t = json_object_get_string_member_with_default(o, "type", "");
+    const char *s = json_object_get_string_member_with_default(o, "source", "");
+    if (strcmp(t, type) || strcmp(s, source))
+        JX_FAIL_MSG("record %u: %s of %s, expected %s of %s", i, t, s, type, source);
+    if (code && g_strcmp0(json_object_get_string_member_with_default(o, "code", ""), code))
+        JX_FAIL_MSG("record %u (%s): code %s, expected %s", i, source,
+                    json_object_get_string_member_with_default(o, "code", ""), code);
+    if (code && !*json_object_get_string_member_with_default(o, "message", ""))
+        JX_FAIL_MSG("record %u (%s): error without message", i, source);
+}
+
+static void test_bad_inputs(void)
+{
+    const char *args[] = {"extract", "-q", "tests/data/empty.docx", "tests/data/missing.docx",
+                          "tests/data/not-a-docx.zip", "tests/data/truncated.docx",
+                          "corpus/docx/000-form3-edited.docx", "tests/data/random.bin",
+                          "tests/data/bad-xml.docx", "tests/data/no-tables.docx", NULL};
+    int status;
+    char *out = run(args, &status, NULL);
+    CU_ASSERT_EQUAL(status, 1); /* some files failed, the run went on */
+    GPtrArray *r = parse_lines(out, "bad inputs");
+    expect_record(r, 0, "document", "tests/data/empty.docx", NULL);
+    expect_record(r, 1, "error", "tests/data/empty.docx", "EMPTY");
+    expect_record(r, 2, "document", "tests/data/missing.docx", NULL);
+    expect_record(r, 3, "error", "tests/data/missing.docx", "IO");
+    expect_record(r, 4, "document", "tests/data/not-a-docx.zip", NULL);
+    expect_record(r, 5, "error", "tests/data/not-a-docx.zip", "UNSUPPORTED");
+    expect_record(r, 6, "document", "tests/data/truncated.docx", NULL);
+    expect_record(r, 7, "error", "tests/data/truncated.docx", "CORRUPT");
+    expect_record(r, 8, "document", "corpus/docx/000-form3-edited.docx", NULL);
+    /* the good file in the middle gave its form, funds and indicators */
+    JsonObject *form = obj(r, 9);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(form);
+    CU_ASSERT_STRING_EQUAL(json_object_get_string_member(form, "project_name"), "聘用人员工资");
+    guint i = 10;
+    while (obj(r, i) && strcmp(json_object_get_string_member(obj(r, i), "type"), "document"))
+        i++;
+    CU_ASSERT_EQUAL(i, 9 + 1 + 4 + 9);
+    expect_record(r, i, "document", "tests/data/random.bin", NULL);
+    expect_record(r, i + 1, "error", "tests/data/random.bin", "UNSUPPORTED");
+    expect_record(r, i + 2, "document", "tests/data/bad-xml.docx", NULL);
+    expect_record(r, i + 3, "error", "tests/data/bad-xml.docx", "CORRUPT");
+    /* a DOCX without tables is no error: a document with no forms */
+    expect_record(r, i + 4, "document", "tests/data/no-tables.docx", NULL);
+    JsonObject *nt = obj(r, i + 4);
+    if (nt) {
+        CU_ASSERT_EQUAL(json_object_get_int_member(nt, "forms"), 0);
+        CU_ASSERT_STRING_EQUAL(json_object_get_string_member(nt, "kind"), "final_accounts");
+        CU_ASSERT_EQUAL(json_object_get_int_member(nt, "year"), 2023);
+    }
+    CU_ASSERT_EQUAL(r->len, i + 5);
+    /* an unreadable file has no hash; a read one has its SHA-256 */
+    CU_ASSERT_TRUE(json_node_is_null(json_object_get_member(obj(r, 2), "doc")));
+    CU_ASSERT_STRING_EQUAL(json_object_get_string_member(obj(r, 0), "doc"),
+                           "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+    g_ptr_array_free(r, TRUE);
+    g_free(out);
+}
+
+static void test_rules_option(void)
+{
+    char *dir = g_dir_make_tmp("jixiao-rules-XXXXXX", NULL);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(dir);
+    char *file = g_build_filename(dir, "local.rules", NULL);
+    /* a local penalty overrides the built-in one */
+    g_file_set_contents(file, "penalty UNIT_MISSING 0.5\n", -1, NULL);
+    const char *args[] = {"extract", "-q", "--rules", dir, "corpus/docx/000-form3-edited.docx", NULL};
+    int status;
+    char *out = run(args, &status, NULL);
+    CU_ASSERT_EQUAL(status, 0);
+    GPtrArray *r = parse_lines(out, "--rules");
+    gboolean seen = FALSE;
+    for (guint i = 0; i < r->len; i++) {
+        JsonObject *o = obj(r, i);
+        if (!strcmp(json_object_get_string_member(o, "type"), "indicator") &&
+            json_object_get_int_member(o, "seq") == 3) {
+            CU_ASSERT_DOUBLE_EQUAL(json_object_get_double_member(o, "confidence"), 0.5, 1e-9);
+            seen = TRUE;
+        }
+    }
+    CU_ASSERT_TRUE(seen);
+    g_ptr_array_free(r, TRUE);
+    g_free(out);
+    /* a bad rule file stops the run before any input, naming file and line */
+    g_file_set_contents(file, "level2 数量指标 ^数量\nlevel2 x ^(\n", -1, NULL);
+    char *err = NULL;
+    out = run(args, &status, &err);
+    CU_ASSERT_EQUAL(status, 2);
+    CU_ASSERT_STRING_EQUAL(out, "");
+    CU_ASSERT_PTR_NOT_NULL(strstr(err, "local.rules:2: bad pattern"));
+    g_free(err);
+    g_free(out);
+    g_unlink(file);
+    g_rmdir(dir);
+    g_free(file);
+    g_free(dir);
+}
+
+static void test_usage(void)
+{
+    int status;
+    char *err = NULL;
+    const char *none[] = {NULL};
+    g_free(run(none, &status, &err));
+    CU_ASSERT_EQUAL(status, 2);
+    g_free(err);
+    const char *bad[] = {"frobnicate", NULL};
+    g_free(run(bad, &status, &err));
+    CU_ASSERT_EQUAL(status, 2);
+    g_free(err);
+    const char *nofiles[] = {"extract", NULL};
+    g_free(run(nofiles, &status, &err));
+    CU_ASSERT_EQUAL(status, 2);
+    g_free(err);
+    const char *norm[] = {"normalize", "-u", "万元", "10.55", NULL};
+    char *out = run(norm, &status, NULL);
+    CU_ASSERT_EQUAL(status, 0);
+    CU_ASSERT_PTR_NOT_NULL(strstr(out, "\"value\":105500"));
+    g_free(out);
+    const char *tables[] = {"tables", "corpus/docx/000-form3-edited.docx", NULL};
+    out = run(tables, &status, NULL);
+    CU_ASSERT_EQUAL(status, 0);
+    CU_ASSERT_PTR_NOT_NULL(strstr(out, "table 1: 21 rows x 10 columns"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(out, "{5x2}项目资金（万元）"));
+    g_free(out);
+}
+
+void jx_add_e2e_tests(void)
+{
+    CU_pSuite s = CU_add_suite("e2e (the jixiao binary)", NULL, NULL);
+    CU_add_test(s, "corpus against gold, field by field", test_gold);
+    CU_add_test(s, "bad inputs give error records, the run goes on", test_bad_inputs);
+    CU_add_test(s, "--rules DIR overrides; bad rules name file:line", test_rules_option);
+    CU_add_test(s, "usage, normalize and tables", test_usage);
+}

@@ -1,0 +1,64 @@
+/* The test runner: every suite, under CUnit's basic interface. Run from
+ * the repository root (make test); JIXIAO_BIN names the binary the
+ * end-to-end tests run. */
+#include <stdio.h>
+#include <string.h>
+
+#include <CUnit/Basic.h>
+
+#include "tests/harness.h"
+
+static char *unescape(const char *s)
+{
+    GString *o = g_string_new(NULL);
+    for (; *s; s++) {
+        if (*s == '\\' && (s[1] == 'n' || s[1] == 't' || s[1] == '\\')) {
+            s++;
+            g_string_append_c(o, *s == 'n' ? '\n' : *s == 't' ? '\t' : '\\');
+        } else {
+            g_string_append_c(o, *s);
+        }
+    }
+    return g_string_free(o, FALSE);
+}
+
+int jx_test_cases(const char *path, JxCaseFn fn, void *user)
+{
+    char *text = NULL;
+    if (!g_file_get_contents(path, &text, NULL, NULL))
+        return -1;
+    char **lines = g_strsplit(text, "\n", -1);
+    int count = 0;
+    for (int i = 0; lines[i]; i++) {
+        if (!lines[i][0] || lines[i][0] == '#')
+            continue;
+        char **raw = g_strsplit(lines[i], "\t", -1);
+        int n = (int)g_strv_length(raw);
+        char **fields = g_new0(char *, n + 1);
+        for (int k = 0; k < n; k++)
+            fields[k] = unescape(raw[k]);
+        fn(fields, n, i + 1, user);
+        g_strfreev(fields);
+        g_strfreev(raw);
+        count++;
+    }
+    g_strfreev(lines);
+    g_free(text);
+    return count;
+}
+
+int main(void)
+{
+    if (CU_initialize_registry() != CUE_SUCCESS)
+        return 2;
+    jx_add_text_tests();
+    jx_add_value_tests();
+    jx_add_docx_tests();
+    jx_add_ruleset_tests();
+    jx_add_e2e_tests();
+    CU_basic_set_mode(CU_BRM_VERBOSE);
+    CU_basic_run_tests();
+    unsigned failed = CU_get_number_of_tests_failed() + CU_get_number_of_failures();
+    CU_cleanup_registry();
+    return failed ? 1 : 0;
+}

@@ -1,0 +1,62 @@
+/* Rule files: loading, errors that name file and line, precedence. */
+#include <string.h>
+
+#include "common/error.h"
+#include "rules/check.h"
+#include "rules/ruleset.h"
+#include "tests/harness.h"
+
+static void expect_load_error(const char *text, const char *needle)
+{
+    JxRuleset *rs = jx_ruleset_new();
+    GError *err = NULL;
+    CU_ASSERT_FALSE(jx_ruleset_load_data(rs, "user.rules", text, &err));
+    if (!err || !strstr(err->message, needle))
+        JX_FAIL_MSG("rule error \"%s\" does not say \"%s\"", err ? err->message : "(none)", needle);
+    else
+        CU_ASSERT_EQUAL(err->code, JX_ERROR_RULES);
+    g_clear_error(&err);
+    jx_ruleset_free(rs);
+}
+
+static void test_errors(void)
+{
+    expect_load_error("# ok\nlevel2 数量指标 ^数量$\nlevle2 x y\n", "user.rules:3: unknown rule kind 'levle2'");
+    expect_load_error("\n\nlevel2 数量指标 ^(数量$\n", "user.rules:3: bad pattern");
+    expect_load_error("penalty OCR lots\n", "user.rules:1: 'lots' is not a number");
+    expect_load_error("title\n", "user.rules:1: expected KIND NAME PATTERN");
+}
+
+static void test_match_and_precedence(void)
+{
+    JxRuleset *rs = jx_ruleset_new();
+    GError *err = NULL;
+    CU_ASSERT_TRUE_FATAL(jx_ruleset_load_builtin(rs, &err));
+    CU_ASSERT(jx_ruleset_size(rs) > 50);
+    CU_ASSERT_STRING_EQUAL(jx_ruleset_match(rs, "level2", "社会效益指标", NULL), "社会效益指标");
+    CU_ASSERT_STRING_EQUAL(jx_ruleset_match(rs, "level2", "可持续性影响", NULL), "可持续影响指标");
+    CU_ASSERT_PTR_NULL(jx_ruleset_match(rs, "level2", "产出成果", NULL));
+    char *cap = NULL;
+    CU_ASSERT_STRING_EQUAL(jx_ruleset_match(rs, "fundunit", "项目资金(万元)", &cap), "u");
+    CU_ASSERT_STRING_EQUAL(cap, "万元");
+    g_free(cap);
+    char *s = jx_ruleset_strip(rs, "namestrip", "指标1:微信公众号维护");
+    CU_ASSERT_STRING_EQUAL(s, "微信公众号维护");
+    g_free(s);
+    /* a user's rule file is tried before the built-in ones */
+    CU_ASSERT_TRUE(jx_ruleset_load_data(rs, "user.rules", "level2 质量指标 ^产出成果$\npenalty UNIT_MISSING 0.5\n", &err));
+    CU_ASSERT_STRING_EQUAL(jx_ruleset_match(rs, "level2", "产出成果", NULL), "质量指标");
+    CU_ASSERT_DOUBLE_EQUAL(jx_ruleset_number(rs, "penalty", "UNIT_MISSING", 0), 0.5, 1e-12);
+    CU_ASSERT_DOUBLE_EQUAL(jx_check_confidence(0, rs), 1.0, 1e-12);
+    CU_ASSERT_DOUBLE_EQUAL(jx_check_confidence(JX_FLAG_BIT(JX_FLAG_UNIT_MISSING) |
+                                               JX_FLAG_BIT(JX_FLAG_APPROX), rs),
+                           0.475, 1e-9);
+    jx_ruleset_free(rs);
+}
+
+void jx_add_ruleset_tests(void)
+{
+    CU_pSuite s = CU_add_suite("rules/ruleset", NULL, NULL);
+    CU_add_test(s, "errors name file and line", test_errors);
+    CU_add_test(s, "matching and precedence", test_match_and_precedence);
+}
