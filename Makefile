@@ -2,6 +2,7 @@
 #   make          build build/jixiao (release)
 #   make demo     install missing packages, build, extract the bundled corpus
 #   make test     install missing packages, run every test under ASan/UBSan
+#   make bench    speed measurements (release build)
 VERSION   := 0.1.0
 CC        ?= cc
 PKGS      := glib-2.0 libzip libxml-2.0 libpcre2-8
@@ -29,7 +30,7 @@ RULES   := $(sort $(wildcard rules/*.rules))
 
 obj = $(patsubst %.c,build/$(1)/%.o,$(2))
 
-.PHONY: all deps demo test check clean
+.PHONY: all deps demo test check bench clean
 all: build/jixiao
 
 # ---- generated: the rule files built into the binary ----
@@ -77,6 +78,14 @@ test: deps
 check: build/asan/jixiao build/asan/test_jixiao
 	JIXIAO_BIN=build/asan/jixiao ASAN_OPTIONS=detect_leaks=1 \
 	  UBSAN_OPTIONS=print_stacktrace=1 build/asan/test_jixiao
+
+# ---- benchmarks (release build); see bench/ ----
+build/bench_normalize: $(call obj,release,$(LIB_SRC) bench/bench_normalize.c) build/release/rules_builtin.o
+	$(CC) $(REL_CFLAGS) $^ $(LDLIBS) -o $@
+
+bench: deps
+	@$(MAKE) --no-print-directory build/jixiao build/bench_normalize
+	@build/bench_normalize tests/normalize.cases
 
 clean:
 	rm -rf build out

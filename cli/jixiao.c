@@ -279,6 +279,8 @@ static int cmd_normalize(int argc, char **argv)
         return EXIT_USAGE;
     }
     for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--") == 0)
+            continue; /* end of options: "-5%" is a text */
         if (strcmp(argv[i], "-") == 0) {
             char line[65536];
             while (fgets(line, sizeof line, stdin)) {

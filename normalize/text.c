@@ -130,6 +130,26 @@ static gboolean three_digit_group(const gunichar *p, const gunichar *end)
     return n == 3;
 }
 
+/* Characters NFKC leaves as they are; text made only of these skips the
+ * (costly) normalization and comes out the same. */
+static gboolean nfkc_stable(const char *s)
+{
+    for (const char *p = s; *p;) {
+        if ((unsigned char)*p < 0x80) {
+            p++;
+            continue;
+        }
+        gunichar c = g_utf8_get_char(p);
+        if (!((c >= 0x4E00 && c <= 0x9FFF) || c == 0x3001 || c == 0x3002 ||
+              c == 0x3007 || (c >= 0x3008 && c <= 0x3011) || c == 0x2014 ||
+              (c >= 0x2018 && c <= 0x201D) || c == 0x2030 || c == 0x2264 ||
+              c == 0x2265 || c == 0xD7 || c == 0xF7 || c == 0xB7))
+            return FALSE;
+        p = g_utf8_next_char(p);
+    }
+    return TRUE;
+}
+
 char *jx_text_clean(const char *s)
 {
     if (!s)
@@ -137,7 +157,7 @@ char *jx_text_clean(const char *s)
     char *valid = g_utf8_make_valid(s, -1);
     char *tex = strip_latex(valid);
     g_free(valid);
-    char *nfkc = g_utf8_normalize(tex, -1, G_NORMALIZE_NFKC);
+    char *nfkc = nfkc_stable(tex) ? g_strdup(tex) : g_utf8_normalize(tex, -1, G_NORMALIZE_NFKC);
     g_free(tex);
     if (!nfkc)
         return g_strdup("");

@@ -80,6 +80,8 @@ static const char *const CLASSIFIERS[] = {
 
 static const char *eat(const char *p, const char *word)
 {
+    if (*p != *word) /* most words differ at once */
+        return NULL;
     size_t n = strlen(word);
     return strncmp(p, word, n) == 0 ? p + n : NULL;
 }
@@ -147,6 +149,8 @@ static gboolean parse_cn(const char **p, Dec *out)
             positional = positional * 10 + d;
             ndigits++;
         } else if (u >= 10 && u <= 1000) {
+            if (u > 10 && digit < 0 && ndigits == 0 && nunits == 0)
+                break; /* 百元, 千元: a unit, not a number (but 十二 is 12) */
             section += (digit < 0 ? 1 : digit) * u;
             digit = -1;
             nunits++;
@@ -352,19 +356,20 @@ static void eat_unit(const char **p, Unit *u, gboolean allow_noun)
     for (gsize i = 0; allow_noun && i < G_N_ELEMENTS(CLASSIFIERS); i++)
         if (strcmp(u->unit, CLASSIFIERS[i]) == 0) {
             const char *end = eat_trailing_noun(*p);
-            if (end)
+            if (end) {
                 *p = end;
-            return;
+                return;
+            }
         }
 per:
-    /* 元/人, 次/年 */
-    if ((q = eat(*p, "/"))) {
+    /* 元/人, 次/年, 元/人·天 */
+    for (const char *sep = "/"; (q = eat(*p, sep)); sep = "·") {
         char per[16];
-        if (eat_simple_unit(&q, per, sizeof per)) {
-            g_strlcat(u->unit, "/", sizeof u->unit);
-            g_strlcat(u->unit, per, sizeof u->unit);
-            *p = q;
-        }
+        if (!eat_simple_unit(&q, per, sizeof per))
+            break;
+        g_strlcat(u->unit, sep, sizeof u->unit);
+        g_strlcat(u->unit, per, sizeof u->unit);
+        *p = q;
     }
 }
 
@@ -385,6 +390,34 @@ double jx_value_money_scale(const char *unit)
 
 /* ---------- quantities ---------- */
 
+/* 角 and 分 after 元: 叁元伍角 is 3.5 元. Only on a whole number of 元. */
+static void eat_jiao_fen(const char **p, Dec *d, gboolean *cn)
+{
+    static const struct { const char *unit; int digits; } SUB[] = {{"角", 1}, {"分", 2}};
+    if (d->e != 0 || d->m > G_MAXINT64 / 1000)
+        return;
+    const char *q = *p;
+    gint64 cents = 0;
+    gboolean any = FALSE;
+    for (gsize i = 0; i < G_N_ELEMENTS(SUB); i++) {
+        const char *r = q, *e;
+        Dec x;
+        gboolean c = FALSE;
+        if (!parse_number(&r, &x, &c) || x.e != 0 || x.m < 0 || x.m > 9 ||
+            !(e = eat(r, SUB[i].unit)))
+            continue;
+        cents += x.m * (SUB[i].digits == 1 ? 10 : 1);
+        *cn |= c;
+        any = TRUE;
+        q = e;
+    }
+    if (any) {
+        d->m = d->m * 100 + (d->m < 0 ? -cents : cents);
+        d->e = -2;
+        *p = q;
+    }
+}
+
 typedef struct {
     Dec d;
     int mult;        /* power of ten from 万/亿 */
@@ -396,6 +429,13 @@ static gboolean parse_amount(const char **p, Amount *a, gboolean *cn, gboolean *
 {
     const char *q = *p, *r;
     memset(a, 0, sizeof *a);
+    gboolean negative = FALSE;
+    if ((r = eat(q, "-")) || (r = eat(q, "−")) || (r = eat(q, "负"))) {
+        negative = TRUE;
+        q = r;
+    } else if ((r = eat(q, "+"))) {
+        q = r;
+    }
     if ((r = eat(q, "百分之"))) {
         a->percent_prefix = TRUE;
         q = r;
@@ -403,6 +443,8 @@ static gboolean parse_amount(const char **p, Amount *a, gboolean *cn, gboolean *
     gboolean this_cn = FALSE;
     if (!parse_number(&q, &a->d, &this_cn))
         return FALSE;
+    if (negative)
+        a->d.m = -a->d.m;
     *cn |= this_cn;
     if (eat_hedge_after_number(&q))
         *approx = TRUE;
@@ -410,6 +452,8 @@ static gboolean parse_amount(const char **p, Amount *a, gboolean *cn, gboolean *
     if (eat_hedge_after_number(&q))
         *approx = TRUE;
     eat_unit(&q, &a->unit, !this_cn);
+    if (a->unit.kind == JX_KIND_MONEY && a->unit.exp == 0 && a->mult == 0)
+        eat_jiao_fen(&q, &a->d, cn);
     if (a->percent_prefix) {
         if (a->unit.kind != JX_KIND_NUMBER || a->unit.unit[0])
             return FALSE;
@@ -434,11 +478,13 @@ static gboolean at_end(const char *p)
 
 /* [hedge|op]* amount [range amount] [suffix]* <end>. header_exp is the
  * power of ten of the header's money unit, or -1. */
-static gboolean parse_quantity(const char *p, int header_exp, JxValue *v)
+static gboolean parse_quantity(const char *p, int header_exp, gboolean *prefixed,
+                               JxValue *v)
 {
     JxOp op = JX_OP_NONE;
     gboolean approx = FALSE, cn = FALSE;
     const Word *w;
+    const char *start = p;
     while ((w = eat_word(&p, PREFIX, G_N_ELEMENTS(PREFIX)))) {
         if (w->op == HEDGE)
             approx = TRUE;
@@ -447,6 +493,7 @@ static gboolean parse_quantity(const char *p, int header_exp, JxValue *v)
         else
             return FALSE;
     }
+    *prefixed = p != start;
     Amount a, b;
     if (!parse_amount(&p, &a, &cn, &approx))
         return FALSE;
@@ -477,6 +524,11 @@ static gboolean parse_quantity(const char *p, int header_exp, JxValue *v)
         else if (w->op != JX_OP_NONE && op == JX_OP_NONE && !range)
             op = w->op;
     }
+    /* "(含95%)": a note that the bound is inclusive, after 以上/以下 */
+    const char *incl = eat(p, "(含");
+    if (incl && (op == JX_OP_GE || op == JX_OP_LE) && g_str_has_suffix(incl, ")") &&
+        !strchr(incl, '('))
+        p += strlen(p);
     if (!at_end(p))
         return FALSE;
     if (header_exp >= 0 && a.unit.kind == JX_KIND_NUMBER && !a.unit.unit[0]) {
@@ -524,6 +576,14 @@ static int parse_small(const char **p, int lo, int hi, gboolean *cn)
 static int parse_year(const char **p)
 {
     const char *q = *p;
+    if (!g_ascii_isdigit(*q)) { /* 二〇二三年 */
+        Dec d;
+        if (parse_cn(&q, &d) && d.e == 0 && d.m >= 1900 && d.m <= 2100 && eat(q, "年")) {
+            *p = q;
+            return (int)d.m;
+        }
+        return -1;
+    }
     for (int i = 0; i < 4; i++)
         if (!g_ascii_isdigit(q[i]))
             return -1;
@@ -546,7 +606,10 @@ static gboolean parse_date(const char *p, JxValue *v)
     JxOp op = JX_OP_EQ;
     char period[16] = "";
 
+    const char *year_at = p;
     y = parse_year(&p);
+    if (y > 0 && !g_ascii_isdigit(*year_at))
+        cn = TRUE;
     if (y > 0) {
         if ((q = eat(p, "年度")) || (q = eat(p, "年")))
             p = q;
@@ -572,10 +635,35 @@ static gboolean parse_date(const char *p, JxValue *v)
             p = q;
         }
     }
+    int m2 = -1, quarter = -1;
     if (m < 0 && !period[0]) {
+        /* 第四季度, 4季度 */
+        q = p;
+        const char *r = eat(q, "第");
+        if (r)
+            q = r;
+        int qq = parse_small(&q, 1, 4, &cn);
+        if (qq > 0 && (r = eat(q, "季度"))) {
+            quarter = qq;
+            p = r;
+        }
+    }
+    if (m < 0 && !period[0] && quarter < 0) {
         q = p;
         int mm = parse_small(&q, 1, 12, &cn);
-        if (mm > 0 && (q = eat(q, "月"))) {
+        /* a span of months: 1-12月, 10月-12月, 1至6月 */
+        const char *r = q, *e;
+        if (mm > 0 && ((e = eat(r, "月")) ? (r = e, TRUE) : TRUE) &&
+            ((e = eat(r, "-")) || (e = eat(r, "~")) || (e = eat(r, "至")) || (e = eat(r, "—")))) {
+            int hi = parse_small(&e, 1, 12, &cn);
+            if (hi >= mm && (r = eat(e, "月"))) {
+                m = mm;
+                m2 = hi;
+                p = r;
+                q = NULL;
+            }
+        }
+        if (q && mm > 0 && (q = eat(q, "月"))) {
             m = mm;
             p = q;
             const char *r = p, *e;
@@ -586,26 +674,35 @@ static gboolean parse_date(const char *p, JxValue *v)
             }
         }
     }
-    if (y < 0 && m < 0)
-        return FALSE;
-    static const char *const OPEN_END[] = {"之前", "以前", "前", "底", "末", "份"};
-    for (gsize i = 0; i < G_N_ELEMENTS(OPEN_END); i++)
-        if ((q = eat(p, OPEN_END[i]))) {
-            if (strcmp(OPEN_END[i], "份") != 0)
-                op = JX_OP_LE;
-            p = q;
-            break;
-        }
-    if ((q = eat(p, "内")) || (q = eat(p, "以内"))) {
+    if (m < 0 && quarter < 0 && !period[0] && ((q = eat(p, "年底")) || (q = eat(p, "年末")))) {
+        m = 12; /* 2023年年底, 年底前: by the end of the year */
         op = JX_OP_LE;
         p = q;
     }
+    if (y < 0 && m < 0 && quarter < 0)
+        return FALSE;
+    /* open ends: 12月底前, 12月31日之前, 6月份 */
+    static const Word OPEN_END[] = {
+        {"之前", JX_OP_LE}, {"以前", JX_OP_LE}, {"前", JX_OP_LE},   {"底", JX_OP_LE},
+        {"末", JX_OP_LE},   {"以内", JX_OP_LE}, {"内", JX_OP_LE},   {"份", JX_OP_NONE},
+        {"完成", JX_OP_NONE}, {"完工", JX_OP_NONE}, {"办结", JX_OP_NONE}, {"到位", JX_OP_NONE},
+    };
+    const Word *w;
+    while ((w = eat_word(&p, OPEN_END, G_N_ELEMENTS(OPEN_END))))
+        if (w->op != JX_OP_NONE)
+            op = w->op;
     if (!at_end(p))
         return FALSE;
 
     v->kind = JX_KIND_DATE;
     v->op = op;
-    if (period[0])
+    if (m2 > 0) {
+        v->op = JX_OP_RANGE;
+        v->text = y > 0 ? g_strdup_printf("%04d-%02d", y, m) : g_strdup_printf("--%02d", m);
+        v->text_max = y > 0 ? g_strdup_printf("%04d-%02d", y, m2) : g_strdup_printf("--%02d", m2);
+    } else if (quarter > 0)
+        v->text = y > 0 ? g_strdup_printf("%04d-Q%d", y, quarter) : g_strdup_printf("--Q%d", quarter);
+    else if (period[0])
         v->text = g_strdup_printf("%d%s", y, period);
     else if (y > 0 && m > 0 && d > 0)
         v->text = g_strdup_printf("%04d-%02d-%02d", y, m, d);
@@ -635,11 +732,66 @@ static gboolean is_empty_mark(const char *s)
 }
 
 /* May the text before a value stand as its label ("新增党组织覆盖企业")?
- * Not if it holds a digit or ends a clause. */
+ * Not if it holds a digit, ends a clause, or is a formula. */
 static gboolean label_breaks(gunichar c)
 {
-    return g_unichar_isdigit(c) || c == ',' || c == ';' || c == 0x3002 /* 。 */ ||
-           c == 0x3001 /* 、 */ || c == '!' || c == '?';
+    return g_unichar_isdigit(c) || strchr(",;!?=+/()[]<>", (int)(c < 128 ? c : 1)) ||
+           c == 0x3002 /* 。 */ || c == 0x3001 /* 、 */ || c == 0xD7 /* × */ ||
+           c == 0xF7 /* ÷ */ || c == 0x3010 || c == 0x3011 /* 【】 */ ||
+           c == 0x7B2C /* 第: an ordinal follows */;
+}
+
+/* Characters OCR confuses with digits, read as digits when a digit stands
+ * on both sides (98。5% -> 98.5%, 1O0 -> 100, 2l -> 21 is not: one side). */
+static char *fix_confusables(const char *s)
+{
+    if (!strpbrk(s, "Ool I") && !strstr(s, "。") && !strstr(s, "·"))
+        return g_strdup(s);
+    GString *o = g_string_sized_new(strlen(s));
+    gunichar prev = 0;
+    for (const char *p = s; *p; p = g_utf8_next_char(p)) {
+        gunichar c = g_utf8_get_char(p);
+        gunichar next = g_utf8_get_char(g_utf8_next_char(p));
+        gboolean between = g_ascii_isdigit(prev) && next < 128 && g_ascii_isdigit(next);
+        if (between && (c == 0x3002 || c == 0xB7))
+            c = '.';
+        else if (between && (c == 'O' || c == 'o'))
+            c = '0';
+        else if (between && (c == 'l' || c == 'I'))
+            c = '1';
+        g_string_append_unichar(o, c);
+        prev = c;
+    }
+    return g_string_free(o, FALSE);
+}
+
+/* A value wrapped in one pair of brackets: "(2023年度)". */
+static char *unwrap(char *s)
+{
+    gsize n = strlen(s);
+    if (n > 2 && s[0] == '(' && s[n - 1] == ')' && !strchr(s + 1, '(')) {
+        memmove(s, s + 1, n - 2);
+        s[n - 2] = '\0';
+    }
+    return s;
+}
+
+/* Can a value (number, operator, hedge, date) start with c? Positions
+ * where none can are skipped without trying to parse. */
+static gboolean may_start_value(const char *p)
+{
+    unsigned char b = (unsigned char)*p;
+    if (b < 128)
+        return g_ascii_isdigit(b) || strchr("<>=~-+(", b);
+    gunichar c = g_utf8_get_char(p);
+    if (cn_digit(c) >= 0 || cn_unit(c))
+        return TRUE;
+    gsize n = (gsize)(g_utf8_next_char(p) - p);
+    for (gsize i = 0; i < G_N_ELEMENTS(PREFIX); i++)
+        if ((unsigned char)PREFIX[i].word[0] == b && memcmp(PREFIX[i].word, p, n) == 0)
+            return TRUE;
+    return c == 0x2212 /* − */ || c == 0x8D1F /* 负 */ || c == 0x7B2C /* 第 */ ||
+           c == 0x5E74 /* 年底 */;
 }
 
 void jx_value_parse(const char *text, const char *header_unit, JxValue *out)
@@ -652,16 +804,21 @@ void jx_value_parse(const char *text, const char *header_unit, JxValue *out)
         return;
     }
     gboolean found = FALSE;
-    const char *s = out->raw;
+    char *s = unwrap(fix_confusables(out->raw));
     int hexp = money_exp(header_unit);
     for (const char *p = s; *p; p = g_utf8_next_char(p)) {
-        if (p > s) {
-            gunichar prev = g_utf8_get_char(g_utf8_prev_char(p));
-            if (label_breaks(prev) || prev == 0x7B2C /* 第: an ordinal */)
-                break;
-        }
+        gunichar prev = p > s ? g_utf8_get_char(g_utf8_prev_char(p)) : 0;
+        if (prev && label_breaks(prev))
+            break;
+        if (!may_start_value(p))
+            continue;
         JxValue v = {0};
-        if (parse_date(p, &v) || parse_quantity(p, hexp, &v)) {
+        gboolean prefixed = FALSE;
+        if (parse_date(p, &v) ||
+            (parse_quantity(p, hexp, &prefixed, &v) &&
+             /* 统一, 唯一: a Chinese numeral glued to a word is part of it */
+             !(prev && jx_text_is_cjk(prev) && !prefixed &&
+               (v.flags & JX_VALUE_CN_NUMERAL)))) {
             char *raw = out->raw;
             *out = v;
             out->raw = raw;
@@ -672,6 +829,7 @@ void jx_value_parse(const char *text, const char *header_unit, JxValue *out)
         if (p - s > 120)
             break;
     }
+    g_free(s);
     if (!found)
         out->kind = JX_KIND_TEXT;
 }
@@ -680,6 +838,7 @@ void jx_value_clear(JxValue *v)
 {
     g_free(v->raw);
     g_free(v->text);
+    g_free(v->text_max);
     g_free(v->unit);
     memset(v, 0, sizeof *v);
 }

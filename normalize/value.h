@@ -3,7 +3,7 @@
  * numerals (九十, 两万三千, 壹拾伍万元整), 万/亿 multipliers, money units
  * (元 万元 亿元 千元 -> 元), count units, % and ‰, operators (≥ 大于 不少于
  * 以上 ...), ranges (5-8家), hedges (余 多 约 左右) and dates (2023年12月,
- * 2023.12, 12月底, 2023全年). A phrase that only contains a number among other
+ * 2023.12, 12月底, 2023全年, 第四季度, 1-12月). A phrase that only contains a number among other
  * words stays kind text: nothing is guessed.
  * jx_value_parse is pure and thread-safe; a JxValue owns its strings. */
 #ifndef JX_VALUE_H
@@ -35,7 +35,9 @@ typedef struct {
     JxOp op;
     gboolean has_value, has_max;
     double value, max; /* a range is value..max, value <= max */
-    char *text;     /* kind date only */
+    char *text;     /* kind date only: "2023-12", "2023", "2023全年",
+                     * "2023-Q4", "--12" (December of no stated year) */
+    char *text_max; /* kind date, op range: the end ("2023-12") */
     char *unit;     /* "元", "%", "家", "元/人" ... or NULL */
     gboolean approx;
     unsigned flags; /* JX_VALUE_* */

@@ -53,11 +53,13 @@ void jx_jsonl_value(GString *out, const JxValue *v)
     jx_json_str(&j, "raw", v->raw);
     jx_json_str(&j, "kind", jx_kind_name(v->kind));
     jx_json_str(&j, "op", jx_op_name(v->op));
-    if (v->kind == JX_KIND_DATE)
+    if (v->kind == JX_KIND_DATE) {
         jx_json_str(&j, "value", v->text);
-    else
+        jx_json_str(&j, "max", v->text_max);
+    } else {
         jx_json_num(&j, "value", v->has_value, v->value);
-    jx_json_num(&j, "max", v->has_max, v->max);
+        jx_json_num(&j, "max", v->has_max, v->max);
+    }
     jx_json_str(&j, "unit", v->unit);
     jx_json_bool(&j, "approx", v->approx);
     jx_json_end(&j);

@@ -59,7 +59,48 @@ static void value_case(char **f, int n, int line, void *user)
 static void test_value_cases(void)
 {
     int n = jx_test_cases("tests/normalize.cases", value_case, NULL);
-    CU_ASSERT(n >= 50);
+    CU_ASSERT(n >= 500);
+}
+
+/* jx_value_parse is pure: four threads parsing every case at once give the
+ * same JSON as one thread. */
+static void collect_input(char **f, int n, int line, void *user)
+{
+    (void)line;
+    g_ptr_array_add(user, g_strdup(f[n - 2]));
+}
+
+static char *parse_all(GPtrArray *inputs)
+{
+    GString *o = g_string_new(NULL);
+    for (int round = 0; round < 20; round++) {
+        g_string_truncate(o, 0);
+        for (guint i = 0; i < inputs->len; i++) {
+            JxValue v;
+            jx_value_parse(g_ptr_array_index(inputs, i), NULL, &v);
+            jx_jsonl_value(o, &v);
+            g_string_append_c(o, '\n');
+            jx_value_clear(&v);
+        }
+    }
+    return g_string_free(o, FALSE);
+}
+
+static void test_value_threads(void)
+{
+    GPtrArray *inputs = g_ptr_array_new_with_free_func(g_free);
+    jx_test_cases("tests/normalize.cases", collect_input, inputs);
+    char *expected = parse_all(inputs);
+    GThread *t[4];
+    for (int i = 0; i < 4; i++)
+        t[i] = g_thread_new("parse", (GThreadFunc)parse_all, inputs);
+    for (int i = 0; i < 4; i++) {
+        char *got = g_thread_join(t[i]);
+        CU_ASSERT_STRING_EQUAL(got, expected);
+        g_free(got);
+    }
+    g_free(expected);
+    g_ptr_array_free(inputs, TRUE);
 }
 
 static void test_value_flags(void)
@@ -102,4 +143,5 @@ void jx_add_value_tests(void)
     CU_pSuite s = CU_add_suite("normalize/value", NULL, NULL);
     CU_add_test(s, "tests/normalize.cases", test_value_cases);
     CU_add_test(s, "flags and exact scaling", test_value_flags);
+    CU_add_test(s, "thread-safe: 4 threads, same results", test_value_threads);
 }
