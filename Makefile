@@ -5,7 +5,7 @@
 #   make bench    speed measurements (release build)
 VERSION   := 0.1.0
 CC        ?= cc
-PKGS      := glib-2.0 libzip libxml-2.0 libpcre2-8
+PKGS      := glib-2.0 libzip libxml-2.0 libpcre2-8 poppler-glib cairo
 TEST_PKGS := cunit json-glib-1.0
 
 WARN      := -std=c11 -Wall -Wextra -Werror
@@ -20,7 +20,8 @@ ASAN_CFLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
                -fno-sanitize-recover=undefined
 
 LIB_SRC := common/error.c \
-           extract/doc.c extract/docx.c extract/extract.c \
+           extract/doc.c extract/docx.c extract/pdf.c extract/ruling.c extract/layout.c \
+           extract/crosspage.c extract/extract.c \
            normalize/text.c normalize/value.c \
            rules/ruleset.c rules/record.c rules/form.c rules/check.c \
            sink/json.c sink/jsonl.c
@@ -70,7 +71,7 @@ deps:
 demo: deps
 	@$(MAKE) --no-print-directory build/jixiao
 	@mkdir -p out
-	build/jixiao extract -o out/corpus.jsonl $(sort $(wildcard corpus/*/*.docx))
+	build/jixiao extract -o out/corpus.jsonl $(sort $(wildcard corpus/*/*.docx corpus/*/*.pdf))
 
 test: deps
 	@$(MAKE) --no-print-directory check
@@ -86,6 +87,7 @@ build/bench_normalize: $(call obj,release,$(LIB_SRC) bench/bench_normalize.c) bu
 bench: deps
 	@$(MAKE) --no-print-directory build/jixiao build/bench_normalize
 	@build/bench_normalize tests/normalize.cases
+	@bench/bench_pdf.sh build/jixiao $(sort $(wildcard corpus/pdf/*.pdf))
 
 clean:
 	rm -rf build out

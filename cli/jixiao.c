@@ -74,6 +74,8 @@ static gboolean process_file(const char *path, const JxRuleset *rs, GString *out
     info.format = doc->format;
     info.pages = doc->pages;
     info.text_source = doc->text_source;
+    info.pages_without_text = doc->pages_without_text;
+    info.pages_garbled = doc->pages_garbled;
     JxResult *res = jx_forms_read(doc, rs);
     jx_check_result(res, rs);
     jx_jsonl_document(out, &info, res);

@@ -6,6 +6,8 @@ JxDoc *jx_doc_new(const char *format)
     doc->blocks = g_ptr_array_new();
     doc->format = format;
     doc->text_source = "native";
+    doc->pages_without_text = g_array_new(FALSE, FALSE, sizeof(int));
+    doc->pages_garbled = g_array_new(FALSE, FALSE, sizeof(int));
     return doc;
 }
 
@@ -24,6 +26,8 @@ void jx_doc_free(JxDoc *doc)
     for (guint i = 0; i < doc->blocks->len; i++)
         block_free(g_ptr_array_index(doc->blocks, i));
     g_ptr_array_free(doc->blocks, TRUE);
+    g_array_free(doc->pages_without_text, TRUE);
+    g_array_free(doc->pages_garbled, TRUE);
     g_free(doc);
 }
 

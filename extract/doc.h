@@ -9,12 +9,24 @@
 
 #include <glib.h>
 
+/* How sure the extractor is of a cell's text; the rules stage turns these
+ * marks into record flags. */
+enum {
+    JX_MARK_COLUMN_INFERRED = 1 << 0, /* placed by text position, no ruling lines */
+    JX_MARK_TEXT_GARBLED = 1 << 1,    /* the page's text layer looks broken */
+    JX_MARK_CROSS_PAGE = 1 << 2,      /* joined across a page break */
+    JX_MARK_OCR = 1 << 3,             /* the text came from OCR */
+};
+
 typedef struct {
     int row, col;         /* top-left grid position, 0-based */
     int rowspan, colspan; /* >= 1 */
     char *text;           /* paragraphs joined with '\n'; never NULL */
     int page;             /* 1-based, 0 when the format has no pages */
     double x0, y0, x1, y1; /* box in points, all 0 when unknown */
+    unsigned marks;       /* JX_MARK_* */
+    gboolean runs_to_edge; /* the last line reaches the right edge: the text
+                            * may go on in the same cell on the next page */
 } JxCell;
 
 typedef struct {
@@ -38,6 +50,8 @@ typedef struct {
     int pages;            /* 0 when the format has no pages */
     const char *format;   /* "docx", "pdf" ... (static string) */
     const char *text_source; /* "native", "ocr", "mixed", "none" (static) */
+    GArray *pages_without_text; /* int, 1-based: image-only or empty pages */
+    GArray *pages_garbled;      /* int, 1-based: text layer looks broken */
 } JxDoc;
 
 JxDoc *jx_doc_new(const char *format);

@@ -5,6 +5,7 @@
 
 #include "common/error.h"
 #include "extract/docx.h"
+#include "extract/pdf.h"
 
 static gboolean has(const guint8 *data, gsize len, const char *needle)
 {
@@ -49,8 +50,10 @@ JxDoc *jx_extract(const guint8 *data, gsize len, GError **error)
         return jx_docx_read(data, len, error);
     if (format && strcmp(format, "zip") == 0) /* maybe a DOCX with odd names */
         return jx_docx_read(data, len, error);
+    if (format && strcmp(format, "pdf") == 0)
+        return jx_pdf_read(data, len, error);
     g_set_error(error, JX_ERROR, JX_ERROR_UNSUPPORTED,
-                "%s input is not supported yet (this build reads DOCX)",
+                "%s input is not supported yet (this build reads DOCX and PDF)",
                 format ? format : "this kind of");
     return NULL;
 }

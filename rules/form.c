@@ -17,11 +17,16 @@ static const char *const INDCOL[IC_N] = {
 
 static const char *const FUNDLINES[] = {"total", "fiscal", "carryover", "other"};
 
+/* Labels (titles, field names, column headers) are short: longer cells
+ * are not matched against label rules at all. */
+#define LABEL_MAX_CHARS 40
+
 /* One table with each cell's text cleaned once. */
 typedef struct {
     const JxTable *t;
-    char **text; /* jx_text_clean, per cell index */
-    char **key;  /* same without spaces, for label rules */
+    char **text;  /* jx_text_clean, per cell index */
+    char **key;   /* same without spaces, for label rules; NULL when too
+                   * long to be a label */
 } Grid;
 
 typedef struct {
@@ -50,6 +55,13 @@ static void grid_init(Grid *g, const JxTable *t)
         g->text[i] = jx_text_clean(c->text);
         g->key[i] = jx_text_compact(c->text);
     }
+}
+
+/* The label key of cell i, or NULL (jx_ruleset_match matches nothing). */
+static const char *label_key(const Grid *g, int i)
+{
+    const char *k = g->key[i];
+    return g_utf8_strlen(k, LABEL_MAX_CHARS * 4) <= LABEL_MAX_CHARS ? k : NULL;
 }
 
 static void grid_clear(Grid *g)
@@ -110,6 +122,27 @@ static const char *text_for(const Grid *g, int r, const int *cols, int n, int wh
         return NULL;
     int i = cell_for(g, r, cols, n, which);
     return i < 0 ? NULL : g->text[i];
+}
+
+/* The flags that the extractor's marks on the cells of row r stand for. */
+static guint row_flags(const Grid *g, int r)
+{
+    unsigned marks = 0;
+    for (int c = 0; c < g->t->ncols; c++) {
+        int i = at(g, r, c);
+        if (i >= 0)
+            marks |= cell(g, i)->marks;
+    }
+    guint f = 0;
+    if (marks & JX_MARK_COLUMN_INFERRED)
+        f |= JX_FLAG_BIT(JX_FLAG_COLUMN_INFERRED);
+    if (marks & JX_MARK_TEXT_GARBLED)
+        f |= JX_FLAG_BIT(JX_FLAG_TEXT_GARBLED);
+    if (marks & JX_MARK_CROSS_PAGE)
+        f |= JX_FLAG_BIT(JX_FLAG_CROSS_PAGE);
+    if (marks & JX_MARK_OCR)
+        f |= JX_FLAG_BIT(JX_FLAG_OCR);
+    return f;
 }
 
 static char *nonempty(const char *s)
@@ -209,7 +242,7 @@ static void read_fields(Reader *rd, const Grid *g, GArray *cells)
     for (guint k = 0; k < cells->len; k++) {
         int i = g_array_index(cells, int, k);
         char *cap = NULL;
-        const char *name = jx_ruleset_match(rd->rs, "field", g->key[i], &cap);
+        const char *name = jx_ruleset_match(rd->rs, "field", label_key(g, i), &cap);
         if (!name) {
             g_free(cap);
             continue;
@@ -219,7 +252,7 @@ static void read_fields(Reader *rd, const Grid *g, GArray *cells)
         /* else: the next cell to the right that is not itself a label */
         for (guint j = k + 1; !value && j < cells->len; j++) {
             int v = g_array_index(cells, int, j);
-            if (jx_ruleset_match(rd->rs, "field", g->key[v], NULL))
+            if (jx_ruleset_match(rd->rs, "field", label_key(g, v), NULL))
                 break;
             value = nonempty(g->text[v]);
         }
@@ -261,7 +294,7 @@ static int map_columns(const Reader *rd, const Grid *g, GArray *cells,
         tmp[k] = -1;
     for (guint k = 0; k < cells->len; k++) {
         int i = g_array_index(cells, int, k);
-        const char *name = jx_ruleset_match(rd->rs, kind, g->key[i], NULL);
+        const char *name = jx_ruleset_match(rd->rs, kind, label_key(g, i), NULL);
         for (int c = 0; name && c < n; c++)
             if (!strcmp(name, names[c]) && tmp[c] < 0) {
                 tmp[c] = cell(g, i)->col;
@@ -278,7 +311,7 @@ static void find_fund_unit(Reader *rd, const Grid *g, GArray *cells)
     for (guint k = 0; !rd->fund_unit && k < cells->len; k++) {
         char *u = NULL;
         int i = g_array_index(cells, int, k);
-        if (jx_ruleset_match(rd->rs, "fundunit", g->key[i], &u) && u)
+        if (jx_ruleset_match(rd->rs, "fundunit", label_key(g, i), &u) && u)
             rd->fund_unit = g_steal_pointer(&u);
         g_free(u);
     }
@@ -334,7 +367,7 @@ static gboolean read_fund_line(Reader *rd, const Grid *g, int r, GArray *cells)
         int i = g_array_index(cells, int, k);
         if (cell(g, i)->row != r)
             continue;
-        const char *name = jx_ruleset_match(rd->rs, "fundline", g->key[i], NULL);
+        const char *name = jx_ruleset_match(rd->rs, "fundline", label_key(g, i), NULL);
         for (gsize n = 0; name && n < G_N_ELEMENTS(FUNDLINES); n++)
             if (!strcmp(name, FUNDLINES[n])) {
                 line = FUNDLINES[n];
@@ -345,6 +378,7 @@ static gboolean read_fund_line(Reader *rd, const Grid *g, int r, GArray *cells)
         return FALSE;
     JxFund *f = jx_fund_new(rd->form->index, line);
     f->unit_declared = g_strdup(rd->fund_unit);
+    f->flags |= row_flags(g, r);
     f->page = cell(g, label)->page;
     const char *t[FC_N];
     for (int c = 0; c < FC_N; c++) {
@@ -396,6 +430,7 @@ static void set_level(char **slot, const char *text)
 static void read_total(Reader *rd, const Grid *g, int r, GArray *cells, int label)
 {
     JxForm *f = rd->form;
+    f->flags |= row_flags(g, r);
     const char *w = rd->indcol[IC_WEIGHT] >= 0 && at(g, r, rd->indcol[IC_WEIGHT]) != label
                         ? text_for(g, r, rd->indcol, IC_N, IC_WEIGHT) : NULL;
     const char *s = rd->indcol[IC_SCORE] >= 0 && at(g, r, rd->indcol[IC_SCORE]) != label
@@ -446,6 +481,7 @@ static void read_indicator(Reader *rd, const Grid *g, int r)
         return;
 
     JxIndicator *ind = jx_indicator_new(rd->form->index, rd->seq++);
+    ind->flags |= row_flags(g, r);
     gboolean canon;
     if (rd->l1) {
         ind->level1_raw = g_strdup(rd->l1);
@@ -504,10 +540,10 @@ static void read_row(Reader *rd, const Grid *g, int r)
         int i = g_array_index(cells, int, k);
         if (cell(g, i)->row != r)
             continue;
-        if (jx_ruleset_match(rd->rs, "title", g->key[i], NULL)) {
+        if (jx_ruleset_match(rd->rs, "title", label_key(g, i), NULL)) {
             on_title(rd, g->text[i]);
         } else if (rd->in_ind && rd->form &&
-                   jx_ruleset_match(rd->rs, "total", g->key[i], NULL)) {
+                   jx_ruleset_match(rd->rs, "total", label_key(g, i), NULL)) {
             read_total(rd, g, r, cells, i);
             close_form(rd);
             g_array_free(cells, TRUE);
@@ -534,7 +570,7 @@ static void read_row(Reader *rd, const Grid *g, int r)
         static const char *const GOAL[] = {"expected", "actual"};
         for (guint k = 0; k < cells->len; k++) {
             int i = g_array_index(cells, int, k);
-            const char *n = jx_ruleset_match(rd->rs, "goalcol", g->key[i], NULL);
+            const char *n = jx_ruleset_match(rd->rs, "goalcol", label_key(g, i), NULL);
             for (int j = 0; n && j < 2; j++)
                 if (!strcmp(n, GOAL[j]) && gc[j] < 0)
                     gc[j] = cell(g, i)->col;
@@ -559,11 +595,13 @@ static void read_row(Reader *rd, const Grid *g, int r)
     g_array_free(cells, TRUE);
 }
 
-static void read_paragraph(Reader *rd, const char *raw)
+/* One line of a paragraph: a title, a year, a money unit, or nothing. */
+static gboolean read_line(Reader *rd, const char *raw)
 {
     char *text = jx_text_clean(raw);
     char *key = jx_text_compact(raw);
     char *cap = NULL;
+    gboolean used = TRUE;
     if (jx_ruleset_match(rd->rs, "title", key, NULL)) {
         on_title(rd, text);
     } else if (g_utf8_strlen(key, -1) <= 24 &&
@@ -576,10 +614,26 @@ static void read_paragraph(Reader *rd, const char *raw)
                jx_ruleset_match(rd->rs, "fundunit", key, &cap) && cap) {
         g_free(rd->unit);
         rd->unit = g_steal_pointer(&cap);
+    } else {
+        used = FALSE;
     }
     g_free(cap);
     g_free(text);
     g_free(key);
+    return used;
+}
+
+/* A paragraph is read line by line (a PDF paragraph may hold the title,
+ * the year and a note); a title wrapped over two lines is read whole. */
+static void read_paragraph(Reader *rd, const char *raw)
+{
+    char **lines = g_strsplit(raw, "\n", -1);
+    gboolean any = FALSE;
+    for (int i = 0; lines[i]; i++)
+        any |= read_line(rd, lines[i]);
+    if (!any && lines[0] && lines[1])
+        read_line(rd, raw);
+    g_strfreev(lines);
 }
 
 /* Kind and year of the document when no form says them. */

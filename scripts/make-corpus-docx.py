@@ -135,10 +135,11 @@ def row(*cells):
     return '<w:tr>%s</w:tr>' % ''.join(cells)
 
 
-def table(rows):
-    borders = ''.join('<w:%s w:val="single" w:sz="4" w:space="0" w:color="000000"/>' % b
+def table(rows, widths=GRID, ruled=True):
+    style = 'single' if ruled else 'nil'
+    borders = ''.join('<w:%s w:val="%s" w:sz="4" w:space="0" w:color="000000"/>' % (b, style)
                       for b in ('top', 'left', 'bottom', 'right', 'insideH', 'insideV'))
-    grid = ''.join('<w:gridCol w:w="%d"/>' % w for w in GRID)
+    grid = ''.join('<w:gridCol w:w="%d"/>' % w for w in widths)
     return ('<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/><w:jc w:val="center"/>'
             '<w:tblBorders>%s</w:tblBorders><w:tblLayout w:type="fixed"/></w:tblPr>'
             '<w:tblGrid>%s</w:tblGrid>%s</w:tbl>') % (borders, grid, ''.join(rows))
@@ -173,14 +174,16 @@ def form_table(f):
     return table(rows)
 
 
-def document(body):
+def document(body, landscape=False):
+    size = ('<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/>' if landscape
+            else '<w:pgSz w:w="11906" w:h="16838"/>')
     return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
             '<w:document xmlns:w="%s" '
             'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006">'
-            '<w:body>%s<w:sectPr><w:pgSz w:w="11906" w:h="16838"/>'
+            '<w:body>%s<w:sectPr>%s'
             '<w:pgMar w:top="1134" w:right="1134" w:bottom="1134" w:left="1134" '
             'w:header="567" w:footer="567" w:gutter="0"/></w:sectPr></w:body></w:document>'
-            ) % (W, body)
+            ) % (W, body, size)
 
 
 CONTENT_TYPES = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
@@ -205,9 +208,9 @@ def zip_bytes(members):
     return buf.getvalue()
 
 
-def docx(body):
+def docx(body, landscape=False):
     return zip_bytes([('[Content_Types].xml', CONTENT_TYPES), ('_rels/.rels', RELS),
-                      ('word/document.xml', document(body))])
+                      ('word/document.xml', document(body, landscape))])
 
 
 def write(path, data):
@@ -216,6 +219,107 @@ def write(path, data):
         fh.write(data)
     print('wrote', path, len(data), 'bytes')
 
+
+
+# ------------------------------------------------ seed 001: 深圳市龙岗区 (元)
+# Indicator rows: (level1, level2, name, target, actual, weight, score, deviation);
+# None = merged with the cell above.
+FORMS_001 = [
+    dict(code='440307210701500003496', name='党建事务', year='2023',
+         unit='深圳市龙岗区工商业联合会 (本级)', dept='深圳市龙岗区工商业联合会 (本级)',
+         total=('1959300.00', '1959300.00', '1937189.02', '10', '98.87', '9.89'),
+         fiscal=('1959300.00', '1959300.00', '1937189.02', '—', '—', '—'),
+         goal=('以习近平新时代中国特色社会主义思想为指导,严格按照中央、省、市、区委组织部要求,全力推进非公企业党建工作,营造浓厚的非公党建氛围,健全党群活动阵地建设,提高提升非公党建工作实效和标准化、规范化水平。',
+               '以习近平新时代中国特色社会主义思想为指导,严格按照中央、省、市、区委组织部部署工作要求,积极推动非公党建工作,提质增效,打造阵地、凝聚合力,营造出浓厚党建氛围,提升非公党组织政治工人和组织力,加快非公各党组织标准化建设进展,高质量推进基层党建标准化、规范化建设。'),
+         rows=[('产出指标 (50分)', '数量指标', '推动非公企业应建尽建党组织', '新增党组织覆盖企业≥2家', '2家', '10', '10', ''),
+               (None, '质量指标', '执行补贴标准', '按照文件规定标准发放党务干部补贴', '按照文件规定标准发放党务干部补贴', '10', '10', ''),
+               (None, None, '执行奖励标准', '按照区委组织部文件规定,完善“两新”组织党员成长审核程序,按标准发放奖励', '按照执行奖励标准发放奖励', '10', '10', ''),
+               (None, '时效指标', '按时完成各项任务', '按时完成区委组织部下达的非公党建工作任务', '按季度完成了各项非公党建工作任务', '10', '10', ''),
+               (None, '成本指标', '开展党建活动人均成本', '按各类文件规定的标准执行', '开展党建活动人均成本≤550元/人', '10', '10', ''),
+               ('效益指标 (30分)', '经济效益指标', '党建促企业发展', '发挥党组织和党员作用,助力企业发展有所成效', '发挥党组织和广大党员作用,助推企业高质量发展', '10', '10', ''),
+               (None, '社会效益指标', '加强非公企业党组织建设', '不断提升非公企业党组织书记、党务工作者的能力素质,认真做好党组织建设和党员管理各项综合性事务', '建立台账,做实组织建设和党员管理各项综合性事务。', '10', '10', ''),
+               (None, '生态效益指标', '增强党组织影响力', '拓宽党在非公领域的组织和工作覆盖面,发挥党组织在非公领域的引领作用,增强党组织的影响力、凝聚力和战斗力', '打造了8个示范党部', '10', '10', ''),
+               (None, '可持续影响指标', '', '', '不适用', '0', '0', ''),
+               ('满意度指标 (10分)', '服务对象满意度指标', '各党组织满意度', '辖属各党组织对党委工作满意度≥九十', '100%', '10', '10', ''),
+               (None, '其他满意度指标', '', '', '无', '0', '0', '')],
+         score=('100', '99.89')),
+    dict(code='440307210701500003527', name='商会组织建设', year='2023',
+         unit='深圳市龙岗区工商业联合会 (本级)', dept='深圳市龙岗区工商业联合会 (本级)',
+         total=('378500.00', '378500.00', '376056.50', '10', '99.35', '9.94'),
+         fiscal=('378500.00', '378500.00', '376056.50', '—', '—', '—'),
+         goal=('坚持标准，严格程序，吐故纳新，优化结构，出台评价制度，探索建立“退出”机制，推动全区工商联组织建设水平迈上新台阶。坚持“成熟一个、组建一个、稳固一个”的原则，有重点地培育和发展符合我区产业发展政策的行业商（协）会，推动其参与经济社会建设。重点开展企业调研工作，推动解决企业发展中遇到的困难问题，助力民营经济高质量发展。',
+               '高标准完成区工商联换届工作，选举产生 198 名七届执委（理事）成员，高新技术企业代表占比 50%以上；出台《龙岗区工商联系统秘书长评价办法》并试行；组建成立区财税行业协会，筹备成立区低空经济行业协会；通过区、街两级政企直联制度、暖企行动等走访企业 3000 多家，完善企业诉求台账，做到事事有落实、需求有回应。'),
+         rows=[('产出指标 (50 分)', '数量指标', '培育筹建 2 家以上重点行业商（协）会，与 5-8 家商协会共同承办服务会员企业活动', '筹建区空间服务等行业协会；与 5-8 家商协会共同承办服务会员企业活动', '5 家', '20', '20', ''),
+               (None, '质量指标', '加强行业商协会规范化建设', '健全商（协）会考评机制，对所属商（协）会工作进行日常化、常态化考核', '健全商（协）会考评机制，对所属商（协）会工作进行日常化、常态化考核', '10', '10', ''),
+               (None, '时效指标', '有关商协会及时完成换届及时率', '完成有关商协会换届工作', '及时率 100%', '10', '10', ''),
+               (None, '成本指标', '街道工商联、行业商（协）会的成立、换届等给予经费支持', '5家商协会的成立、换届', '成立1家换届1家', '10', '4', '原因： 未找到合适的会长人选 措施： 将与有关部门进一步沟通，按照三强一好的标准寻找合适的会长人选'),
+               ('效益指标 (30分)', '经济效益指标', '解决商协会企业困难问题', '推动商（协）会通过直联工作制度带领行业企业与职能部门直接对接，以制度化、常态化的机制解决企业的实际困难问题。', '通过直联工作制度带领行业企业与职能部门直接对接，解决企业的实际困难问题', '10', '10', ''),
+               (None, '社会效益指标', '参与社会治理', '积极承接政府职能', '积极承接政府职能', '10', '10', ''),
+               (None, '生态效益指标', '增加行业商协会的政治引领性', '商协会做到“三性”统一', '商协会做到“三性”统一', '10', '10', ''),
+               (None, '可持续影响指标', '', '', '不适用', '0', '0', ''),
+               ('满意度指标 (10分)', '服务对象满意度指标', '建立符合产业政策的行业商（协）会体系', '坚持“成熟一个、组建一个、稳固一个”原则，逐步建立行业商（协）会体系', '逐步建立行业商（协）会体系', '10', '10', ''),
+               (None, '其他满意度指标', '', '', '不适用', '0', '0', '')],
+         score=('100', '93.94')),
+    dict(code='440307230401500105001', name='法律顾问服务经费', year='2023',
+         unit='深圳市龙岗区工商业联合会 (本级)', dept='深圳市龙岗区工商业联合会 (本级)',
+         total=('30000.00', '27500.00', '27500.00', '10', '100', '10'),
+         fiscal=('30000.00', '27500.00', '27500.00', '—', '—', '—'),
+         goal=('协调处理我单位决策管理中的法律事务, 依法提出法律意见, 保证决策的合法性, 并对相关法律风险提出防范意见, 参与重要规章制度的制定和实施',
+               '根据法律顾问提出的法律意见, 保证了决策的合法性, 以及相关制度的修订和实施。'),
+         rows=[('产出指标 (50分)', '数量指标', '提供法律审查意见率', '提供法律审查意见率达100%', '100%', '10', '10', ''),
+               (None, '质量指标', '法律专业服务', '充分发挥法律顾问作用, 有效降低法律风险, 减少法律纠纷', '无法律纠纷', '20', '20', ''),
+               (None, '时效指标', '及时率', '2个工作日内', '2个工作日内', '10', '10', ''),
+               (None, '成本指标', '成本控制', '≤3万', '≤3万', '10', '10', ''),
+               ('效益指标 (30分)', '经济效益指标', '避险增效', '财政资金零损失', '财政资金零损失', '15', '15', ''),
+               (None, '社会效益指标', '专业化', '为商协会和辖属党组织提供有效、专业的保障', '为商协会和辖属党组织提供有效、专业的保障', '15', '15', ''),
+               (None, '生态效益指标', '', '', '不适用', '0', '0', ''),
+               (None, '可持续影响指标', '', '', '不适用', '0', '0', ''),
+               ('满意度指标 (10分)', '服务对象满意度指标', '科室满意度', '各科室满意度 100%', '100%', '10', '10', ''),
+               (None, '其他满意度指标', '', '', '不适用', '0', '0', '')],
+         score=('100', '100')),
+]
+GRID_001 = [1100, 1000, 1100, 1300, 1500, 1400, 700, 700, 1100]  # 9 columns
+
+
+def form_table_001(f, borders=True):
+    zero = ('0.00', '0.00', '0.00', '—', '—', '—')
+    rows = [
+        row(cell('项目编码:'), cell(f['code'], 1), cell('项目名称:'), cell(f['name'], 2),
+            cell('绩效自评年度:'), cell(f['year'], 3)),
+        row(cell('实施单位:'), cell(f['unit'], 3), cell('一级预算单位:', 2), cell(f['dept'], 3)),
+        row(cell('资金使用情况', 9)),
+        row(cell('', 2), cell('年初预算数'), cell('全年预算数'), cell('全年执行数'), cell('分值'),
+            cell('执行率 (%)'), cell('得分'), cell('')),
+    ]
+    for i, (label, vals) in enumerate((('年度资金总额', f['total']), ('其中:当年财政拨款', f['fiscal']),
+                                       ('上年结转资金', zero), ('其他资金', zero))):
+        first = cell('项目资金 (元)', vmerge='restart') if i == 0 else cell('', vmerge='continue')
+        rows.append(row(first, cell(label), *[cell(v) for v in vals], cell('')))
+    rows.append(row(cell('项目目标完成情况', 9)))
+    rows.append(row(cell('年度总体目标', vmerge='restart'), cell('预期目标', 4), cell('* 实际完成情况', 4)))
+    rows.append(row(cell('', vmerge='continue'), cell(f['goal'][0], 4), cell(f['goal'][1], 4)))
+    rows.append(row(cell('年度绩效指标', vmerge='restart'), cell('一级指标'), cell('二级指标'),
+                    cell('三级指标'), cell('年度指标值'), cell('* 实际完成值'), cell('*分值'),
+                    cell('*得分'), cell('偏差原因分析及改进措施')))
+    for l1, l2, name, target, act, weight, score, dev in f['rows']:
+        rows.append(row(cell('', vmerge='continue'),
+                        cell(l1, vmerge='restart') if l1 else cell('', vmerge='continue'),
+                        cell(l2, vmerge='restart') if l2 else cell('', vmerge='continue'),
+                        cell(name), cell(target), cell(act), cell(weight), cell(score), cell(dev)))
+    rows.append(row(cell('', vmerge='continue'), cell('总分', 5), cell(f['score'][0]),
+                    cell(f['score'][1]), cell('—')))
+    return table(rows, GRID_001, borders)
+
+
+def seed001(borders=True):
+    body = []
+    for i, f in enumerate(FORMS_001):
+        if i:
+            body.append('<w:p><w:r><w:br w:type="page"/></w:r></w:p>')
+        body.append(para('项目支出绩效自评表', center=True))
+        body.append(form_table_001(f, borders))
+        body.append(para(''))
+    return docx(''.join(body), landscape=True)
 
 # ---------------------------------------------------------------- documents
 def seed000():
@@ -270,4 +374,7 @@ def bad_inputs():
 if __name__ == '__main__':
     write('corpus/docx/000-tongzhou-5forms.docx', seed000())
     write('corpus/docx/000-form3-edited.docx', variants())
+    write('corpus/docx/001-longgang-3forms.docx', seed001())
+    # the source of the unruled, system-style PDF (scripts/make-corpus-pdf.sh)
+    write('build/corpus-src/001-longgang-unruled.docx', seed001(borders=False))
     bad_inputs()

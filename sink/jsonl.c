@@ -29,6 +29,20 @@ static void page_member(JxJson *j, const char *key, int page)
     jx_json_int(j, key, page > 0, page);
 }
 
+/* A list of page numbers; [] when none, null when not known. */
+static void page_list(JxJson *j, const char *key, const GArray *pages)
+{
+    jx_json_key(j, key);
+    if (!pages) {
+        g_string_append(j->s, "null");
+        return;
+    }
+    g_string_append_c(j->s, '[');
+    for (guint i = 0; i < pages->len; i++)
+        g_string_append_printf(j->s, "%s%d", i ? "," : "", g_array_index(pages, int, i));
+    g_string_append_c(j->s, ']');
+}
+
 static void num(JxJson *j, const char *key, JxNum n)
 {
     jx_json_num(j, key, n.set, n.v);
@@ -79,7 +93,12 @@ void jx_jsonl_document(GString *out, const JxDocInfo *d, const JxResult *res)
     jx_json_int(&j, "forms", TRUE, res ? res->forms->len : 0);
     jx_json_int(&j, "indicators", TRUE, res ? jx_result_indicator_count(res) : 0);
     jx_json_int(&j, "facts", TRUE, 0);
-    flags_member(&j, res ? res->flags : 0);
+    page_list(&j, "pages_without_text", d->pages_without_text);
+    page_list(&j, "pages_garbled", d->pages_garbled);
+    guint flags = res ? res->flags : 0;
+    if (d->pages_garbled && d->pages_garbled->len)
+        flags |= JX_FLAG_BIT(JX_FLAG_TEXT_GARBLED);
+    flags_member(&j, flags);
     jx_json_end(&j);
     g_string_append_c(out, '\n');
 }

@@ -18,6 +18,8 @@ typedef struct {
     const char *format;      /* NULL when unknown */
     int pages;               /* 0 = null */
     const char *text_source; /* "native" ... ; "none" when nothing was read */
+    const GArray *pages_without_text; /* int; NULL when unknown */
+    const GArray *pages_garbled;      /* int; NULL when unknown */
 } JxDocInfo;
 
 /* The value object {raw, kind, op, value, max, unit, approx}; null for EMPTY. */

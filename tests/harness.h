@@ -25,6 +25,7 @@ int jx_test_cases(const char *path, JxCaseFn fn, void *user);
 void jx_add_text_tests(void);
 void jx_add_value_tests(void);
 void jx_add_docx_tests(void);
+void jx_add_pdf_tests(void);
 void jx_add_ruleset_tests(void);
 void jx_add_e2e_tests(void);
 

@@ -226,6 +226,90 @@ static void test_gold(void)
     CU_ASSERT(docs >= 2);
 }
 
+static JsonObject *obj(GPtrArray *nodes, guint i);
+
+/* Fields that differ by nature between two formats of one document. */
+static gboolean format_bound(const char *key)
+{
+    static const char *const K[] = {"doc", "source", "bytes", "format", "pages", "page",
+                                    "page_start", "page_end", "pages_without_text",
+                                    "pages_garbled", "confidence", "flags"};
+    for (gsize i = 0; i < G_N_ELEMENTS(K); i++)
+        if (!strcmp(key, K[i]))
+            return TRUE;
+    return FALSE;
+}
+
+/* flags of b, less CROSS_PAGE (a PDF joins rows a DOCX never splits) */
+static char *flags_without_cross_page(JsonObject *o)
+{
+    GString *s = g_string_new(NULL);
+    JsonArray *a = json_object_has_member(o, "flags") ? json_object_get_array_member(o, "flags") : NULL;
+    for (guint i = 0; a && i < json_array_get_length(a); i++)
+        if (strcmp(json_array_get_string_element(a, i), "CROSS_PAGE"))
+            g_string_append_printf(s, "%s,", json_array_get_string_element(a, i));
+    return g_string_free(s, FALSE);
+}
+
+/* Every document of corpus/docx that corpus/pdf also has (same stem) gives
+ * the same records from both, but for what the format itself decides. */
+static void test_docx_pdf_same(void)
+{
+    int pairs = 0;
+    GDir *d = g_dir_open("corpus/pdf", 0, NULL);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(d);
+    const char *n;
+    while ((n = g_dir_read_name(d))) {
+        if (!g_str_has_suffix(n, ".pdf"))
+            continue;
+        char *stem = g_strndup(n, strlen(n) - 4);
+        char *pdf = g_build_filename("corpus/pdf", n, NULL);
+        char *docx = g_strdup_printf("corpus/docx/%s.docx", stem);
+        if (g_file_test(docx, G_FILE_TEST_EXISTS)) {
+            int s1, s2;
+            const char *a1[] = {"extract", "-q", docx, NULL}, *a2[] = {"extract", "-q", pdf, NULL};
+            char *o1 = run(a1, &s1, NULL), *o2 = run(a2, &s2, NULL);
+            GPtrArray *r1 = parse_lines(o1, docx), *r2 = parse_lines(o2, pdf);
+            CU_ASSERT_EQUAL(r1->len, r2->len);
+            Diff diff = {0, 0, g_string_new(NULL)};
+            for (guint i = 0; i < MIN(r1->len, r2->len); i++) {
+                JsonObject *x = obj(r1, i), *y = obj(r2, i);
+                GList *members = json_object_get_members(x);
+                for (GList *m = members; m; m = m->next) {
+                    if (format_bound(m->data))
+                        continue;
+                    char *path = g_strdup_printf("record %u.%s", i, (const char *)m->data);
+                    compare(path, json_object_get_member(x, m->data), json_object_get_member(y, m->data), &diff);
+                    g_free(path);
+                }
+                g_list_free(members);
+                char *fx = flags_without_cross_page(x), *fy = flags_without_cross_page(y);
+                diff.compared++;
+                if (strcmp(fx, fy)) {
+                    diff.differ++;
+                    g_string_append_printf(diff.report, "      record %u flags: %s vs %s\n", i, fx, fy);
+                }
+                g_free(fx);
+                g_free(fy);
+            }
+            fprintf(stderr, "    %s ~ %s: %d fields compared, %d differ\n", docx, pdf, diff.compared, diff.differ);
+            if (diff.differ)
+                JX_FAIL_MSG("%s and %s differ:\n%s", docx, pdf, diff.report->str);
+            pairs++;
+            g_string_free(diff.report, TRUE);
+            g_ptr_array_free(r1, TRUE);
+            g_ptr_array_free(r2, TRUE);
+            g_free(o1);
+            g_free(o2);
+        }
+        g_free(stem);
+        g_free(pdf);
+        g_free(docx);
+    }
+    g_dir_close(d);
+    CU_ASSERT(pairs >= 2);
+}
+
 static JsonObject *obj(GPtrArray *nodes, guint i)
 {
     return i < nodes->len ? json_node_get_object(g_ptr_array_index(nodes, i)) : NULL;
@@ -369,6 +453,7 @@ void jx_add_e2e_tests(void)
 {
     CU_pSuite s = CU_add_suite("e2e (the jixiao binary)", NULL, NULL);
     CU_add_test(s, "corpus against gold, field by field", test_gold);
+    CU_add_test(s, "DOCX and PDF of one document give the same records", test_docx_pdf_same);
     CU_add_test(s, "bad inputs give error records, the run goes on", test_bad_inputs);
     CU_add_test(s, "--rules DIR overrides; bad rules name file:line", test_rules_option);
     CU_add_test(s, "usage, normalize and tables", test_usage);

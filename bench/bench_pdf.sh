@@ -1,0 +1,35 @@
+#!/bin/sh
+# make bench: jixiao's whole pipeline on born-digital PDFs against Poppler's
+# own `pdftotext -layout` on the same files, measured in the same run:
+# seconds per page for each, and the ratio. Peak memory from /usr/bin/time
+# when it is there. Usage: bench/bench_pdf.sh JIXIAO PDF...
+set -eu
+jixiao=$1
+shift
+rounds=${BENCH_ROUNDS:-10}
+pages=0
+for f in "$@"; do
+    n=$(pdfinfo "$f" 2>/dev/null | awk '/^Pages:/ {print $2}')
+    pages=$((pages + ${n:-0}))
+done
+now() { date +%s%N; }
+t0=$(now)
+i=0
+while [ $i -lt "$rounds" ]; do
+    for f in "$@"; do pdftotext -layout "$f" /dev/null; done
+    i=$((i + 1))
+done
+t1=$(now)
+i=0
+while [ $i -lt "$rounds" ]; do
+    "$jixiao" extract -q "$@" > /dev/null || true
+    i=$((i + 1))
+done
+t2=$(now)
+awk -v a="$((t1 - t0))" -v b="$((t2 - t1))" -v p="$pages" -v r="$rounds" -v files="$#" 'BEGIN {
+    pa = a / 1e9 / (p * r); pb = b / 1e9 / (p * r);
+    printf "pdf: %d files, %d pages, %d rounds: pdftotext -layout %.2f ms/page, jixiao %.2f ms/page, ratio %.2fx\n",
+           files, p, r, pa * 1000, pb * 1000, pb / pa }'
+if [ -x /usr/bin/time ]; then
+    /usr/bin/time -f "pdf: jixiao peak memory %M KiB on all files in one run" "$jixiao" extract -q "$@" > /dev/null
+fi

@@ -1,0 +1,324 @@
+#include "extract/pdf.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <cairo.h>
+#include <poppler.h>
+
+#include "common/error.h"
+#include "extract/crosspage.h"
+#include "extract/layout.h"
+#include "extract/ruling.h"
+
+/* A block of a page before it goes into the document, kept for sorting. */
+typedef struct {
+    double y;
+    char *text;     /* paragraph, or NULL */
+    JxTable *table; /* table, or NULL */
+} Item;
+
+static int cmp_item(gconstpointer a, gconstpointer b)
+{
+    const Item *x = a, *y = b;
+    return (x->y > y->y) - (x->y < y->y);
+}
+
+static gboolean garbled_char(gunichar c)
+{
+    return (c >= 0xE000 && c <= 0xF8FF) || c == 0xFFFD || (c < 0x20 && c != '\n') ||
+           (c >= 0xF0000);
+}
+
+/* The page as glyphs with boxes; counts unreadable ones in *bad. */
+static GArray *page_glyphs(PopplerPage *page, guint *bad)
+{
+    GArray *glyphs = g_array_new(FALSE, FALSE, sizeof(JxGlyph));
+    char *text = poppler_page_get_text(page);
+    PopplerRectangle *rects = NULL;
+    guint nrects = 0;
+    if (text && poppler_page_get_text_layout(page, &rects, &nrects)) {
+        guint k = 0;
+        for (const char *p = text; *p && k < nrects; p = g_utf8_next_char(p), k++) {
+            gunichar c = g_utf8_get_char(p);
+            if (g_unichar_isspace(c))
+                continue;
+            if (garbled_char(c))
+                (*bad)++;
+            JxGlyph g = {c, rects[k].x1, rects[k].y1, rects[k].x2, rects[k].y2};
+            if (g.x1 < g.x0) { double t = g.x0; g.x0 = g.x1; g.x1 = t; }
+            if (g.y1 < g.y0) { double t = g.y0; g.y0 = g.y1; g.y1 = t; }
+            g_array_append_val(glyphs, g);
+        }
+    }
+    g_free(rects);
+    g_free(text);
+    return glyphs;
+}
+
+/* A rendering surface kept from page to page while the size stays. */
+typedef struct {
+    cairo_surface_t *surface;
+    int w, h;
+} Raster;
+
+static cairo_surface_t *raster_surface(Raster *r, int w, int h)
+{
+    if (!r->surface || r->w != w || r->h != h) {
+        if (r->surface)
+            cairo_surface_destroy(r->surface);
+        r->surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
+        r->w = w;
+        r->h = h;
+    }
+    return r->surface;
+}
+
+static void raster_clear(Raster *r)
+{
+    if (r->surface)
+        cairo_surface_destroy(r->surface);
+}
+
+/* Ruling lines of the page, from a gray rendering at JX_PDF_RULING_SCALE. */
+static GPtrArray *page_grids(PopplerPage *page, double pw, double ph, Raster *ras)
+{
+    double scale = JX_PDF_RULING_SCALE;
+    int w = (int)ceil(pw * scale), h = (int)ceil(ph * scale);
+    GArray *hs = g_array_new(FALSE, FALSE, sizeof(JxSeg));
+    GArray *vs = g_array_new(FALSE, FALSE, sizeof(JxSeg));
+    if (w > 0 && h > 0 && w <= 20000 && h <= 20000) {
+        cairo_surface_t *s = raster_surface(ras, w, h);
+        cairo_t *cr = cairo_create(s);
+        cairo_set_source_rgb(cr, 1, 1, 1);
+        cairo_paint(cr);
+        cairo_scale(cr, scale, scale);
+        poppler_page_render(page, cr);
+        cairo_destroy(cr);
+        cairo_surface_flush(s);
+        /* xRGB in native order: green is byte 1 on little-endian machines */
+        int green = G_BYTE_ORDER == G_LITTLE_ENDIAN ? 1 : 2;
+        jx_ruling_find(cairo_image_surface_get_data(s), w, h,
+                       cairo_image_surface_get_stride(s), 4, green, scale, hs, vs);
+    }
+    GPtrArray *grids = jx_ruling_grids(hs, vs);
+    g_array_free(hs, TRUE);
+    g_array_free(vs, TRUE);
+    return grids;
+}
+
+static JxTable *grid_table(const JxGrid *grid, GPtrArray **cell_glyphs, int page)
+{
+    JxTable *t = jx_table_new();
+    for (guint i = 0; i < grid->cells->len; i++) {
+        const JxGridCell *gc = &g_array_index(grid->cells, JxGridCell, i);
+        gboolean edge = FALSE;
+        char *text = jx_layout_cell_text(cell_glyphs[i], gc->x1, &edge);
+        JxCell *c = jx_table_add_cell(t, gc->row, gc->col, gc->rowspan, gc->colspan, text);
+        c->runs_to_edge = edge;
+        g_free(text);
+        c->page = page;
+        c->x0 = gc->x0;
+        c->y0 = gc->y0;
+        c->x1 = gc->x1;
+        c->y1 = gc->y1;
+    }
+    jx_table_finish(t);
+    t->page_start = t->page_end = page;
+    return t;
+}
+
+static int column_of(const JxTextTable *tt, double x)
+{
+    for (int c = 0; c < tt->ncols; c++)
+        if (x < tt->xs[c + 1])
+            return c;
+    return tt->ncols - 1;
+}
+
+/* A table without ruling lines: a row per line, a cell per chunk of text;
+ * a line that does not split into columns continues the cells above it. */
+static JxTable *text_table(GPtrArray *lines, const JxTextTable *tt, int page)
+{
+    JxTable *t = jx_table_new();
+    int row = -1;
+    GHashTable *last = g_hash_table_new(NULL, NULL); /* column -> JxCell* of this row */
+    for (guint i = tt->first; i <= tt->last; i++) {
+        const JxLine *l = g_ptr_array_index(lines, i);
+        GArray *ch = jx_layout_chunks(l, 1.5);
+        gboolean continuation = ch->len < 3 && row >= 0;
+        if (!continuation) {
+            row++;
+            g_hash_table_remove_all(last);
+        }
+        for (guint k = 0; k < ch->len; k++) {
+            guint a = g_array_index(ch, guint, k);
+            guint b = k + 1 < ch->len ? g_array_index(ch, guint, k + 1) : l->glyphs->len;
+            GPtrArray *gl = g_ptr_array_new();
+            for (guint j = a; j < b; j++)
+                g_ptr_array_add(gl, g_ptr_array_index(l->glyphs, j));
+            const JxGlyph *g0 = g_ptr_array_index(gl, 0), *g1 = g_ptr_array_index(gl, gl->len - 1);
+            int c0 = column_of(tt, g0->x0 + 0.5), c1 = column_of(tt, g1->x1 - 0.5);
+            char *text = jx_layout_glyph_text(gl);
+            g_ptr_array_free(gl, TRUE);
+            JxCell *cell = g_hash_table_lookup(last, GINT_TO_POINTER(c0));
+            if (cell) {
+                char *joined = g_strconcat(cell->text, continuation ? "\n" : " ", text, NULL);
+                g_free(cell->text);
+                cell->text = joined;
+            } else {
+                cell = jx_table_add_cell(t, row, c0, 1, MAX(c1 - c0 + 1, 1), text);
+                cell->page = page;
+                cell->marks |= JX_MARK_COLUMN_INFERRED;
+                cell->x0 = tt->xs[c0];
+                cell->x1 = tt->xs[MIN(c1 + 1, tt->ncols)];
+                cell->y0 = l->y0;
+                cell->y1 = l->y1;
+                g_hash_table_insert(last, GINT_TO_POINTER(c0), cell);
+            }
+            g_free(text);
+        }
+        g_array_free(ch, TRUE);
+    }
+    g_hash_table_destroy(last);
+    jx_table_finish(t);
+    t->page_start = t->page_end = page;
+    return t;
+}
+
+static void read_page(JxDoc *doc, PopplerPage *page, int pageno, Raster *ras)
+{
+    double pw = 0, ph = 0;
+    poppler_page_get_size(page, &pw, &ph);
+    guint bad = 0;
+    GArray *glyphs = page_glyphs(page, &bad);
+    if (glyphs->len == 0) {
+        g_array_append_val(doc->pages_without_text, pageno);
+        g_array_free(glyphs, TRUE);
+        return;
+    }
+    gboolean garbled = bad * 5 > glyphs->len; /* over a fifth unreadable */
+    if (garbled)
+        g_array_append_val(doc->pages_garbled, pageno);
+
+    GArray *items = g_array_new(FALSE, FALSE, sizeof(Item));
+    GPtrArray *grids = page_grids(page, pw, ph, ras);
+    GPtrArray *free_glyphs = g_ptr_array_new();
+    GPtrArray ***per_cell = g_new0(GPtrArray **, grids->len + 1);
+    for (guint t = 0; t < grids->len; t++) {
+        const JxGrid *grid = g_ptr_array_index(grids, t);
+        per_cell[t] = g_new0(GPtrArray *, grid->cells->len + 1);
+        for (guint i = 0; i < grid->cells->len; i++)
+            per_cell[t][i] = g_ptr_array_new();
+    }
+    for (guint i = 0; i < glyphs->len; i++) {
+        JxGlyph *g = &g_array_index(glyphs, JxGlyph, i);
+        double x = (g->x0 + g->x1) / 2, y = (g->y0 + g->y1) / 2;
+        gboolean placed = FALSE;
+        for (guint t = 0; t < grids->len && !placed; t++) {
+            int k = jx_grid_cell_at(g_ptr_array_index(grids, t), x, y);
+            if (k >= 0) {
+                g_ptr_array_add(per_cell[t][k], g);
+                placed = TRUE;
+            }
+        }
+        if (!placed)
+            g_ptr_array_add(free_glyphs, g);
+    }
+    for (guint t = 0; t < grids->len; t++) {
+        const JxGrid *grid = g_ptr_array_index(grids, t);
+        Item it = {grid->ys[0], NULL, grid_table(grid, per_cell[t], pageno)};
+        g_array_append_val(items, it);
+        for (guint i = 0; i < grid->cells->len; i++)
+            g_ptr_array_free(per_cell[t][i], TRUE);
+        g_free(per_cell[t]);
+    }
+    g_free(per_cell);
+
+    /* text outside ruled tables: unruled tables, then paragraphs */
+    GPtrArray *lines = jx_layout_lines(free_glyphs);
+    GPtrArray *tts = jx_layout_text_tables(lines, 3);
+    guint next = 0;
+    for (guint t = 0; t <= tts->len; t++) {
+        const JxTextTable *tt = t < tts->len ? g_ptr_array_index(tts, t) : NULL;
+        guint end = tt ? tt->first : lines->len;
+        GArray *paras = jx_layout_paragraphs(lines, next, end);
+        for (guint k = 0; k < paras->len; k++) {
+            guint a = g_array_index(paras, guint, k);
+            guint b = k + 1 < paras->len ? g_array_index(paras, guint, k + 1) : end;
+            Item it = {((JxLine *)g_ptr_array_index(lines, a))->y0,
+                       jx_layout_text(lines, a, b), NULL};
+            g_array_append_val(items, it);
+        }
+        g_array_free(paras, TRUE);
+        if (tt) {
+            Item it = {((JxLine *)g_ptr_array_index(lines, tt->first))->y0, NULL,
+                       text_table(lines, tt, pageno)};
+            g_array_append_val(items, it);
+            next = tt->last + 1;
+        }
+    }
+    g_ptr_array_free(tts, TRUE);
+    g_ptr_array_free(lines, TRUE);
+
+    g_array_sort(items, cmp_item);
+    for (guint i = 0; i < items->len; i++) {
+        Item *it = &g_array_index(items, Item, i);
+        if (it->table) {
+            if (garbled)
+                for (guint k = 0; k < it->table->cells->len; k++)
+                    ((JxCell *)g_ptr_array_index(it->table->cells, k))->marks |= JX_MARK_TEXT_GARBLED;
+            jx_doc_add_table(doc, it->table, pageno);
+        } else {
+            jx_doc_add_paragraph(doc, it->text, pageno);
+            g_free(it->text);
+        }
+    }
+    g_array_free(items, TRUE);
+    g_ptr_array_free(free_glyphs, TRUE);
+    g_ptr_array_free(grids, TRUE);
+    g_array_free(glyphs, TRUE);
+}
+
+JxDoc *jx_pdf_read(const guint8 *data, gsize len, GError **error)
+{
+    GBytes *bytes = g_bytes_new_static(data, len);
+    GError *perr = NULL;
+    PopplerDocument *pd = poppler_document_new_from_bytes(bytes, NULL, &perr);
+    if (!pd) {
+        gboolean enc = perr && perr->domain == POPPLER_ERROR && perr->code == POPPLER_ERROR_ENCRYPTED;
+        g_set_error(error, JX_ERROR, enc ? JX_ERROR_ENCRYPTED : JX_ERROR_CORRUPT,
+                    enc ? "the PDF needs a password to open" : "the PDF cannot be read: %s",
+                    perr ? perr->message : "unknown error");
+        g_clear_error(&perr);
+        g_bytes_unref(bytes);
+        return NULL;
+    }
+    int n = poppler_document_get_n_pages(pd);
+    if (n <= 0) {
+        g_set_error(error, JX_ERROR, JX_ERROR_CORRUPT, "the PDF has no pages");
+        g_object_unref(pd);
+        g_bytes_unref(bytes);
+        return NULL;
+    }
+    JxDoc *doc = jx_doc_new("pdf");
+    doc->pages = n;
+    Raster ras = {0};
+    for (int i = 0; i < n; i++) {
+        PopplerPage *page = poppler_document_get_page(pd, i);
+        if (!page) {
+            int p = i + 1;
+            g_array_append_val(doc->pages_without_text, p);
+            continue;
+        }
+        read_page(doc, page, i + 1, &ras);
+        g_object_unref(page);
+    }
+    raster_clear(&ras);
+    if (doc->pages_without_text->len == (guint)n)
+        doc->text_source = "none";
+    jx_crosspage_join(doc);
+    g_object_unref(pd);
+    g_bytes_unref(bytes);
+    return doc;
+}

@@ -1,0 +1,318 @@
+#include "extract/ruling.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define DARK 170          /* gray level under which a pixel is ink */
+#define MIN_LEN_PT 12.0   /* a ruling line is at least this long */
+#define MAX_THICK_PT 3.0  /* ... and at most this thick (else: a fill) */
+#define SNAP_PT 2.5       /* lines this close are one */
+
+/* A run of ink along one pixel line, being grown into a segment across
+ * neighbouring pixel lines. */
+typedef struct {
+    int a0, a1;       /* extent along the line, in pixels */
+    int b0, b1;       /* first and last pixel line */
+    gboolean open;
+} Run;
+
+/* Runs along rows b = 0..nb-1 of na pixels, stride bytes apart. Grows runs
+ * of consecutive rows into segments and appends them to out as JxSeg
+ * (vertical ones when the image was transposed). */
+static void find_lines(const guint8 *data, int na, int nb, int stride,
+                       double scale, gboolean vertical, GArray *out)
+{
+    int min_len = (int)ceil(MIN_LEN_PT * scale);
+    int max_thick = MAX(1, (int)ceil(MAX_THICK_PT * scale));
+    GArray *runs = g_array_new(FALSE, FALSE, sizeof(Run));
+    guint first_open = 0;
+    for (int b = 0; b < nb; b++) {
+        const guint8 *line = data + (gsize)b * (gsize)stride;
+        for (int a = 0; a < na;) {
+            /* white is skipped at memchr speed: ink is 0, white 255 */
+            const guint8 *ink = memchr(line + a, 0, (size_t)(na - a));
+            if (!ink)
+                break;
+            a = (int)(ink - line);
+            int start = a;
+            while (a < na && line[a] == 0)
+                a++;
+            if (a - start < min_len)
+                continue;
+            /* join a run of the previous line that overlaps this one */
+            gboolean joined = FALSE;
+            for (guint i = first_open; i < runs->len && !joined; i++) {
+                Run *r = &g_array_index(runs, Run, i);
+                if (r->open && r->b1 == b - 1 && start <= r->a1 && a - 1 >= r->a0) {
+                    r->a0 = MIN(r->a0, start);
+                    r->a1 = MAX(r->a1, a - 1);
+                    r->b1 = b;
+                    joined = TRUE;
+                }
+            }
+            if (!joined) {
+                Run r = {start, a - 1, b, b, TRUE};
+                g_array_append_val(runs, r);
+            }
+        }
+        /* runs that did not continue on this line are closed */
+        for (guint i = first_open; i < runs->len; i++) {
+            Run *r = &g_array_index(runs, Run, i);
+            if (r->open && r->b1 < b)
+                r->open = FALSE;
+        }
+        while (first_open < runs->len && !g_array_index(runs, Run, first_open).open)
+            first_open++;
+    }
+    for (guint i = 0; i < runs->len; i++) {
+        const Run *r = &g_array_index(runs, Run, i);
+        if (r->b1 - r->b0 + 1 > max_thick)
+            continue; /* a filled area, not a line */
+        double mid = (r->b0 + r->b1 + 1) / 2.0 / scale;
+        double lo = r->a0 / scale, hi = (r->a1 + 1) / scale;
+        JxSeg s = vertical ? (JxSeg){mid, lo, mid, hi} : (JxSeg){lo, mid, hi, mid};
+        g_array_append_val(out, s);
+    }
+    g_array_free(runs, TRUE);
+}
+
+void jx_ruling_find(const guint8 *img, int w, int h, int stride, int bpp, int channel,
+                    double scale, GArray *hsegs, GArray *vsegs)
+{
+    /* one pass: an ink mask (0 ink, 255 white) and its transpose, in tiles
+     * so that the transposed writes stay in cache */
+    guint8 *m = g_malloc((gsize)w * (gsize)h), *t = g_malloc((gsize)w * (gsize)h);
+    enum { TILE = 32 };
+    for (int y0 = 0; y0 < h; y0 += TILE)
+        for (int x0 = 0; x0 < w; x0 += TILE)
+            for (int y = y0; y < MIN(y0 + TILE, h); y++) {
+                const guint8 *row = img + (gsize)y * (gsize)stride + channel;
+                for (int x = x0; x < MIN(x0 + TILE, w); x++) {
+                    guint8 v = row[(gsize)x * (gsize)bpp] < DARK ? 0 : 255;
+                    m[(gsize)y * (gsize)w + (gsize)x] = v;
+                    t[(gsize)x * (gsize)h + (gsize)y] = v;
+                }
+            }
+    find_lines(m, w, h, w, scale, FALSE, hsegs);
+    find_lines(t, h, w, h, scale, TRUE, vsegs); /* columns as rows */
+    g_free(m);
+    g_free(t);
+}
+
+/* ---------- grids ---------- */
+
+static int uf_find(int *parent, int i)
+{
+    while (parent[i] != i) {
+        parent[i] = parent[parent[i]];
+        i = parent[i];
+    }
+    return i;
+}
+
+static void uf_union(int *parent, int a, int b)
+{
+    a = uf_find(parent, a);
+    b = uf_find(parent, b);
+    if (a != b)
+        parent[MAX(a, b)] = MIN(a, b);
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+/* Sorted positions with those closer than SNAP_PT merged (their mean). */
+static GArray *cluster(GArray *pos)
+{
+    g_array_sort(pos, cmp_double);
+    GArray *out = g_array_new(FALSE, FALSE, sizeof(double));
+    for (guint i = 0; i < pos->len;) {
+        double sum = 0;
+        guint j = i;
+        while (j < pos->len &&
+               g_array_index(pos, double, j) - g_array_index(pos, double, i) <= SNAP_PT)
+            sum += g_array_index(pos, double, j++);
+        double mean = sum / (j - i);
+        g_array_append_val(out, mean);
+        i = j;
+    }
+    return out;
+}
+
+/* Does a segment of the list run along `at` (x for vertical lists, y for
+ * horizontal ones) over most of [lo, hi]? */
+static gboolean covered(const GArray *segs, const int *members, int n, gboolean vertical,
+                        double at, double lo, double hi)
+{
+    double need = (hi - lo) * 0.6, got = 0;
+    for (int k = 0; k < n; k++) {
+        const JxSeg *s = &g_array_index(segs, JxSeg, members[k]);
+        double pos = vertical ? s->x0 : s->y0;
+        if (fabs(pos - at) > SNAP_PT)
+            continue;
+        double a = vertical ? s->y0 : s->x0, b = vertical ? s->y1 : s->x1;
+        got += MAX(0.0, MIN(b, hi) - MAX(a, lo));
+    }
+    return got >= need;
+}
+
+static void grid_free(gpointer p)
+{
+    JxGrid *g = p;
+    g_free(g->xs);
+    g_free(g->ys);
+    g_free(g->at);
+    g_array_free(g->cells, TRUE);
+    g_free(g);
+}
+
+static JxGrid *build_grid(const GArray *hs, const int *hm, int nh,
+                          const GArray *vs, const int *vm, int nv)
+{
+    GArray *xpos = g_array_new(FALSE, FALSE, sizeof(double));
+    GArray *ypos = g_array_new(FALSE, FALSE, sizeof(double));
+    double minx = G_MAXDOUBLE, maxx = -G_MAXDOUBLE, miny = G_MAXDOUBLE, maxy = -G_MAXDOUBLE;
+    for (int k = 0; k < nh; k++) {
+        const JxSeg *s = &g_array_index(hs, JxSeg, hm[k]);
+        g_array_append_val(ypos, s->y0);
+        minx = MIN(minx, s->x0);
+        maxx = MAX(maxx, s->x1);
+    }
+    for (int k = 0; k < nv; k++) {
+        const JxSeg *s = &g_array_index(vs, JxSeg, vm[k]);
+        g_array_append_val(xpos, s->x0);
+        miny = MIN(miny, s->y0);
+        maxy = MAX(maxy, s->y1);
+    }
+    /* open sides: the extent of the other direction's lines closes them */
+    g_array_append_val(xpos, minx);
+    g_array_append_val(xpos, maxx);
+    g_array_append_val(ypos, miny);
+    g_array_append_val(ypos, maxy);
+    GArray *xs = cluster(xpos), *ys = cluster(ypos);
+    g_array_free(xpos, TRUE);
+    g_array_free(ypos, TRUE);
+    int ncols = (int)xs->len - 1, nrows = (int)ys->len - 1;
+    if (ncols < 1 || nrows < 1 || ncols * nrows < 2) {
+        g_array_free(xs, TRUE);
+        g_array_free(ys, TRUE);
+        return NULL;
+    }
+    double *X = (double *)xs->data, *Y = (double *)ys->data;
+    int n = nrows * ncols;
+    int *parent = g_new(int, n);
+    for (int i = 0; i < n; i++)
+        parent[i] = i;
+    for (int r = 0; r < nrows; r++)
+        for (int c = 0; c < ncols; c++) {
+            if (c + 1 < ncols && !covered(vs, vm, nv, TRUE, X[c + 1], Y[r], Y[r + 1]))
+                uf_union(parent, r * ncols + c, r * ncols + c + 1);
+            if (r + 1 < nrows && !covered(hs, hm, nh, FALSE, Y[r + 1], X[c], X[c + 1]))
+                uf_union(parent, r * ncols + c, (r + 1) * ncols + c);
+        }
+    JxGrid *g = g_new0(JxGrid, 1);
+    g->nrows = nrows;
+    g->ncols = ncols;
+    g->xs = (double *)g_array_free(xs, FALSE);
+    g->ys = (double *)g_array_free(ys, FALSE);
+    g->cells = g_array_new(FALSE, FALSE, sizeof(JxGridCell));
+    g->at = g_new(int, n);
+    int *cell_of_root = g_new(int, n);
+    for (int i = 0; i < n; i++)
+        cell_of_root[i] = -1;
+    for (int i = 0; i < n; i++) { /* row-major: a cell starts at its top-left */
+        int root = uf_find(parent, i), r = i / ncols, c = i % ncols;
+        if (cell_of_root[root] < 0) {
+            JxGridCell cell = {r, c, 1, 1, 0, 0, 0, 0};
+            cell_of_root[root] = (int)g->cells->len;
+            g_array_append_val(g->cells, cell);
+        }
+        JxGridCell *cell = &g_array_index(g->cells, JxGridCell, cell_of_root[root]);
+        cell->rowspan = MAX(cell->rowspan, r - cell->row + 1);
+        cell->colspan = MAX(cell->colspan, c - cell->col + 1);
+        g->at[i] = cell_of_root[root];
+    }
+    for (guint i = 0; i < g->cells->len; i++) {
+        JxGridCell *cell = &g_array_index(g->cells, JxGridCell, i);
+        cell->x0 = g->xs[cell->col];
+        cell->x1 = g->xs[cell->col + cell->colspan];
+        cell->y0 = g->ys[cell->row];
+        cell->y1 = g->ys[cell->row + cell->rowspan];
+    }
+    g_free(cell_of_root);
+    g_free(parent);
+    return g;
+}
+
+static int cmp_grid_top(gconstpointer a, gconstpointer b)
+{
+    const JxGrid *x = *(JxGrid *const *)a, *y = *(JxGrid *const *)b;
+    return (x->ys[0] > y->ys[0]) - (x->ys[0] < y->ys[0]);
+}
+
+GPtrArray *jx_ruling_grids(const GArray *hs, const GArray *vs)
+{
+    int nh = (int)hs->len, nv = (int)vs->len, n = nh + nv;
+    GPtrArray *grids = g_ptr_array_new_with_free_func(grid_free);
+    if (nh < 2 || nv < 2)
+        return grids;
+    int *parent = g_new(int, n);
+    for (int i = 0; i < n; i++)
+        parent[i] = i;
+    for (int i = 0; i < nh; i++) {
+        const JxSeg *h = &g_array_index(hs, JxSeg, i);
+        for (int j = 0; j < nv; j++) {
+            const JxSeg *v = &g_array_index(vs, JxSeg, j);
+            if (v->x0 >= h->x0 - SNAP_PT && v->x0 <= h->x1 + SNAP_PT &&
+                h->y0 >= v->y0 - SNAP_PT && h->y0 <= v->y1 + SNAP_PT)
+                uf_union(parent, i, nh + j);
+        }
+    }
+    int *hm = g_new(int, MAX(nh, 1)), *vm = g_new(int, MAX(nv, 1));
+    for (int root = 0; root < n; root++) {
+        if (uf_find(parent, root) != root)
+            continue;
+        int ch = 0, cv = 0;
+        for (int i = 0; i < nh; i++)
+            if (uf_find(parent, i) == root)
+                hm[ch++] = i;
+        for (int j = 0; j < nv; j++)
+            if (uf_find(parent, nh + j) == root)
+                vm[cv++] = j;
+        if (ch < 2 || cv < 2)
+            continue; /* a rule under a heading, a box: no table */
+        JxGrid *g = build_grid(hs, hm, ch, vs, vm, cv);
+        if (g)
+            g_ptr_array_add(grids, g);
+    }
+    g_free(hm);
+    g_free(vm);
+    g_free(parent);
+    g_ptr_array_sort(grids, cmp_grid_top);
+    return grids;
+}
+
+static int locate(const double *bounds, int n, double v)
+{
+    if (v < bounds[0] || v > bounds[n])
+        return -1;
+    int lo = 0, hi = n - 1;
+    while (lo < hi) {
+        int mid = (lo + hi + 1) / 2;
+        if (bounds[mid] <= v)
+            lo = mid;
+        else
+            hi = mid - 1;
+    }
+    return lo;
+}
+
+int jx_grid_cell_at(const JxGrid *g, double x, double y)
+{
+    int c = locate(g->xs, g->ncols, x), r = locate(g->ys, g->nrows, y);
+    return (c < 0 || r < 0) ? -1 : g->at[r * g->ncols + c];
+}

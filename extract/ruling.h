@@ -1,0 +1,44 @@
+/* Ruling lines of a rendered page, and the table grids they draw.
+ * jx_ruling_find scans a grayscale raster for long thin dark runs
+ * (horizontal and vertical segments); jx_ruling_grids groups touching
+ * segments into tables and splits each into cells, where a missing line
+ * inside a box is a merge (row/column span). Pure geometry: no PDF here.
+ * Coordinates are in points, origin top-left, y downwards. */
+#ifndef JX_RULING_H
+#define JX_RULING_H
+
+#include <glib.h>
+
+typedef struct {
+    double x0, y0, x1, y1; /* horizontal: y0 == y1; vertical: x0 == x1 */
+} JxSeg;
+
+/* Appends the segments found in an image (w x h pixels, stride bytes a row,
+ * bpp bytes a pixel) to hsegs and vsegs (GArray of JxSeg). Only the byte at
+ * `channel` of each pixel is read, as a gray level (0 = black): for cairo's
+ * xRGB that may be green, dark for black, gray and coloured lines alike.
+ * scale is pixels per point. */
+void jx_ruling_find(const guint8 *img, int w, int h, int stride, int bpp, int channel,
+                    double scale, GArray *hsegs, GArray *vsegs);
+
+typedef struct {
+    int row, col, rowspan, colspan;
+    double x0, y0, x1, y1;
+} JxGridCell;
+
+typedef struct {
+    int nrows, ncols;
+    double *xs, *ys;   /* ncols+1 column and nrows+1 row boundaries */
+    GArray *cells;     /* JxGridCell */
+    int *at;           /* nrows*ncols -> index into cells */
+} JxGrid;
+
+/* The tables the segments draw: a GPtrArray of JxGrid* (free with
+ * g_ptr_array_free; it owns the grids), top to bottom. A table needs at
+ * least two rows or two columns of cells. */
+GPtrArray *jx_ruling_grids(const GArray *hsegs, const GArray *vsegs);
+
+/* Index of the cell containing point (x, y), or -1. */
+int jx_grid_cell_at(const JxGrid *g, double x, double y);
+
+#endif

@@ -1,0 +1,28 @@
+#!/bin/sh
+# Builds the PDFs of corpus/pdf/ and the bad PDFs of tests/data/ from the
+# DOCX files that scripts/make-corpus-docx.py writes. Needs LibreOffice
+# (libreoffice-writer-nogui), a CJK font (fonts-wqy-zenhei), qpdf, img2pdf
+# and poppler-utils; none of them is needed to build or test jixiao, since
+# the results are committed. Run from the repository root.
+set -eu
+python3 scripts/make-corpus-docx.py >/dev/null
+mkdir -p corpus/pdf build/corpus-src
+convert() { soffice --headless --convert-to pdf --outdir "$2" "$1" >/dev/null 2>&1; }
+
+# Word-style export of the DOCX forms: ruled tables
+convert corpus/docx/000-tongzhou-5forms.docx corpus/pdf
+convert corpus/docx/001-longgang-3forms.docx corpus/pdf
+# a system-style PDF: the same forms with no ruling lines at all
+convert build/corpus-src/001-longgang-unruled.docx build/corpus-src
+
+# bad PDFs
+src=corpus/pdf/000-tongzhou-5forms.pdf
+qpdf --encrypt secret owner 256 -- "$src" tests/data/encrypted-password.pdf
+qpdf --encrypt "" owner 256 --print=none -- "$src" tests/data/encrypted-no-password.pdf
+size=$(wc -c < "$src")
+head -c $((size / 3)) "$src" > tests/data/truncated.pdf
+printf '%%PDF-1.7\n%%\342\343\317\323\nthis is not a PDF body\n' > tests/data/corrupt.pdf
+# an image-only page: a rendering of page 1 wrapped as a PDF
+pdftoppm -r 50 -f 1 -l 1 -png "$src" build/corpus-src/page
+img2pdf build/corpus-src/page-1.png -o tests/data/image-only.pdf
+ls -l corpus/pdf tests/data
