@@ -87,7 +87,7 @@ build/bench_normalize: $(call obj,release,$(LIB_SRC) bench/bench_normalize.c) bu
 bench: deps
 	@$(MAKE) --no-print-directory build/jixiao build/bench_normalize
 	@build/bench_normalize tests/normalize.cases
-	@bench/bench_pdf.sh build/jixiao $(sort $(wildcard corpus/pdf/*.pdf))
+	@bench/bench_pdf.sh build/jixiao $(sort $(wildcard corpus/pdf*/*.pdf))
 
 clean:
 	rm -rf build out

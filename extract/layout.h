@@ -39,21 +39,50 @@ char *jx_layout_cell_text(GPtrArray *glyphs, double right, gboolean *runs_to_edg
  * indexes (GArray of guint), the first being `from`. */
 GArray *jx_layout_paragraphs(GPtrArray *lines, guint from, guint to);
 
-/* A table without ruling lines found among lines: rows are lines, columns
- * come from how the text lines up. */
+/* Bands: lines of one size that touch or nearly touch vertically (gap
+ * under `gap` times the line height) are one band, as the lines of the
+ * cells of one table row are. A band is a JxLine (glyphs sorted by x) covering lines
+ * [first, last] of `lines`. Returns a GPtrArray of JxBand* owning them. */
 typedef struct {
-    guint first, last;  /* lines [first, last] */
-    int ncols;
-    double *xs;         /* ncols+1 column boundaries */
+    JxLine line;        /* all glyphs of the band, left to right */
+    guint first, last;  /* the lines it covers */
+} JxBand;
+
+GPtrArray *jx_layout_bands(GPtrArray *lines, double gap);
+
+/* A table without ruling lines: the lines [first, last] it covers. */
+typedef struct {
+    guint first, last;  /* lines */
 } JxTextTable;
 
-/* Unruled tables among lines (GPtrArray of JxTextTable*, owning them):
- * runs of at least min_rows lines that split into three or more columns
- * by wide gaps, with the gaps in the same places. */
-GPtrArray *jx_layout_text_tables(GPtrArray *lines, int min_rows);
+/* Unruled tables among bands (GPtrArray of JxTextTable*, owning them):
+ * runs holding at least min_rows bands that split into three or more
+ * pieces at wide gaps. */
+GPtrArray *jx_layout_text_tables(GPtrArray *bands, GPtrArray *lines, int min_rows);
 
-/* The pieces of a line split at gaps wider than `gap` times the glyph
- * height: a GArray of guint start indexes into line->glyphs. */
+/* A cell of a table drawn without lines. */
+typedef struct {
+    int row, col, rowspan, colspan;
+    double x0, y0, x1, y1;
+    char *text;
+    gboolean runs_to_edge;
+} JxTextCell;
+
+/* The cells of lines [first, last] read as a table: columns start where
+ * text of several lines starts; in each column the text stacks into
+ * blocks (cells); a row ends where gaps of two or more columns line up
+ * and more columns have a gap there than a block across it, so a merged
+ * cell in one column does not hold rows together but spans them. Returns a GArray of JxTextCell (free with
+ * jx_layout_text_cells_free) and sets *nrows, *ncols. */
+GArray *jx_layout_text_cells(GPtrArray *lines, guint first, guint last, int *nrows, int *ncols);
+void jx_layout_text_cells_free(GArray *cells);
+
+/* The pieces of a line or band split at gaps wider than `gap` times the
+ * glyph height: a GArray of guint start indexes into line->glyphs. */
 GArray *jx_layout_chunks(const JxLine *line, double gap);
+
+/* The gap, in glyph heights, that separates the columns of a table
+ * drawn without lines. */
+#define JX_LAYOUT_COLUMN_GAP 0.8
 
 #endif

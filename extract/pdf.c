@@ -11,6 +11,9 @@
 #include "extract/layout.h"
 #include "extract/ruling.h"
 
+/* Lines closer than this many line heights are one band (table row). */
+#define BAND_GAP 0.3
+
 /* A block of a page before it goes into the document, kept for sorting. */
 typedef struct {
     double y;
@@ -128,59 +131,24 @@ static JxTable *grid_table(const JxGrid *grid, GPtrArray **cell_glyphs, int page
     return t;
 }
 
-static int column_of(const JxTextTable *tt, double x)
-{
-    for (int c = 0; c < tt->ncols; c++)
-        if (x < tt->xs[c + 1])
-            return c;
-    return tt->ncols - 1;
-}
-
-/* A table without ruling lines: a row per line, a cell per chunk of text;
- * a line that does not split into columns continues the cells above it. */
+/* A table without ruling lines, from the layout of its text. */
 static JxTable *text_table(GPtrArray *lines, const JxTextTable *tt, int page)
 {
+    int nrows = 0, ncols = 0;
+    GArray *cells = jx_layout_text_cells(lines, tt->first, tt->last, &nrows, &ncols);
     JxTable *t = jx_table_new();
-    int row = -1;
-    GHashTable *last = g_hash_table_new(NULL, NULL); /* column -> JxCell* of this row */
-    for (guint i = tt->first; i <= tt->last; i++) {
-        const JxLine *l = g_ptr_array_index(lines, i);
-        GArray *ch = jx_layout_chunks(l, 1.5);
-        gboolean continuation = ch->len < 3 && row >= 0;
-        if (!continuation) {
-            row++;
-            g_hash_table_remove_all(last);
-        }
-        for (guint k = 0; k < ch->len; k++) {
-            guint a = g_array_index(ch, guint, k);
-            guint b = k + 1 < ch->len ? g_array_index(ch, guint, k + 1) : l->glyphs->len;
-            GPtrArray *gl = g_ptr_array_new();
-            for (guint j = a; j < b; j++)
-                g_ptr_array_add(gl, g_ptr_array_index(l->glyphs, j));
-            const JxGlyph *g0 = g_ptr_array_index(gl, 0), *g1 = g_ptr_array_index(gl, gl->len - 1);
-            int c0 = column_of(tt, g0->x0 + 0.5), c1 = column_of(tt, g1->x1 - 0.5);
-            char *text = jx_layout_glyph_text(gl);
-            g_ptr_array_free(gl, TRUE);
-            JxCell *cell = g_hash_table_lookup(last, GINT_TO_POINTER(c0));
-            if (cell) {
-                char *joined = g_strconcat(cell->text, continuation ? "\n" : " ", text, NULL);
-                g_free(cell->text);
-                cell->text = joined;
-            } else {
-                cell = jx_table_add_cell(t, row, c0, 1, MAX(c1 - c0 + 1, 1), text);
-                cell->page = page;
-                cell->marks |= JX_MARK_COLUMN_INFERRED;
-                cell->x0 = tt->xs[c0];
-                cell->x1 = tt->xs[MIN(c1 + 1, tt->ncols)];
-                cell->y0 = l->y0;
-                cell->y1 = l->y1;
-                g_hash_table_insert(last, GINT_TO_POINTER(c0), cell);
-            }
-            g_free(text);
-        }
-        g_array_free(ch, TRUE);
+    for (guint i = 0; i < cells->len; i++) {
+        const JxTextCell *tc = &g_array_index(cells, JxTextCell, i);
+        JxCell *c = jx_table_add_cell(t, tc->row, tc->col, tc->rowspan, tc->colspan, tc->text);
+        c->page = page;
+        c->marks |= JX_MARK_COLUMN_INFERRED;
+        c->x0 = tc->x0;
+        c->y0 = tc->y0;
+        c->x1 = tc->x1;
+        c->y1 = tc->y1;
+        c->runs_to_edge = tc->runs_to_edge;
     }
-    g_hash_table_destroy(last);
+    jx_layout_text_cells_free(cells);
     jx_table_finish(t);
     t->page_start = t->page_end = page;
     return t;
@@ -235,9 +203,11 @@ static void read_page(JxDoc *doc, PopplerPage *page, int pageno, Raster *ras)
     }
     g_free(per_cell);
 
-    /* text outside ruled tables: unruled tables, then paragraphs */
+    /* text outside ruled tables: unruled tables (rows are bands of lines
+     * that cell padding sets apart), then paragraphs */
     GPtrArray *lines = jx_layout_lines(free_glyphs);
-    GPtrArray *tts = jx_layout_text_tables(lines, 3);
+    GPtrArray *bands = jx_layout_bands(lines, BAND_GAP);
+    GPtrArray *tts = jx_layout_text_tables(bands, lines, 3);
     guint next = 0;
     for (guint t = 0; t <= tts->len; t++) {
         const JxTextTable *tt = t < tts->len ? g_ptr_array_index(tts, t) : NULL;
@@ -259,6 +229,7 @@ static void read_page(JxDoc *doc, PopplerPage *page, int pageno, Raster *ras)
         }
     }
     g_ptr_array_free(tts, TRUE);
+    g_ptr_array_free(bands, TRUE);
     g_ptr_array_free(lines, TRUE);
 
     g_array_sort(items, cmp_item);

@@ -8,6 +8,8 @@
 #define MIN_LEN_PT 12.0   /* a ruling line is at least this long */
 #define MAX_THICK_PT 3.0  /* ... and at most this thick (else: a fill) */
 #define SNAP_PT 2.5       /* lines this close are one */
+#define MIN_TABLE_PT 40.0 /* a table is this wide, and has a rule this long */
+#define MIN_TABLE_H_PT 14.0 /* ... and this high */
 
 /* A run of ink along one pixel line, being grown into a segment across
  * neighbouring pixel lines. */
@@ -203,6 +205,11 @@ static JxGrid *build_grid(const GArray *hs, const int *hm, int nh,
         return NULL;
     }
     double *X = (double *)xs->data, *Y = (double *)ys->data;
+    if (X[ncols] - X[0] < MIN_TABLE_PT || Y[nrows] - Y[0] < MIN_TABLE_H_PT) {
+        g_array_free(xs, TRUE);
+        g_array_free(ys, TRUE);
+        return NULL; /* smaller than a table can be */
+    }
     int n = nrows * ncols;
     int *parent = g_new(int, n);
     for (int i = 0; i < n; i++)
@@ -285,6 +292,13 @@ GPtrArray *jx_ruling_grids(const GArray *hs, const GArray *vs)
                 vm[cv++] = j;
         if (ch < 2 || cv < 2)
             continue; /* a rule under a heading, a box: no table */
+        double longest = 0;
+        for (int k = 0; k < ch; k++) {
+            const JxSeg *sg = &g_array_index(hs, JxSeg, hm[k]);
+            longest = MAX(longest, sg->x1 - sg->x0);
+        }
+        if (longest < MIN_TABLE_PT)
+            continue; /* strokes of a large bold glyph, not a table */
         JxGrid *g = build_grid(hs, hm, ch, vs, vm, cv);
         if (g)
             g_ptr_array_add(grids, g);

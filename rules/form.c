@@ -306,6 +306,19 @@ static int map_columns(const Reader *rd, const Grid *g, GArray *cells,
     return found;
 }
 
+/* The money unit anywhere in the table from row r on: a unit cell that
+ * spans the fund lines may sit beside any of them. */
+static void find_fund_unit_below(Reader *rd, const Grid *g, int r)
+{
+    for (guint i = 0; !rd->fund_unit && i < g->t->cells->len; i++) {
+        char *u = NULL;
+        if (cell(g, (int)i)->row + cell(g, (int)i)->rowspan > r &&
+            jx_ruleset_match(rd->rs, "fundunit", label_key(g, (int)i), &u) && u)
+            rd->fund_unit = g_steal_pointer(&u);
+        g_free(u);
+    }
+}
+
 static void find_fund_unit(Reader *rd, const Grid *g, GArray *cells)
 {
     for (guint k = 0; !rd->fund_unit && k < cells->len; k++) {
@@ -427,6 +440,32 @@ static void set_level(char **slot, const char *text)
     *slot = g_strdup(text);
 }
 
+/* rd->l1 := the level-1 text of the table whose canonical name is the
+ * parent (level2parent rule) of the current level-2 name. */
+static void adopt_parent_level(Reader *rd, const Grid *g, int r)
+{
+    JxNum w = {0};
+    gboolean canon;
+    char *l2 = canonical_level(rd->rs, "level2", rd->l2, &w, &canon);
+    const char *parent = jx_ruleset_match(rd->rs, "level2parent", l2, NULL);
+    g_free(l2);
+    if (!parent || rd->indcol[IC_LEVEL1] < 0)
+        return;
+    const char *raw = NULL;
+    for (int row = 0; row < g->t->nrows && !raw; row++) {
+        (void)r;
+        int i = at(g, row, rd->indcol[IC_LEVEL1]);
+        if (i < 0 || !*g->text[i])
+            continue;
+        char *c = canonical_level(rd->rs, "level1", g->text[i], &w, &canon);
+        if (canon && !strcmp(c, parent))
+            raw = g->text[i];
+        g_free(c);
+    }
+    if (g_strcmp0(rd->l1, raw ? raw : parent) != 0)
+        set_level(&rd->l1, raw ? raw : parent);
+}
+
 static void read_total(Reader *rd, const Grid *g, int r, GArray *cells, int label)
 {
     JxForm *f = rd->form;
@@ -479,6 +518,11 @@ static void read_indicator(Reader *rd, const Grid *g, int r)
         set_level(&rd->l2, t[IC_LEVEL2]);
     if (!any_data)
         return;
+    /* Without ruling lines a merged level cell shows its text mid-span
+     * only; rows with none take the level the level-2 name belongs to. */
+    gboolean inferred = row_flags(g, r) & JX_FLAG_BIT(JX_FLAG_COLUMN_INFERRED);
+    if (inferred && !t[IC_LEVEL1] && rd->l2)
+        adopt_parent_level(rd, g, r);
 
     JxIndicator *ind = jx_indicator_new(rd->form->index, rd->seq++);
     ind->flags |= row_flags(g, r);
@@ -556,9 +600,10 @@ static void read_row(Reader *rd, const Grid *g, int r)
         memcpy(rd->fundcol, fc, sizeof fc);
         rd->in_fund = TRUE;
         rd->in_ind = FALSE;
+        find_fund_unit(rd, g, cells);
+        find_fund_unit_below(rd, g, r);
         if (!rd->fund_unit && rd->unit)
             rd->fund_unit = g_strdup(rd->unit);
-        find_fund_unit(rd, g, cells);
     } else if (map_columns(rd, g, cells, "indcol", INDCOL, IC_N, ic) >= 3) {
         open_form(rd);
         memcpy(rd->indcol, ic, sizeof ic);

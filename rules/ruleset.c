@@ -24,7 +24,7 @@ static gboolean numeric_kind(const char *kind)
 
 static const char *const KINDS[] = {
     "title", "year", "kind", "field", "fundcol", "fundline", "fundunit",
-    "goalcol", "indcol", "total", "level1", "level2", "levelweight",
+    "goalcol", "indcol", "total", "level1", "level2", "level2parent", "levelweight",
     "namestrip", "penalty",
 };
 
@@ -106,8 +106,6 @@ static gboolean parse_line(const char *src, char *line, Rule **out, GError **err
         PCRE2_SIZE off;
         r->re = pcre2_compile((PCRE2_SPTR)fields[2], PCRE2_ZERO_TERMINATED,
                               PCRE2_UTF | PCRE2_UCP, &code, &off, NULL);
-        if (r->re)
-            pcre2_jit_compile(r->re, PCRE2_JIT_COMPLETE); /* if JIT is there */
         if (!r->re) {
             PCRE2_UCHAR msg[256];
             pcre2_get_error_message(code, msg, sizeof msg);

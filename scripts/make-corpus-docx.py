@@ -140,9 +140,12 @@ def table(rows, widths=GRID, ruled=True):
     borders = ''.join('<w:%s w:val="%s" w:sz="4" w:space="0" w:color="000000"/>' % (b, style)
                       for b in ('top', 'left', 'bottom', 'right', 'insideH', 'insideV'))
     grid = ''.join('<w:gridCol w:w="%d"/>' % w for w in widths)
+    # unruled, system-style tables pad their cells: rows stand apart
+    margins = '' if ruled else ('<w:tblCellMar><w:top w:w="80" w:type="dxa"/>'
+                                '<w:bottom w:w="80" w:type="dxa"/></w:tblCellMar>')
     return ('<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/><w:jc w:val="center"/>'
-            '<w:tblBorders>%s</w:tblBorders><w:tblLayout w:type="fixed"/></w:tblPr>'
-            '<w:tblGrid>%s</w:tblGrid>%s</w:tbl>') % (borders, grid, ''.join(rows))
+            '<w:tblBorders>%s</w:tblBorders><w:tblLayout w:type="fixed"/>%s</w:tblPr>'
+            '<w:tblGrid>%s</w:tblGrid>%s</w:tbl>') % (borders, margins, grid, ''.join(rows))
 
 
 def form_table(f):
@@ -174,9 +177,10 @@ def form_table(f):
     return table(rows)
 
 
-def document(body, landscape=False):
-    size = ('<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/>' if landscape
-            else '<w:pgSz w:w="11906" w:h="16838"/>')
+def document(body, landscape=False, a3=False):
+    w, h = (16838, 23811) if a3 else (11906, 16838)
+    size = ('<w:pgSz w:w="%d" w:h="%d" w:orient="landscape"/>' % (h, w) if landscape
+            else '<w:pgSz w:w="%d" w:h="%d"/>' % (w, h))
     return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
             '<w:document xmlns:w="%s" '
             'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006">'
@@ -208,9 +212,9 @@ def zip_bytes(members):
     return buf.getvalue()
 
 
-def docx(body, landscape=False):
+def docx(body, landscape=False, a3=False):
     return zip_bytes([('[Content_Types].xml', CONTENT_TYPES), ('_rels/.rels', RELS),
-                      ('word/document.xml', document(body, landscape))])
+                      ('word/document.xml', document(body, landscape, a3))])
 
 
 def write(path, data):
@@ -279,6 +283,8 @@ FORMS_001 = [
          score=('100', '100')),
 ]
 GRID_001 = [1100, 1000, 1100, 1300, 1500, 1400, 700, 700, 1100]  # 9 columns
+# the system-style export: A3 landscape, wide text columns
+GRID_001_WIDE = [1500, 1500, 1700, 3200, 4200, 3600, 900, 900, 3200]
 
 
 def form_table_001(f, borders=True):
@@ -308,7 +314,7 @@ def form_table_001(f, borders=True):
                         cell(name), cell(target), cell(act), cell(weight), cell(score), cell(dev)))
     rows.append(row(cell('', vmerge='continue'), cell('总分', 5), cell(f['score'][0]),
                     cell(f['score'][1]), cell('—')))
-    return table(rows, GRID_001, borders)
+    return table(rows, GRID_001 if borders else GRID_001_WIDE, borders)
 
 
 def seed001(borders=True):
@@ -319,7 +325,12 @@ def seed001(borders=True):
         body.append(para('项目支出绩效自评表', center=True))
         body.append(form_table_001(f, borders))
         body.append(para(''))
-    return docx(''.join(body), landscape=True)
+    xml = ''.join(body)
+    if not borders:  # small print, as budget systems print, under a larger title
+        xml = xml.replace('<w:r><w:t ', '<w:r><w:rPr><w:sz w:val="18"/></w:rPr><w:t ')
+        xml = xml.replace('<w:r><w:rPr><w:sz w:val="18"/></w:rPr><w:t xml:space="preserve">项目支出绩效自评表',
+                          '<w:r><w:rPr><w:b/><w:sz w:val="32"/></w:rPr><w:t xml:space="preserve">项目支出绩效自评表')
+    return docx(xml, landscape=True, a3=not borders)
 
 # ---------------------------------------------------------------- documents
 def seed000():
@@ -376,5 +387,5 @@ if __name__ == '__main__':
     write('corpus/docx/000-form3-edited.docx', variants())
     write('corpus/docx/001-longgang-3forms.docx', seed001())
     # the source of the unruled, system-style PDF (scripts/make-corpus-pdf.sh)
-    write('build/corpus-src/001-longgang-unruled.docx', seed001(borders=False))
+    write('build/corpus-src/unruled/001-longgang-3forms.docx', seed001(borders=False))
     bad_inputs()

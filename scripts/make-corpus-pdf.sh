@@ -6,14 +6,14 @@
 # the results are committed. Run from the repository root.
 set -eu
 python3 scripts/make-corpus-docx.py >/dev/null
-mkdir -p corpus/pdf build/corpus-src
+mkdir -p corpus/pdf corpus/pdf-unruled build/corpus-src
 convert() { soffice --headless --convert-to pdf --outdir "$2" "$1" >/dev/null 2>&1; }
 
 # Word-style export of the DOCX forms: ruled tables
 convert corpus/docx/000-tongzhou-5forms.docx corpus/pdf
 convert corpus/docx/001-longgang-3forms.docx corpus/pdf
 # a system-style PDF: the same forms with no ruling lines at all
-convert build/corpus-src/001-longgang-unruled.docx build/corpus-src
+convert build/corpus-src/unruled/001-longgang-3forms.docx corpus/pdf-unruled
 
 # bad PDFs
 src=corpus/pdf/000-tongzhou-5forms.pdf
