@@ -3,36 +3,14 @@
 #include <math.h>
 #include <string.h>
 
-#define SAME_X 2.5 /* points */
+#define SAME_X 3.0 /* points */
 
-/* Left edge of each grid column, from the cells that start there. */
-static double *column_edges(const JxTable *t)
+static gboolean blank(const char *s)
 {
-    double *x = g_new(double, t->ncols + 1);
-    for (int c = 0; c <= t->ncols; c++)
-        x[c] = NAN;
-    for (guint i = 0; i < t->cells->len; i++) {
-        const JxCell *cell = g_ptr_array_index(t->cells, i);
-        if (isnan(x[cell->col]))
-            x[cell->col] = cell->x0;
-        if (isnan(x[cell->col + cell->colspan]))
-            x[cell->col + cell->colspan] = cell->x1;
-    }
-    return x;
-}
-
-static gboolean same_columns(const JxTable *a, const JxTable *b)
-{
-    if (a->ncols != b->ncols)
-        return FALSE;
-    double *xa = column_edges(a), *xb = column_edges(b);
-    gboolean same = TRUE;
-    for (int c = 0; c <= a->ncols && same; c++)
-        if (!isnan(xa[c]) && !isnan(xb[c]) && fabs(xa[c] - xb[c]) > SAME_X)
-            same = FALSE;
-    g_free(xa);
-    g_free(xb);
-    return same;
+    for (; *s; s++)
+        if (!g_ascii_isspace(*s))
+            return FALSE;
+    return TRUE;
 }
 
 /* Page numbers and the like: "- 3 -", "第3页", "3/8". */
@@ -43,19 +21,82 @@ static gboolean page_furniture(const char *text)
         gunichar c = g_utf8_get_char(p);
         if (g_unichar_isdigit(c))
             digits++;
-        else if (!g_unichar_isspace(c) && !strchr("-/", (int)(c < 128 ? c : 0)) &&
-                 c != 0x2014 && c != 0x7B2C && c != 0x9875 && c != 0x5171) /* — 第 页 共 */
+        else if (!g_unichar_isspace(c) && c != '-' && c != '/' && c != 0x2014 &&
+                 c != 0x7B2C && c != 0x9875 && c != 0x5171) /* — 第 页 共 */
             other++;
     }
     return digits > 0 && digits <= 4 && other == 0;
 }
 
-static gboolean blank(const char *s)
+static gboolean has_boxes(const JxTable *t)
 {
-    for (; *s; s++)
-        if (!g_ascii_isspace(*s))
-            return FALSE;
-    return TRUE;
+    for (guint i = 0; i < t->cells->len; i++) {
+        const JxCell *c = g_ptr_array_index(t->cells, i);
+        if (c->x1 > c->x0)
+            return TRUE;
+    }
+    return FALSE;
+}
+
+static void outer_edges(const JxTable *t, double *x0, double *x1)
+{
+    *x0 = G_MAXDOUBLE;
+    *x1 = -G_MAXDOUBLE;
+    for (guint i = 0; i < t->cells->len; i++) {
+        const JxCell *c = g_ptr_array_index(t->cells, i);
+        *x0 = MIN(*x0, c->x0);
+        *x1 = MAX(*x1, c->x1);
+    }
+}
+
+static int cmp_double(gconstpointer a, gconstpointer b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+/* The column edges of both tables, those closer than SAME_X merged. */
+static GArray *union_edges(const JxTable *a, const JxTable *b)
+{
+    GArray *all = g_array_new(FALSE, FALSE, sizeof(double));
+    const JxTable *ts[2] = {a, b};
+    for (int k = 0; k < 2; k++)
+        for (guint i = 0; i < ts[k]->cells->len; i++) {
+            const JxCell *c = g_ptr_array_index(ts[k]->cells, i);
+            g_array_append_val(all, c->x0);
+            g_array_append_val(all, c->x1);
+        }
+    g_array_sort(all, cmp_double);
+    GArray *edges = g_array_new(FALSE, FALSE, sizeof(double));
+    for (guint i = 0; i < all->len; i++) {
+        double x = g_array_index(all, double, i);
+        if (!edges->len || x - g_array_index(edges, double, edges->len - 1) > SAME_X)
+            g_array_append_val(edges, x);
+    }
+    g_array_free(all, TRUE);
+    return edges;
+}
+
+static int edge_index(const GArray *edges, double x)
+{
+    int best = 0;
+    for (guint i = 1; i < edges->len; i++)
+        if (fabs(g_array_index(edges, double, i) - x) <
+            fabs(g_array_index(edges, double, best) - x))
+            best = (int)i;
+    return best;
+}
+
+/* Puts the cells of t on the columns of `edges`. */
+static void remap(JxTable *t, const GArray *edges)
+{
+    for (guint i = 0; i < t->cells->len; i++) {
+        JxCell *c = g_ptr_array_index(t->cells, i);
+        int c0 = edge_index(edges, c->x0), c1 = edge_index(edges, c->x1);
+        c->col = c0;
+        c->colspan = MAX(c1 - c0, 1);
+    }
+    jx_table_finish(t);
 }
 
 /* Is b's first row the rest of a's last row? Each filled cell of it must
@@ -80,8 +121,9 @@ static gboolean split_row(const JxTable *a, const JxTable *b)
     return filled > 0 && continued > 0;
 }
 
-/* Appends b's first row to a's last row, then drops that row from b. */
-static void join(JxTable *a, JxTable *b)
+/* b's first row is the rest of a's last row: its texts go there, and the
+ * row leaves b. */
+static void join_row(JxTable *a, JxTable *b)
 {
     int last = a->nrows - 1;
     for (guint i = 0; i < b->cells->len; i++) {
@@ -97,11 +139,9 @@ static void join(JxTable *a, JxTable *b)
     }
     for (guint i = b->cells->len; i > 0; i--) {
         JxCell *cb = g_ptr_array_index(b->cells, i - 1);
-        if (cb->row == 0 && cb->rowspan == 1) {
+        if (cb->row == 0 && cb->rowspan == 1)
             g_ptr_array_remove_index(b->cells, i - 1);
-            continue;
-        }
-        if (cb->row == 0)
+        else if (cb->row == 0)
             cb->rowspan--; /* a merged cell that went on below the cut row */
         else
             cb->row--;
@@ -109,20 +149,53 @@ static void join(JxTable *a, JxTable *b)
     jx_table_finish(b);
 }
 
+/* a := a then b, one table; b is left empty. */
+static void append(JxTable *a, JxTable *b)
+{
+    int offset = a->nrows;
+    while (b->cells->len) {
+        JxCell *c = g_ptr_array_steal_index(b->cells, 0);
+        c->row += offset;
+        g_ptr_array_add(a->cells, c);
+    }
+    a->page_end = MAX(a->page_end, b->page_end);
+    jx_table_finish(a);
+}
+
+static gboolean continues(const JxTable *a, const JxTable *b)
+{
+    if (b->page_start != a->page_end + 1 || !has_boxes(a) || !has_boxes(b))
+        return FALSE;
+    double a0, a1, b0, b1;
+    outer_edges(a, &a0, &a1);
+    outer_edges(b, &b0, &b1);
+    return fabs(a0 - b0) <= SAME_X && fabs(a1 - b1) <= SAME_X;
+}
+
 void jx_crosspage_join(JxDoc *doc)
 {
     JxTable *prev = NULL;
     for (guint i = 0; i < doc->blocks->len; i++) {
-        JxBlock *b = g_ptr_array_index(doc->blocks, i);
-        if (b->kind == JX_BLOCK_PARAGRAPH) {
-            if (!page_furniture(b->text))
+        JxBlock *blk = g_ptr_array_index(doc->blocks, i);
+        if (blk->kind == JX_BLOCK_PARAGRAPH) {
+            if (!page_furniture(blk->text))
                 prev = NULL;
             continue;
         }
-        JxTable *t = b->table;
-        if (prev && t->page_start == prev->page_end + 1 && same_columns(prev, t) &&
-            prev->nrows > 0 && t->nrows > 0 && split_row(prev, t))
-            join(prev, t);
+        JxTable *t = blk->table;
+        if (prev && continues(prev, t)) {
+            GArray *edges = union_edges(prev, t);
+            remap(prev, edges);
+            remap(t, edges);
+            g_array_free(edges, TRUE);
+            if (split_row(prev, t))
+                join_row(prev, t);
+            append(prev, t);
+            jx_table_free(t);
+            g_free(g_ptr_array_steal_index(doc->blocks, i));
+            i--; /* the next block moved here; prev goes on */
+            continue;
+        }
         prev = t;
     }
 }

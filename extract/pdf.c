@@ -33,27 +33,89 @@ static gboolean garbled_char(gunichar c)
            (c >= 0xF0000);
 }
 
-/* The page as glyphs with boxes; counts unreadable ones in *bad. */
-static GArray *page_glyphs(PopplerPage *page, guint *bad)
+/* How the page shows its text: 0 upright, or 90/180/270 when it reads
+ * downwards, right to left, upwards (a /Rotate page, a sideways table). */
+typedef struct {
+    int angle;
+    double w, h; /* the page as shown */
+} Turn;
+
+/* Maps a point of the page as shown to the upright page. */
+static void turn_point(const Turn *t, double x, double y, double *u, double *v)
+{
+    switch (t->angle) {
+    case 90: *u = y; *v = t->w - x; break;
+    case 180: *u = t->w - x; *v = t->h - y; break;
+    case 270: *u = t->h - y; *v = x; break;
+    default: *u = x; *v = y;
+    }
+}
+
+static void turn_glyph(const Turn *t, JxGlyph *g)
+{
+    double u0, v0, u1, v1;
+    turn_point(t, g->x0, g->y0, &u0, &v0);
+    turn_point(t, g->x1, g->y1, &u1, &v1);
+    g->x0 = MIN(u0, u1);
+    g->x1 = MAX(u0, u1);
+    g->y0 = MIN(v0, v1);
+    g->y1 = MAX(v0, v1);
+}
+
+/* The dominant direction from each glyph to the next within a word. */
+static int reading_angle(const GArray *glyphs, const GArray *word_starts)
+{
+    int votes[4] = {0, 0, 0, 0};
+    for (guint i = 1; i < glyphs->len; i++) {
+        if (g_array_index(word_starts, gboolean, i))
+            continue;
+        const JxGlyph *a = &g_array_index(glyphs, JxGlyph, i - 1);
+        const JxGlyph *b = &g_array_index(glyphs, JxGlyph, i);
+        double dx = (b->x0 + b->x1 - a->x0 - a->x1) / 2, dy = (b->y0 + b->y1 - a->y0 - a->y1) / 2;
+        if (fabs(dx) >= fabs(dy))
+            votes[dx >= 0 ? 0 : 2]++;
+        else
+            votes[dy >= 0 ? 1 : 3]++;
+    }
+    int best = 0;
+    for (int k = 1; k < 4; k++)
+        if (votes[k] > votes[best])
+            best = k;
+    return best * 90;
+}
+
+/* The page as glyphs with boxes, turned upright; counts unreadable ones
+ * in *bad and sets *turn. */
+static GArray *page_glyphs(PopplerPage *page, double pw, double ph, guint *bad, Turn *turn)
 {
     GArray *glyphs = g_array_new(FALSE, FALSE, sizeof(JxGlyph));
+    GArray *word_start = g_array_new(FALSE, FALSE, sizeof(gboolean));
     char *text = poppler_page_get_text(page);
     PopplerRectangle *rects = NULL;
     guint nrects = 0;
     if (text && poppler_page_get_text_layout(page, &rects, &nrects)) {
         guint k = 0;
+        gboolean after_space = TRUE;
         for (const char *p = text; *p && k < nrects; p = g_utf8_next_char(p), k++) {
             gunichar c = g_utf8_get_char(p);
-            if (g_unichar_isspace(c))
+            if (g_unichar_isspace(c)) {
+                after_space = TRUE;
                 continue;
+            }
             if (garbled_char(c))
                 (*bad)++;
-            JxGlyph g = {c, rects[k].x1, rects[k].y1, rects[k].x2, rects[k].y2};
-            if (g.x1 < g.x0) { double t = g.x0; g.x0 = g.x1; g.x1 = t; }
-            if (g.y1 < g.y0) { double t = g.y0; g.y0 = g.y1; g.y1 = t; }
+            JxGlyph g = {c, MIN(rects[k].x1, rects[k].x2), MIN(rects[k].y1, rects[k].y2),
+                         MAX(rects[k].x1, rects[k].x2), MAX(rects[k].y1, rects[k].y2)};
             g_array_append_val(glyphs, g);
+            g_array_append_val(word_start, after_space);
+            after_space = FALSE;
         }
     }
+    *turn = (Turn){reading_angle(glyphs, word_start), pw, ph};
+    if (turn->angle)
+        for (guint i = 0; i < glyphs->len; i++)
+            turn_glyph(turn, &g_array_index(glyphs, JxGlyph, i));
+    g_array_free(word_start, TRUE);
     g_free(rects);
     g_free(text);
     return glyphs;
@@ -83,10 +145,13 @@ static void raster_clear(Raster *r)
         cairo_surface_destroy(r->surface);
 }
 
-/* Ruling lines of the page, from a gray rendering at JX_PDF_RULING_SCALE. */
-static GPtrArray *page_grids(PopplerPage *page, double pw, double ph, Raster *ras)
+/* Ruling lines of the page, from a gray rendering at JX_PDF_RULING_SCALE,
+ * turned upright as the glyphs are. */
+static GPtrArray *page_grids(PopplerPage *page, const Turn *turn, Raster *ras)
 {
     double scale = JX_PDF_RULING_SCALE;
+    gboolean sideways = turn->angle == 90 || turn->angle == 270;
+    double pw = sideways ? turn->h : turn->w, ph = sideways ? turn->w : turn->h;
     int w = (int)ceil(pw * scale), h = (int)ceil(ph * scale);
     GArray *hs = g_array_new(FALSE, FALSE, sizeof(JxSeg));
     GArray *vs = g_array_new(FALSE, FALSE, sizeof(JxSeg));
@@ -96,6 +161,16 @@ static GPtrArray *page_grids(PopplerPage *page, double pw, double ph, Raster *ra
         cairo_set_source_rgb(cr, 1, 1, 1);
         cairo_paint(cr);
         cairo_scale(cr, scale, scale);
+        if (turn->angle) { /* the same map as turn_point */
+            cairo_matrix_t m;
+            if (turn->angle == 90)
+                cairo_matrix_init(&m, 0, -1, 1, 0, 0, turn->w);
+            else if (turn->angle == 180)
+                cairo_matrix_init(&m, -1, 0, 0, -1, turn->w, turn->h);
+            else
+                cairo_matrix_init(&m, 0, 1, -1, 0, turn->h, 0);
+            cairo_transform(cr, &m);
+        }
         poppler_page_render(page, cr);
         cairo_destroy(cr);
         cairo_surface_flush(s);
@@ -159,7 +234,8 @@ static void read_page(JxDoc *doc, PopplerPage *page, int pageno, Raster *ras)
     double pw = 0, ph = 0;
     poppler_page_get_size(page, &pw, &ph);
     guint bad = 0;
-    GArray *glyphs = page_glyphs(page, &bad);
+    Turn turn;
+    GArray *glyphs = page_glyphs(page, pw, ph, &bad, &turn);
     if (glyphs->len == 0) {
         g_array_append_val(doc->pages_without_text, pageno);
         g_array_free(glyphs, TRUE);
@@ -170,7 +246,7 @@ static void read_page(JxDoc *doc, PopplerPage *page, int pageno, Raster *ras)
         g_array_append_val(doc->pages_garbled, pageno);
 
     GArray *items = g_array_new(FALSE, FALSE, sizeof(Item));
-    GPtrArray *grids = page_grids(page, pw, ph, ras);
+    GPtrArray *grids = page_grids(page, &turn, ras);
     GPtrArray *free_glyphs = g_ptr_array_new();
     GPtrArray ***per_cell = g_new0(GPtrArray **, grids->len + 1);
     for (guint t = 0; t < grids->len; t++) {

@@ -333,10 +333,10 @@ def seed001(borders=True):
     return docx(xml, landscape=True, a3=not borders)
 
 # ---------------------------------------------------------------- documents
-def seed000():
+def seed000(page_breaks=True):
     body = [para('附件1-1')]
     for i, f in enumerate(FORMS):
-        if i:
+        if i and page_breaks:
             body.append('<w:p><w:r><w:br w:type="page"/></w:r></w:p>')
         body.append(para('项目支出绩效自评表', center=True))
         body.append(para('（ 2023年度）', center=True))
@@ -388,4 +388,6 @@ if __name__ == '__main__':
     write('corpus/docx/001-longgang-3forms.docx', seed001())
     # the source of the unruled, system-style PDF (scripts/make-corpus-pdf.sh)
     write('build/corpus-src/unruled/001-longgang-3forms.docx', seed001(borders=False))
+    # forms one after another: several on a page, tables cut anywhere
+    write('build/corpus-src/flow/000-tongzhou-5forms.docx', seed000(page_breaks=False))
     bad_inputs()

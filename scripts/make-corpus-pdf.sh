@@ -6,7 +6,7 @@
 # the results are committed. Run from the repository root.
 set -eu
 python3 scripts/make-corpus-docx.py >/dev/null
-mkdir -p corpus/pdf corpus/pdf-unruled build/corpus-src
+mkdir -p corpus/pdf corpus/pdf-unruled corpus/pdf-flow corpus/pdf-rotated build/corpus-src
 convert() { soffice --headless --convert-to pdf --outdir "$2" "$1" >/dev/null 2>&1; }
 
 # Word-style export of the DOCX forms: ruled tables
@@ -14,6 +14,11 @@ convert corpus/docx/000-tongzhou-5forms.docx corpus/pdf
 convert corpus/docx/001-longgang-3forms.docx corpus/pdf
 # a system-style PDF: the same forms with no ruling lines at all
 convert build/corpus-src/unruled/001-longgang-3forms.docx corpus/pdf-unruled
+# forms that flow on: two forms on a page, tables broken across pages
+convert build/corpus-src/flow/000-tongzhou-5forms.docx corpus/pdf-flow
+
+# pages turned by /Rotate 90: the text reads downwards as shown
+qpdf --rotate=+90 corpus/pdf/000-tongzhou-5forms.pdf corpus/pdf-rotated/000-tongzhou-5forms.pdf
 
 # bad PDFs
 src=corpus/pdf/000-tongzhou-5forms.pdf

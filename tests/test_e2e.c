@@ -264,7 +264,9 @@ static void test_docx_pdf_same(void)
     int pairs = 0;
     compare_pdf_dir("corpus/pdf", &pairs);
     compare_pdf_dir("corpus/pdf-unruled", &pairs);
-    CU_ASSERT(pairs >= 3);
+    compare_pdf_dir("corpus/pdf-flow", &pairs);
+    compare_pdf_dir("corpus/pdf-rotated", &pairs);
+    CU_ASSERT(pairs >= 5);
 }
 
 static void compare_pdf_dir(const char *dir, int *pairs_out)
