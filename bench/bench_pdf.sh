@@ -33,3 +33,16 @@ awk -v a="$((t1 - t0))" -v b="$((t2 - t1))" -v p="$pages" -v r="$rounds" -v file
 if [ -x /usr/bin/time ]; then
     /usr/bin/time -f "pdf: jixiao peak memory %M KiB on all files in one run" "$jixiao" extract -q "$@" > /dev/null
 fi
+# a long document: the corpus pages repeated to 300 and more (needs qpdf)
+if command -v qpdf >/dev/null 2>&1; then
+    mkdir -p build
+    set -- $(for i in $(seq 1 40); do echo "$1"; done)
+    qpdf --empty --pages "$@" -- build/bench-long.pdf 2>/dev/null
+    n=$(pdfinfo build/bench-long.pdf | awk '/^Pages:/ {print $2}')
+    t0=$(now); pdftotext -layout build/bench-long.pdf /dev/null; t1=$(now)
+    /usr/bin/time -f "%M" -o build/bench-long.mem "$jixiao" extract -q build/bench-long.pdf > /dev/null
+    t2=$(now)
+    awk -v a="$((t1 - t0))" -v b="$((t2 - t1))" -v p="$n" -v m="$(cat build/bench-long.mem)" 'BEGIN {
+        printf "pdf: one %d-page file: pdftotext -layout %.2f ms/page, jixiao %.2f ms/page, ratio %.2fx, jixiao peak memory %.0f MiB\n",
+               p, a / 1e6 / p, b / 1e6 / p, b / a, m / 1024 }'
+fi

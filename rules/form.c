@@ -22,11 +22,19 @@ static const char *const FUNDLINES[] = {"total", "fiscal", "carryover", "other"}
 #define LABEL_MAX_CHARS 40
 
 /* One table with each cell's text cleaned once. */
+/* Label kinds whose matches are remembered per cell: a merged cell is
+ * seen again on every row it covers. */
+enum { MEMO_TITLE, MEMO_TOTAL, MEMO_FUNDCOL, MEMO_INDCOL, MEMO_GOALCOL, MEMO_FUNDLINE,
+       MEMO_FIELD, MEMO_N };
+static const char *const MEMO_KIND[MEMO_N] = {"title", "total", "fundcol", "indcol",
+                                             "goalcol", "fundline", "field"};
+static const char NOT_YET[] = "";
+
 typedef struct {
     const JxTable *t;
     char **text;  /* jx_text_clean, per cell index */
-    char **key;   /* same without spaces, for label rules; NULL when too
-                   * long to be a label */
+    char **key;   /* same without spaces, for label rules */
+    const char **memo; /* ncells * MEMO_N: rule NAME, NULL, or NOT_YET */
 } Grid;
 
 typedef struct {
@@ -55,6 +63,9 @@ static void grid_init(Grid *g, const JxTable *t)
         g->text[i] = jx_text_clean(c->text);
         g->key[i] = jx_text_compact(c->text);
     }
+    g->memo = g_new(const char *, (gsize)MAX(t->cells->len, 1) * MEMO_N);
+    for (guint i = 0; i < t->cells->len * MEMO_N; i++)
+        g->memo[i] = NOT_YET;
 }
 
 /* The label key of cell i, or NULL (jx_ruleset_match matches nothing). */
@@ -64,10 +75,20 @@ static const char *label_key(const Grid *g, int i)
     return g_utf8_strlen(k, LABEL_MAX_CHARS * 4) <= LABEL_MAX_CHARS ? k : NULL;
 }
 
+/* jx_ruleset_match of a label kind on cell i, remembered. */
+static const char *label_match(const JxRuleset *rs, const Grid *g, int i, int memo)
+{
+    const char **slot = &g->memo[(gsize)i * MEMO_N + memo];
+    if (*slot == NOT_YET)
+        *slot = jx_ruleset_match(rs, MEMO_KIND[memo], label_key(g, i), NULL);
+    return *slot;
+}
+
 static void grid_clear(Grid *g)
 {
     g_strfreev(g->text);
     g_strfreev(g->key);
+    g_free(g->memo);
 }
 
 /* Cell index at (r, c), or -1. */
@@ -241,18 +262,16 @@ static void read_fields(Reader *rd, const Grid *g, GArray *cells)
 {
     for (guint k = 0; k < cells->len; k++) {
         int i = g_array_index(cells, int, k);
+        if (!label_match(rd->rs, g, i, MEMO_FIELD))
+            continue;
         char *cap = NULL;
         const char *name = jx_ruleset_match(rd->rs, "field", label_key(g, i), &cap);
-        if (!name) {
-            g_free(cap);
-            continue;
-        }
         char *value = nonempty(cap ? g_strstrip(cap) : NULL);
         g_free(cap);
         /* else: the next cell to the right that is not itself a label */
         for (guint j = k + 1; !value && j < cells->len; j++) {
             int v = g_array_index(cells, int, j);
-            if (jx_ruleset_match(rd->rs, "field", label_key(g, v), NULL))
+            if (label_match(rd->rs, g, v, MEMO_FIELD))
                 break;
             value = nonempty(g->text[v]);
         }
@@ -286,7 +305,7 @@ static void read_fields(Reader *rd, const Grid *g, GArray *cells)
 /* ---------- column headers ---------- */
 
 static int map_columns(const Reader *rd, const Grid *g, GArray *cells,
-                       const char *kind, const char *const *names, int n, int *cols)
+                       int memo, const char *const *names, int n, int *cols)
 {
     int found = 0;
     int tmp[IC_N];
@@ -294,7 +313,7 @@ static int map_columns(const Reader *rd, const Grid *g, GArray *cells,
         tmp[k] = -1;
     for (guint k = 0; k < cells->len; k++) {
         int i = g_array_index(cells, int, k);
-        const char *name = jx_ruleset_match(rd->rs, kind, label_key(g, i), NULL);
+        const char *name = label_match(rd->rs, g, i, memo);
         for (int c = 0; name && c < n; c++)
             if (!strcmp(name, names[c]) && tmp[c] < 0) {
                 tmp[c] = cell(g, i)->col;
@@ -380,7 +399,7 @@ static gboolean read_fund_line(Reader *rd, const Grid *g, int r, GArray *cells)
         int i = g_array_index(cells, int, k);
         if (cell(g, i)->row != r)
             continue;
-        const char *name = jx_ruleset_match(rd->rs, "fundline", label_key(g, i), NULL);
+        const char *name = label_match(rd->rs, g, i, MEMO_FUNDLINE);
         for (gsize n = 0; name && n < G_N_ELEMENTS(FUNDLINES); n++)
             if (!strcmp(name, FUNDLINES[n])) {
                 line = FUNDLINES[n];
@@ -584,10 +603,10 @@ static void read_row(Reader *rd, const Grid *g, int r)
         int i = g_array_index(cells, int, k);
         if (cell(g, i)->row != r)
             continue;
-        if (jx_ruleset_match(rd->rs, "title", label_key(g, i), NULL)) {
+        if (label_match(rd->rs, g, i, MEMO_TITLE)) {
             on_title(rd, g->text[i]);
         } else if (rd->in_ind && rd->form &&
-                   jx_ruleset_match(rd->rs, "total", label_key(g, i), NULL)) {
+                   label_match(rd->rs, g, i, MEMO_TOTAL)) {
             read_total(rd, g, r, cells, i);
             close_form(rd);
             g_array_free(cells, TRUE);
@@ -595,7 +614,7 @@ static void read_row(Reader *rd, const Grid *g, int r)
         }
     }
     int fc[FC_N], ic[IC_N], gc[2] = {-1, -1};
-    if (map_columns(rd, g, cells, "fundcol", FUNDCOL, FC_N, fc) >= 3) {
+    if (map_columns(rd, g, cells, MEMO_FUNDCOL, FUNDCOL, FC_N, fc) >= 3) {
         open_form(rd);
         memcpy(rd->fundcol, fc, sizeof fc);
         rd->in_fund = TRUE;
@@ -604,7 +623,7 @@ static void read_row(Reader *rd, const Grid *g, int r)
         find_fund_unit_below(rd, g, r);
         if (!rd->fund_unit && rd->unit)
             rd->fund_unit = g_strdup(rd->unit);
-    } else if (map_columns(rd, g, cells, "indcol", INDCOL, IC_N, ic) >= 3) {
+    } else if (map_columns(rd, g, cells, MEMO_INDCOL, INDCOL, IC_N, ic) >= 3) {
         open_form(rd);
         memcpy(rd->indcol, ic, sizeof ic);
         rd->in_ind = TRUE;
@@ -615,7 +634,7 @@ static void read_row(Reader *rd, const Grid *g, int r)
         static const char *const GOAL[] = {"expected", "actual"};
         for (guint k = 0; k < cells->len; k++) {
             int i = g_array_index(cells, int, k);
-            const char *n = jx_ruleset_match(rd->rs, "goalcol", label_key(g, i), NULL);
+            const char *n = label_match(rd->rs, g, i, MEMO_GOALCOL);
             for (int j = 0; n && j < 2; j++)
                 if (!strcmp(n, GOAL[j]) && gc[j] < 0)
                     gc[j] = cell(g, i)->col;

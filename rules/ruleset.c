@@ -13,7 +13,9 @@ typedef struct {
 } Rule;
 
 struct JxRuleset {
-    GPtrArray *rules; /* Rule*, most recently loaded first */
+    GPtrArray *rules;    /* Rule*, most recently loaded first */
+    GHashTable *by_kind; /* kind -> GPtrArray of Rule* (not owned), same order */
+    guint32 max_groups;  /* most capture groups of any pattern */
 };
 
 /* Kinds whose PATTERN is a number rather than a regular expression. */
@@ -43,6 +45,8 @@ JxRuleset *jx_ruleset_new(void)
 {
     JxRuleset *rs = g_new0(JxRuleset, 1);
     rs->rules = g_ptr_array_new_with_free_func(rule_free);
+    rs->by_kind = g_hash_table_new_full(g_str_hash, g_str_equal, NULL,
+                                        (GDestroyNotify)g_ptr_array_unref);
     return rs;
 }
 
@@ -50,6 +54,7 @@ void jx_ruleset_free(JxRuleset *rs)
 {
     if (!rs)
         return;
+    g_hash_table_destroy(rs->by_kind);
     g_ptr_array_free(rs->rules, TRUE);
     g_free(rs);
 }
@@ -120,6 +125,25 @@ static gboolean parse_line(const char *src, char *line, Rule **out, GError **err
     return TRUE;
 }
 
+/* The rules of each kind in the order they are tried, and the largest
+ * number of capture groups, so that one match block serves every rule. */
+static void reindex(JxRuleset *rs)
+{
+    g_hash_table_remove_all(rs->by_kind);
+    for (guint i = 0; i < rs->rules->len; i++) {
+        Rule *r = g_ptr_array_index(rs->rules, i);
+        GPtrArray *list = g_hash_table_lookup(rs->by_kind, r->kind);
+        if (!list) {
+            list = g_ptr_array_new();
+            g_hash_table_insert(rs->by_kind, r->kind, list);
+        }
+        g_ptr_array_add(list, r);
+        guint32 groups = 0;
+        if (r->re && pcre2_pattern_info(r->re, PCRE2_INFO_CAPTURECOUNT, &groups) == 0)
+            rs->max_groups = MAX(rs->max_groups, groups);
+    }
+}
+
 gboolean jx_ruleset_load_data(JxRuleset *rs, const char *name, const char *text,
                               GError **error)
 {
@@ -140,6 +164,7 @@ gboolean jx_ruleset_load_data(JxRuleset *rs, const char *name, const char *text,
     for (guint i = loaded->len; i > 0; i--)
         g_ptr_array_insert(rs->rules, 0, g_ptr_array_index(loaded, i - 1));
     g_ptr_array_free(loaded, TRUE);
+    reindex(rs);
     g_strfreev(lines);
     return ok;
 }
@@ -194,11 +219,11 @@ gboolean jx_ruleset_load_dir(JxRuleset *rs, const char *dir, GError **error)
     return ok;
 }
 
-static gboolean rule_match(const Rule *r, const char *text, char **capture)
+static gboolean rule_match(const Rule *r, const char *text, pcre2_match_data *md,
+                           char **capture)
 {
     if (!r->re)
         return FALSE;
-    pcre2_match_data *md = pcre2_match_data_create_from_pattern(r->re, NULL);
     int rc = pcre2_match(r->re, (PCRE2_SPTR)text, PCRE2_ZERO_TERMINATED, 0, 0, md, NULL);
     if (rc > 0 && capture) {
         *capture = NULL;
@@ -206,36 +231,41 @@ static gboolean rule_match(const Rule *r, const char *text, char **capture)
         if (rc > 1 && ov[2] != PCRE2_UNSET)
             *capture = g_strndup(text + ov[2], ov[3] - ov[2]);
     }
-    pcre2_match_data_free(md);
     return rc > 0;
+}
+
+/* The first rule of kind (and of name, unless NULL) that matches text. */
+static const Rule *first_match(const JxRuleset *rs, const char *kind, const char *name,
+                               const char *text, char **capture)
+{
+    if (capture)
+        *capture = NULL;
+    GPtrArray *list = text ? g_hash_table_lookup(rs->by_kind, kind) : NULL;
+    if (!list)
+        return NULL;
+    pcre2_match_data *md = pcre2_match_data_create(rs->max_groups + 1, NULL);
+    const Rule *hit = NULL;
+    for (guint i = 0; !hit && i < list->len; i++) {
+        const Rule *r = g_ptr_array_index(list, i);
+        if ((!name || strcmp(r->name, name) == 0) && rule_match(r, text, md, capture))
+            hit = r;
+    }
+    pcre2_match_data_free(md);
+    return hit;
 }
 
 const char *jx_ruleset_match(const JxRuleset *rs, const char *kind,
                              const char *text, char **capture)
 {
-    if (capture)
-        *capture = NULL;
-    for (guint i = 0; text && i < rs->rules->len; i++) {
-        const Rule *r = g_ptr_array_index(rs->rules, i);
-        if (strcmp(r->kind, kind) == 0 && rule_match(r, text, capture))
-            return r->name;
-    }
-    return NULL;
+    const Rule *r = first_match(rs, kind, NULL, text, capture);
+    return r ? r->name : NULL;
 }
 
 gboolean jx_ruleset_match_name(const JxRuleset *rs, const char *kind,
                                const char *name, const char *text,
                                char **capture)
 {
-    if (capture)
-        *capture = NULL;
-    for (guint i = 0; text && i < rs->rules->len; i++) {
-        const Rule *r = g_ptr_array_index(rs->rules, i);
-        if (strcmp(r->kind, kind) == 0 && strcmp(r->name, name) == 0 &&
-            rule_match(r, text, capture))
-            return TRUE;
-    }
-    return FALSE;
+    return first_match(rs, kind, name, text, capture) != NULL;
 }
 
 char *jx_ruleset_strip(const JxRuleset *rs, const char *kind, const char *text)

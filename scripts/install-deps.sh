@@ -4,7 +4,7 @@
 set -eu
 PKGS="gcc make pkg-config libc6-dev libglib2.0-dev libpoppler-glib-dev libxml2-dev
 libpcre2-dev libcunit1-dev libzip-dev libsqlite3-dev libjson-glib-dev libcairo2-dev
-poppler-utils time"
+poppler-utils time qpdf"
 
 if ! command -v dpkg-query >/dev/null 2>&1; then
     echo "install-deps: not a Debian system; install the equivalents of: $PKGS" >&2
