@@ -5,8 +5,8 @@
 #   make bench    speed measurements (release build)
 VERSION   := 0.1.0
 CC        ?= cc
-PKGS      := glib-2.0 libzip libxml-2.0 libpcre2-8 poppler-glib cairo
-TEST_PKGS := cunit json-glib-1.0
+PKGS      := glib-2.0 libzip libxml-2.0 libpcre2-8 poppler-glib cairo sqlite3 json-glib-1.0
+TEST_PKGS := cunit
 
 WARN      := -std=c11 -Wall -Wextra -Werror
 CPPFLAGS  += -I. -D_POSIX_C_SOURCE=200809L -DJX_VERSION='"$(VERSION)"' \
@@ -24,8 +24,8 @@ LIB_SRC := common/error.c \
            extract/crosspage.c extract/extract.c \
            normalize/text.c normalize/value.c \
            rules/ruleset.c rules/record.c rules/form.c rules/check.c \
-           sink/json.c sink/jsonl.c
-CLI_SRC := cli/jixiao.c
+           sink/json.c sink/jsonl.c sink/columns.c sink/sqlite.c sink/csv.c
+CLI_SRC := cli/jixiao.c cli/inputs.c cli/pool.c cli/process.c
 TEST_SRC := $(sort $(wildcard tests/*.c))
 RULES   := $(sort $(wildcard rules/*.rules))
 
@@ -59,7 +59,7 @@ build/asan/rules_builtin.o: build/rules_builtin.c
 	$(CC) $(ASAN_CFLAGS) -c $< -o $@
 build/asan/jixiao: $(call obj,asan,$(LIB_SRC) $(CLI_SRC)) build/asan/rules_builtin.o
 	$(CC) $(ASAN_CFLAGS) $^ $(LDLIBS) -o $@
-build/asan/test_jixiao: $(call obj,asan,$(LIB_SRC) $(TEST_SRC)) build/asan/rules_builtin.o
+build/asan/test_jixiao: $(call obj,asan,$(LIB_SRC) cli/inputs.c $(TEST_SRC)) build/asan/rules_builtin.o
 	$(CC) $(ASAN_CFLAGS) $^ $(LDLIBS) $(TEST_LDLIBS) -o $@
 
 -include $(shell find build -name '*.d' 2>/dev/null)

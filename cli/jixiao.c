@@ -2,16 +2,21 @@
  *   extract    files -> JSON Lines records (the main job)
  *   tables     files -> the extracted blocks and tables, as text (debugging)
  *   normalize  texts -> value objects (debugging the normalize stage) */
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
+#include "cli/inputs.h"
+#include "cli/pool.h"
+#include "cli/process.h"
 #include "common/error.h"
 #include "extract/extract.h"
 #include "normalize/value.h"
-#include "rules/check.h"
-#include "rules/form.h"
 #include "rules/ruleset.h"
+#include "sink/csv.h"
 #include "sink/jsonl.h"
+#include "sink/sqlite.h"
 
 #define EXIT_SOME_FAILED 1
 #define EXIT_USAGE 2
@@ -20,9 +25,10 @@ static const char USAGE[] =
     "usage: jixiao COMMAND [OPTIONS] ARGS...\n"
     "\n"
     "commands:\n"
-    "  extract FILE...    write the records of each file as JSON Lines\n"
+    "  extract PATH...    write the records of each file (JSON Lines, SQLite, CSV)\n"
     "  tables FILE...     show the paragraphs and tables extracted from each file\n"
     "  normalize TEXT...  parse each text (or each line of stdin with -) as a value\n"
+    "  merge OUT IN...    merge SQLite databases of shards into one\n"
     "\n"
     "Run 'jixiao COMMAND --help' for a command's options.\n";
 
@@ -42,121 +48,268 @@ static JxRuleset *load_rules(const char *dir)
 }
 
 typedef struct {
-    guint files, failed, forms, funds, indicators;
-} Totals;
+    GPtrArray *paths;
+    const JxRuleset *rs;
+    GHashTable *known;   /* --resume: hashes already stored */
+    FILE *jsonl;
+    JxSqlite *db;
+    JxCsv *csv;
+    gboolean progress, sink_failed;
+    gint64 started;
+    guint files, failed, skipped, forms, funds, indicators;
+} Run;
 
-/* Appends one input's records to out; FALSE when it gave an error record. */
-static gboolean process_file(const char *path, const JxRuleset *rs, GString *out,
-                             Totals *tot)
+/* Test hook: JIXIAO_TEST_FAULTS="crash=a.pdf,hang=b.pdf,eat=c.pdf" makes a
+ * worker crash, hang or eat memory on files whose name contains the text,
+ * so that the isolation guarantees can be tested. */
+static void test_fault(const char *path)
 {
-    JxDocInfo info = {.source = path, .text_source = "none"};
-    GError *err = NULL;
-    gchar *data = NULL;
-    gsize len = 0;
-    char *sha = NULL;
-    JxDoc *doc = NULL;
-    gboolean ok = FALSE;
-
-    if (!g_file_get_contents(path, &data, &len, &err)) {
-        GError *e = g_error_new_literal(JX_ERROR, JX_ERROR_IO, err->message);
-        g_error_free(err);
-        err = e;
-        goto fail;
+    const char *spec = g_getenv("JIXIAO_TEST_FAULTS");
+    if (!spec)
+        return;
+    char **faults = g_strsplit(spec, ",", -1);
+    for (int i = 0; faults[i]; i++) {
+        char *eq = strchr(faults[i], '=');
+        if (!eq || !strstr(path, eq + 1))
+            continue;
+        *eq = '\0';
+        if (!strcmp(faults[i], "crash"))
+            raise(SIGSEGV);
+        if (!strcmp(faults[i], "hang"))
+            for (;;)
+                g_usleep(G_USEC_PER_SEC);
+        if (!strcmp(faults[i], "eat"))
+            for (gsize n = 0; n < 64; n++) /* up to 4 GB, touched */
+                memset(g_malloc(64u << 20), 1, 64u << 20);
     }
-    sha = g_compute_checksum_for_data(G_CHECKSUM_SHA256, (const guchar *)data, len);
-    info.sha256 = sha;
-    info.has_bytes = TRUE;
-    info.bytes = (gint64)len;
-    info.format = jx_sniff_format((const guint8 *)data, len);
-    doc = jx_extract((const guint8 *)data, len, &err);
-    if (!doc)
-        goto fail;
-    info.format = doc->format;
-    info.pages = doc->pages;
-    info.text_source = doc->text_source;
-    info.pages_without_text = doc->pages_without_text;
-    info.pages_garbled = doc->pages_garbled;
-    JxResult *res = jx_forms_read(doc, rs);
-    jx_check_result(res, rs);
-    jx_jsonl_document(out, &info, res);
-    jx_jsonl_records(out, &info, res);
-    tot->forms += res->forms->len;
-    tot->indicators += jx_result_indicator_count(res);
-    for (guint i = 0; i < res->forms->len; i++)
-        tot->funds += ((JxForm *)g_ptr_array_index(res->forms, i))->funds->len;
-    jx_result_free(res);
-    ok = TRUE;
-    goto done;
-fail:
-    jx_jsonl_document(out, &info, NULL);
-    jx_jsonl_error(out, &info,
-                   err->domain == JX_ERROR ? jx_error_code_name(err->code) : "IO",
-                   err->message);
-    g_error_free(err);
-done:
-    jx_doc_free(doc);
-    g_free(sha);
-    g_free(data);
-    return ok;
+    g_strfreev(faults);
+}
+
+/* A reply: a status line "@ failed skipped forms funds indicators", then
+ * the JSON Lines of the document. */
+static void work(guint index, GString *out, gpointer ctx)
+{
+    Run *r = ctx;
+    const char *path = g_ptr_array_index(r->paths, index);
+    test_fault(path);
+    GString *lines = g_string_new(NULL);
+    JxProcessed p = jx_process_file(path, r->rs, r->known, lines);
+    g_string_append_printf(out, "@ %d %d %u %u %u\n", p.failed, p.skipped, p.forms, p.funds,
+                           p.indicators);
+    g_string_append_len(out, lines->str, (gssize)lines->len);
+    g_string_free(lines, TRUE);
+}
+
+static void failure(guint index, const char *code, const char *message, GString *out,
+                    gpointer ctx)
+{
+    Run *r = ctx;
+    g_string_append(out, "@ 1 0 0 0 0\n");
+    jx_process_failure(g_ptr_array_index(r->paths, index), code, message, out);
+}
+
+static void result(guint index, const char *reply, gsize len, gpointer ctx)
+{
+    Run *r = ctx;
+    (void)index;
+    int failed = 0, skipped = 0;
+    guint forms = 0, funds = 0, inds = 0;
+    const char *nl = memchr(reply, '\n', len);
+    if (!nl || sscanf(reply, "@ %d %d %u %u %u", &failed, &skipped, &forms, &funds, &inds) != 5)
+        return;
+    const char *jsonl = nl + 1;
+    gsize n = len - (gsize)(jsonl - reply);
+    r->files++;
+    r->failed += failed != 0;
+    r->skipped += skipped != 0;
+    r->forms += forms;
+    r->funds += funds;
+    r->indicators += inds;
+    GError *err = NULL;
+    if (r->jsonl && fwrite(jsonl, 1, n, r->jsonl) != n) /* one document in one piece */
+        r->sink_failed = TRUE;
+    if (r->jsonl)
+        fflush(r->jsonl);
+    if ((r->db && !jx_sqlite_put(r->db, jsonl, n, &err)) ||
+        (r->csv && !jx_csv_put(r->csv, jsonl, n, &err))) {
+        fprintf(stderr, "jixiao: %s\n", err->message);
+        g_clear_error(&err);
+        r->sink_failed = TRUE;
+    }
+}
+
+static void tick(guint done, guint total, gpointer ctx)
+{
+    Run *r = ctx;
+    if (!r->progress)
+        return;
+    double secs = (g_get_monotonic_time() - r->started) / 1e6;
+    double rate = secs > 0 ? done / secs : 0;
+    double eta = rate > 0 ? (total - done) / rate : 0;
+    fprintf(stderr, "\r%u/%u files  %.1f files/s  ETA %dm%02ds   ", done, total, rate,
+            (int)eta / 60, (int)eta % 60);
+    if (done == total)
+        fputc('\n', stderr);
+}
+
+static gboolean parse_shard(const char *s, guint *k, guint *n)
+{
+    unsigned a, b;
+    char extra;
+    if (!s || sscanf(s, "%u/%u%c", &a, &b, &extra) != 2 || b == 0 || a >= b)
+        return FALSE;
+    *k = a;
+    *n = b;
+    return TRUE;
 }
 
 static int cmd_extract(int argc, char **argv)
 {
-    char *output = NULL, *rules_dir = NULL;
-    gboolean quiet = FALSE;
+    char *output = NULL, *rules_dir = NULL, *csv_dir = NULL, *db_path = NULL, *shard = NULL;
+    gboolean quiet = FALSE, progress = FALSE, resume = FALSE;
+    int jobs = (int)g_get_num_processors(), timeout = 300, max_mb = 4096;
     GOptionEntry entries[] = {
-        {"quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, "Do not print the summary on stderr", NULL},
-        {"output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "Write JSON Lines to FILE (default: stdout)", "FILE"},
+        {"output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "Write JSON Lines to FILE (default: stdout, unless --db or --csv)", "FILE"},
+        {"db", 0, 0, G_OPTION_ARG_FILENAME, &db_path, "Store the records in an SQLite database (one table per record type)", "FILE"},
+        {"csv", 0, 0, G_OPTION_ARG_FILENAME, &csv_dir, "Write one CSV file per record type into DIR", "DIR"},
+        {"jobs", 'j', 0, G_OPTION_ARG_INT, &jobs, "Worker processes (default: all cores)", "N"},
+        {"timeout", 0, 0, G_OPTION_ARG_INT, &timeout, "Give up on a file after SEC seconds (default 300; 0: never)", "SEC"},
+        {"max-memory", 0, 0, G_OPTION_ARG_INT, &max_mb, "Give up on a file whose worker goes over MB (default 4096; 0: no limit)", "MB"},
+        {"resume", 0, 0, G_OPTION_ARG_NONE, &resume, "Skip documents the --db already holds (by content hash)", NULL},
+        {"shard", 0, 0, G_OPTION_ARG_STRING, &shard, "Process only shard K of N (0 <= K < N): a stable split", "K/N"},
+        {"progress", 0, 0, G_OPTION_ARG_NONE, &progress, "Show progress on stderr (the default on a terminal)", NULL},
+        {"quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, "No progress and no summary on stderr", NULL},
         {"rules", 0, 0, G_OPTION_ARG_FILENAME, &rules_dir, "Also load the *.rules files of DIR; they override the built-in rules", "DIR"},
         {NULL}};
-    GOptionContext *ctx = g_option_context_new("FILE... - write the records of each file as JSON Lines");
+    /* -j2 as make takes it: GOption wants -j 2 */
+    GPtrArray *args = g_ptr_array_new_with_free_func(g_free);
+    for (int i = 0; i < argc; i++) {
+        if (!strncmp(argv[i], "-j", 2) && argv[i][2] && g_ascii_isdigit(argv[i][2])) {
+            g_ptr_array_add(args, g_strdup("-j"));
+            g_ptr_array_add(args, g_strdup(argv[i] + 2));
+        } else {
+            g_ptr_array_add(args, g_strdup(argv[i]));
+        }
+    }
+    g_ptr_array_add(args, NULL);
+    char **owned = (char **)g_ptr_array_free(args, FALSE);
+    argc = (int)g_strv_length(owned);
+    argv = g_memdup2(owned, sizeof(char *) * (gsize)(argc + 1)); /* GOption shuffles argv */
+    GOptionContext *ctx = g_option_context_new(
+        "PATH... - write the records of each file (folders: every document in them; -: paths from stdin)");
     g_option_context_add_main_entries(ctx, entries, NULL);
     GError *err = NULL;
     int status = 0;
-    if (!g_option_context_parse(ctx, &argc, &argv, &err) || argc < 2) {
-        fprintf(stderr, "jixiao extract: %s\n", err ? err->message : "no input files");
+    guint sk = 0, sn = 1;
+    Run r = {0};
+    JxRuleset *rs = NULL;
+    if (!g_option_context_parse(ctx, &argc, &argv, &err) || argc < 2 ||
+        (shard && !parse_shard(shard, &sk, &sn)) || (resume && !db_path) || jobs < 1) {
+        fprintf(stderr, "jixiao extract: %s\n",
+                err ? err->message : argc < 2 ? "no input files"
+                : resume && !db_path ? "--resume needs --db" : jobs < 1 ? "-j needs 1 or more"
+                : "--shard takes K/N with 0 <= K < N");
         g_clear_error(&err);
         status = EXIT_USAGE;
         goto out;
     }
-    JxRuleset *rs = load_rules(rules_dir);
-    if (!rs) {
+    if (!(rs = load_rules(rules_dir))) {
         status = EXIT_USAGE;
         goto out;
     }
-    FILE *fp = output ? fopen(output, "w") : stdout;
-    if (!fp) {
+    r.rs = rs;
+    GPtrArray *all = jx_inputs_collect(argv + 1, argc - 1);
+    r.paths = g_ptr_array_new_with_free_func(g_free);
+    for (guint i = 0; i < all->len; i++)
+        if (jx_inputs_in_shard(g_ptr_array_index(all, i), sk, sn))
+            g_ptr_array_add(r.paths, g_strdup(g_ptr_array_index(all, i)));
+    g_ptr_array_free(all, TRUE);
+
+    if (db_path && !(r.db = jx_sqlite_open(db_path, &err))) {
+        fprintf(stderr, "jixiao extract: %s\n", err->message);
+        status = EXIT_USAGE;
+        goto out;
+    }
+    if (csv_dir && !(r.csv = jx_csv_open(csv_dir, &err))) {
+        fprintf(stderr, "jixiao extract: %s\n", err->message);
+        status = EXIT_USAGE;
+        goto out;
+    }
+    if (output)
+        r.jsonl = fopen(output, "w");
+    else if (!db_path && !csv_dir)
+        r.jsonl = stdout;
+    if (output && !r.jsonl) {
         fprintf(stderr, "jixiao extract: cannot write %s\n", output);
-        jx_ruleset_free(rs);
         status = EXIT_USAGE;
         goto out;
     }
-    GString *buf = g_string_new(NULL);
-    Totals tot = {0};
-    for (int i = 1; i < argc; i++) {
-        g_string_truncate(buf, 0);
-        tot.files++;
-        if (!process_file(argv[i], rs, buf, &tot)) {
-            status = EXIT_SOME_FAILED;
-            tot.failed++;
-        }
-        fwrite(buf->str, 1, buf->len, fp); /* one document in one piece */
-        fflush(fp);
-    }
-    g_string_free(buf, TRUE);
-    if (!quiet)
-        fprintf(stderr, "jixiao: %u files (%u failed): %u forms, %u fund lines, %u indicators -> %s\n",
-                tot.files, tot.failed, tot.forms, tot.funds, tot.indicators,
-                output ? output : "stdout");
-    if (fp != stdout && fclose(fp) != 0) {
-        fprintf(stderr, "jixiao extract: error writing %s\n", output);
+    if (resume)
+        r.known = jx_sqlite_known(r.db);
+    r.progress = !quiet && (progress || isatty(STDERR_FILENO));
+    r.started = g_get_monotonic_time();
+    JxPoolOptions po = {jobs, MAX(timeout, 0), (guint64)MAX(max_mb, 0) << 20};
+    if (!jx_pool_run(r.paths->len, &po, work, failure, result, tick, &r)) {
+        fprintf(stderr, "jixiao extract: cannot start worker processes\n");
         status = EXIT_USAGE;
+        goto out;
     }
-    jx_ruleset_free(rs);
+    if (r.failed)
+        status = EXIT_SOME_FAILED;
+    if (r.jsonl && r.jsonl != stdout && fclose(r.jsonl) != 0)
+        r.sink_failed = TRUE;
+    r.jsonl = NULL;
+    if (r.csv && !jx_csv_close(r.csv, &err)) {
+        fprintf(stderr, "jixiao extract: %s\n", err->message);
+        r.sink_failed = TRUE;
+    }
+    r.csv = NULL;
+    if (r.sink_failed)
+        status = EXIT_USAGE;
+    if (!quiet)
+        fprintf(stderr, "jixiao: %u files (%u failed, %u already stored): %u forms, %u fund lines, "
+                        "%u indicators -> %s\n",
+                r.files, r.failed, r.skipped, r.forms, r.funds, r.indicators,
+                db_path ? db_path : csv_dir ? csv_dir : output ? output : "stdout");
 out:
+    g_clear_error(&err);
+    if (r.jsonl && r.jsonl != stdout)
+        fclose(r.jsonl);
+    if (r.csv)
+        jx_csv_close(r.csv, NULL);
+    jx_sqlite_close(r.db);
+    if (r.known)
+        g_hash_table_destroy(r.known);
+    if (r.paths)
+        g_ptr_array_free(r.paths, TRUE);
+    jx_ruleset_free(rs);
     g_option_context_free(ctx);
     g_free(output);
     g_free(rules_dir);
+    g_free(csv_dir);
+    g_free(db_path);
+    g_free(shard);
+    g_free(argv);
+    g_strfreev(owned);
+    return status;
+}
+
+/* ---------- merge ---------- */
+
+static int cmd_merge(int argc, char **argv)
+{
+    GOptionContext *ctx = g_option_context_new("OUT.db IN.db... - merge the databases of shards into one");
+    GError *err = NULL;
+    int status = 0;
+    if (!g_option_context_parse(ctx, &argc, &argv, &err) || argc < 3) {
+        fprintf(stderr, "jixiao merge: %s\n", err ? err->message : "need OUT.db and IN.db...");
+        status = EXIT_USAGE;
+    } else if (!jx_sqlite_merge(argv[1], argv + 2, argc - 2, &err)) {
+        fprintf(stderr, "jixiao merge: %s\n", err->message);
+        status = EXIT_SOME_FAILED;
+    }
+    g_clear_error(&err);
+    g_option_context_free(ctx);
     return status;
 }
 
@@ -314,6 +467,8 @@ int main(int argc, char **argv)
         return cmd_tables(argc - 1, argv + 1);
     if (!strcmp(argv[1], "normalize"))
         return cmd_normalize(argc - 1, argv + 1);
+    if (!strcmp(argv[1], "merge"))
+        return cmd_merge(argc - 1, argv + 1);
     fprintf(stderr, "jixiao: unknown command '%s'\n\n%s", argv[1], USAGE);
     return EXIT_USAGE;
 }

@@ -380,6 +380,21 @@ def bad_inputs():
     write(d + '/bad-xml.docx', zip_bytes([('[Content_Types].xml', CONTENT_TYPES),
                                            ('word/document.xml', '<w:document xmlns:w="%s"><w:body><w:p>' % W)]))
     write(d + '/random.bin', bytes((i * 73 + 41) % 256 for i in range(4096)))
+    # a ZIP bomb: document.xml inflates to 300 MB of spaces
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, 'w', zipfile.ZIP_DEFLATED, compresslevel=9) as z:
+        z.writestr(zipfile.ZipInfo('[Content_Types].xml', date_time=(2024, 1, 1, 0, 0, 0)), CONTENT_TYPES)
+        info = zipfile.ZipInfo('word/document.xml', date_time=(2024, 1, 1, 0, 0, 0))
+        info.compress_type = zipfile.ZIP_DEFLATED
+        with z.open(info, 'w', force_zip64=True) as f:
+            chunk = b' ' * (1 << 20)
+            for _ in range(300):
+                f.write(chunk)
+    write(d + '/zip-bomb.docx', buf.getvalue())
+    # document.xml nested 100 000 levels deep
+    deep = '<w:tbl><w:tr><w:tc>' * 33000 + '<w:p/>' + '</w:tc></w:tr></w:tbl>' * 33000
+    write(d + '/deep.docx', zip_bytes([('[Content_Types].xml', CONTENT_TYPES),
+                                        ('word/document.xml', document(deep))]))
 
 
 if __name__ == '__main__':

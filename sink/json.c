@@ -21,6 +21,9 @@ void jx_json_append_string(GString *s, const char *val)
         g_string_append(s, "null");
         return;
     }
+    char *valid = NULL; /* file names may be any bytes: JSON must be UTF-8 */
+    if (!g_utf8_validate(val, -1, NULL))
+        val = valid = g_utf8_make_valid(val, -1);
     g_string_append_c(s, '"');
     for (const unsigned char *p = (const unsigned char *)val; *p; p++) {
         switch (*p) {
@@ -37,6 +40,7 @@ void jx_json_append_string(GString *s, const char *val)
         }
     }
     g_string_append_c(s, '"');
+    g_free(valid);
 }
 
 void jx_json_append_number(GString *s, double v)

@@ -5,6 +5,9 @@
 #include <string.h>
 
 #include <glib/gstdio.h>
+#include <signal.h>
+#include <sqlite3.h>
+#include <sys/stat.h>
 #include <json-glib/json-glib.h>
 #include <sys/wait.h>
 
@@ -16,8 +19,19 @@ static const char *bin(void)
     return b ? b : "build/jixiao";
 }
 
+static char *run_env(const char *const *args, const char *const *env, int *status,
+                     char **err_out);
+
 /* Runs jixiao with args; returns its stdout, sets *status to its exit code. */
 static char *run(const char *const *args, int *status, char **err_out)
+{
+    return run_env(args, NULL, status, err_out);
+}
+
+/* run() with extra environment variables (NAME=VALUE); a process killed by
+ * a signal has status 128 + the signal. */
+static char *run_env(const char *const *args, const char *const *env, int *status,
+                     char **err_out)
 {
     GPtrArray *argv = g_ptr_array_new();
     g_ptr_array_add(argv, (gpointer)bin());
@@ -27,8 +41,16 @@ static char *run(const char *const *args, int *status, char **err_out)
     char *out = NULL, *err = NULL;
     int wait = 0;
     GError *e = NULL;
-    if (!g_spawn_sync(NULL, (char **)argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                      &out, &err, &wait, &e)) {
+    char **envp = g_get_environ();
+    for (int i = 0; env && env[i]; i++) {
+        char **kv = g_strsplit(env[i], "=", 2);
+        envp = g_environ_setenv(envp, kv[0], kv[1], TRUE);
+        g_strfreev(kv);
+    }
+    gboolean spawned = g_spawn_sync(NULL, (char **)argv->pdata, envp, G_SPAWN_DEFAULT, NULL,
+                                    NULL, &out, &err, &wait, &e);
+    g_strfreev(envp);
+    if (!spawned) {
         JX_FAIL_MSG("cannot run %s: %s", bin(), e->message);
         g_error_free(e);
         g_ptr_array_free(argv, TRUE);
@@ -36,7 +58,7 @@ static char *run(const char *const *args, int *status, char **err_out)
         return g_strdup("");
     }
     g_ptr_array_free(argv, TRUE);
-    *status = WIFEXITED(wait) ? WEXITSTATUS(wait) : 128;
+    *status = WIFEXITED(wait) ? WEXITSTATUS(wait) : 128 + WTERMSIG(wait);
     if (err && *err && !err_out)
         fprintf(stderr, "%s", err);
     if (err_out)
@@ -465,6 +487,298 @@ static void test_usage(void)
     g_free(out);
 }
 
+
+/* ---------- batch runs ---------- */
+
+static char *tmpdir(void)
+{
+    char *d = g_dir_make_tmp("jixiao-test-XXXXXX", NULL);
+    CU_ASSERT_PTR_NOT_NULL(d);
+    return d;
+}
+
+static void rm_rf(const char *path)
+{
+    char *argv[] = {"rm", "-rf", (char *)path, NULL};
+    g_spawn_sync(NULL, argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, NULL, NULL);
+}
+
+static gint64 count(const char *db, const char *sql)
+{
+    sqlite3 *h = NULL;
+    sqlite3_stmt *st = NULL;
+    gint64 n = -1;
+    if (sqlite3_open(db, &h) == SQLITE_OK && sqlite3_prepare_v2(h, sql, -1, &st, NULL) == SQLITE_OK &&
+        sqlite3_step(st) == SQLITE_ROW)
+        n = sqlite3_column_int64(st, 0);
+    else
+        JX_FAIL_MSG("sqlite %s: %s", db, h ? sqlite3_errmsg(h) : "cannot open");
+    sqlite3_finalize(st);
+    sqlite3_close(h);
+    return n;
+}
+
+static void test_deterministic(void)
+{
+    int s1, s3;
+    const char *a1[] = {"extract", "-q", "-j1", "corpus", NULL};
+    const char *a3[] = {"extract", "-q", "-j3", "corpus", NULL};
+    char *o1 = run(a1, &s1, NULL), *o3 = run(a3, &s3, NULL);
+    CU_ASSERT_EQUAL(s1, 0);
+    CU_ASSERT_EQUAL(s3, 0);
+    CU_ASSERT(strlen(o1) > 1000);
+    CU_ASSERT_STRING_EQUAL(o1, o3); /* byte for byte, in input order */
+    /* every line is one whole JSON object */
+    GPtrArray *r = parse_lines(o3, "-j3");
+    guint newlines = 0;
+    for (const char *p = o3; *p; p++)
+        newlines += *p == '\n';
+    CU_ASSERT_EQUAL(r->len, newlines);
+    g_ptr_array_free(r, TRUE);
+    g_free(o1);
+    g_free(o3);
+}
+
+static void test_isolation(void)
+{
+    const char *args[] = {"extract", "-q", "-j2", "--timeout", "2", "--max-memory", "300",
+                          "corpus/docx", "corpus/pdf", NULL};
+    const char *env[] = {"JIXIAO_TEST_FAULTS=crash=000-form3,hang=001-longgang-3forms.pdf,"
+                         "eat=000-tongzhou-5forms.pdf",
+                         "ASAN_OPTIONS=handle_segv=0", /* the crash is the test: let it kill */
+                         NULL};
+    int status;
+    char *out = run_env(args, env, &status, NULL);
+    CU_ASSERT_EQUAL(status, 1);
+    GPtrArray *r = parse_lines(out, "faults");
+    int docs = 0, forms = 0;
+    GHashTable *codes = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    for (guint i = 0; i < r->len; i++) {
+        JsonObject *o = obj(r, i);
+        const char *type = json_object_get_string_member(o, "type");
+        docs += !strcmp(type, "document");
+        forms += !strcmp(type, "form");
+        if (!strcmp(type, "error"))
+            g_hash_table_insert(codes, g_strdup_printf("%s %s", json_object_get_string_member(o, "code"),
+                                                       json_object_get_string_member(o, "source")), NULL);
+    }
+    CU_ASSERT_EQUAL(docs, 5); /* every file has its document record */
+    CU_ASSERT_TRUE(g_hash_table_contains(codes, "CRASH corpus/docx/000-form3-edited.docx"));
+    CU_ASSERT_TRUE(g_hash_table_contains(codes, "TIMEOUT corpus/pdf/001-longgang-3forms.pdf"));
+    CU_ASSERT_TRUE(g_hash_table_contains(codes, "TOO_LARGE corpus/pdf/000-tongzhou-5forms.pdf"));
+    CU_ASSERT_EQUAL(g_hash_table_size(codes), 3);
+    CU_ASSERT_EQUAL(forms, 5 + 3); /* the two DOCX files without faults */
+    g_hash_table_destroy(codes);
+    g_ptr_array_free(r, TRUE);
+    g_free(out);
+}
+
+static void test_kill_and_resume(void)
+{
+    char *dir = tmpdir();
+    char *db = g_build_filename(dir, "run.db", NULL), *clean = g_build_filename(dir, "clean.db", NULL);
+    const char *full[] = {"extract", "-q", "-j2", "--db", clean, "corpus", NULL};
+    int status;
+    g_free(run(full, &status, NULL));
+    CU_ASSERT_EQUAL(status, 0);
+    gint64 want_docs = count(clean, "SELECT count(*) FROM documents");
+    gint64 want_ind = count(clean, "SELECT count(*) FROM indicators");
+    CU_ASSERT_EQUAL(want_docs, 8);
+
+    /* killed in the middle of the third document's transaction */
+    const char *killed[] = {"extract", "-q", "-j2", "--db", db, "corpus", NULL};
+    const char *env[] = {"JIXIAO_TEST_KILL_IN_PUT=3", NULL};
+    g_free(run_env(killed, env, &status, NULL));
+    CU_ASSERT_EQUAL(status, 128 + SIGKILL);
+    CU_ASSERT_EQUAL(count(db, "SELECT count(*) FROM documents"), 2);
+    CU_ASSERT_EQUAL(count(db, "SELECT count(*) FROM documents d WHERE NOT EXISTS "
+                              "(SELECT 1 FROM forms f WHERE f.doc = d.doc)"), 0);
+    /* --resume finishes the run: every document once, nothing twice */
+    const char *resume[] = {"extract", "-q", "-j2", "--db", db, "--resume", "corpus", NULL};
+    g_free(run(resume, &status, NULL));
+    CU_ASSERT_EQUAL(status, 0);
+    CU_ASSERT_EQUAL(count(db, "SELECT count(*) FROM documents"), want_docs);
+    CU_ASSERT_EQUAL(count(db, "SELECT count(DISTINCT doc) FROM documents"), want_docs);
+    CU_ASSERT_EQUAL(count(db, "SELECT count(*) FROM indicators"), want_ind);
+    /* a run without --resume replaces rows instead of adding them */
+    g_free(run(killed, &status, NULL));
+    CU_ASSERT_EQUAL(count(db, "SELECT count(*) FROM indicators"), want_ind);
+    CU_ASSERT_EQUAL(count(db, "SELECT count(*) FROM documents"), want_docs);
+    g_free(db);
+    g_free(clean);
+    rm_rf(dir);
+    g_free(dir);
+}
+
+/* The sources of a JSON Lines run, one per document record. */
+static GPtrArray *sources(const char *out)
+{
+    GPtrArray *r = parse_lines(out, "sources"), *s = g_ptr_array_new_with_free_func(g_free);
+    for (guint i = 0; i < r->len; i++)
+        if (!strcmp(json_object_get_string_member(obj(r, i), "type"), "document"))
+            g_ptr_array_add(s, g_strdup(json_object_get_string_member(obj(r, i), "source")));
+    g_ptr_array_free(r, TRUE);
+    return s;
+}
+
+static void test_shards_and_merge(void)
+{
+    int status;
+    const char *all[] = {"extract", "-q", "corpus", "tests/data", NULL};
+    char *out = run(all, &status, NULL);
+    GPtrArray *every = sources(out);
+    g_free(out);
+    CU_ASSERT(every->len >= 15);
+    GHashTable *seen = g_hash_table_new(g_str_hash, g_str_equal);
+    char *dir = tmpdir();
+    char *dbs[3];
+    guint total = 0;
+    for (int k = 0; k < 3; k++) {
+        char shard[8];
+        g_snprintf(shard, sizeof shard, "%d/3", k);
+        dbs[k] = g_strdup_printf("%s/shard%d.db", dir, k);
+        const char *args[] = {"extract", "-q", "--shard", shard, "corpus", "tests/data", NULL};
+        out = run(args, &status, NULL);
+        GPtrArray *part = sources(out);
+        for (guint i = 0; i < part->len; i++) {
+            const char *src = g_ptr_array_index(part, i);
+            if (g_hash_table_contains(seen, src))
+                JX_FAIL_MSG("%s is in two shards", src);
+            g_hash_table_add(seen, g_strdup(src));
+        }
+        total += part->len;
+        g_ptr_array_free(part, TRUE);
+        g_free(out);
+        const char *todb[] = {"extract", "-q", "--shard", shard, "--db", dbs[k], "corpus", NULL};
+        g_free(run(todb, &status, NULL));
+    }
+    CU_ASSERT_EQUAL(total, every->len); /* every file in exactly one shard */
+    for (guint i = 0; i < every->len; i++)
+        CU_ASSERT_TRUE(g_hash_table_contains(seen, g_ptr_array_index(every, i)));
+    char *merged = g_strdup_printf("%s/all.db", dir);
+    const char *margs[] = {"merge", merged, dbs[0], dbs[1], dbs[2], NULL};
+    g_free(run(margs, &status, NULL));
+    CU_ASSERT_EQUAL(status, 0);
+    CU_ASSERT_EQUAL(count(merged, "SELECT count(*) FROM documents"), 8);
+    CU_ASSERT_EQUAL(count(merged, "SELECT count(*) FROM forms"), 30);
+    g_free(run(margs, &status, NULL)); /* merging again changes nothing */
+    CU_ASSERT_EQUAL(count(merged, "SELECT count(*) FROM forms"), 30);
+    for (int k = 0; k < 3; k++)
+        g_free(dbs[k]);
+    g_free(merged);
+    GList *keys = g_hash_table_get_keys(seen);
+    g_list_free_full(keys, g_free);
+    g_hash_table_destroy(seen);
+    g_ptr_array_free(every, TRUE);
+    rm_rf(dir);
+    g_free(dir);
+}
+
+static void test_odd_paths(void)
+{
+    char *dir = tmpdir();
+    /* a FIFO would block a naive reader forever */
+    char *fifo = g_build_filename(dir, "pipe.pdf", NULL);
+    CU_ASSERT_EQUAL(mkfifo(fifo, 0600), 0);
+    /* spaces and bytes that are not UTF-8 in a name */
+    char *odd = g_build_filename(dir, "a b \xff\xfe.pdf", NULL);
+    char *data = NULL;
+    gsize len = 0;
+    g_file_get_contents("corpus/pdf/000-tongzhou-5forms.pdf", &data, &len, NULL);
+    g_file_set_contents(odd, data, (gssize)len, NULL);
+    /* a document found by its bytes whatever its name; gold files are not */
+    char *renamed = g_build_filename(dir, "report.txt", NULL);
+    g_file_set_contents(renamed, data, (gssize)len, NULL);
+    char *notes = g_build_filename(dir, "notes.jsonl", NULL);
+    g_file_set_contents(notes, "{}\n", -1, NULL);
+    g_free(notes);
+    g_free(data);
+
+    int status;
+    const char *args[] = {"extract", "-q", fifo, dir, NULL};
+    char *out = run(args, &status, NULL);
+    CU_ASSERT_EQUAL(status, 1);
+    CU_ASSERT_TRUE(g_utf8_validate(out, -1, NULL));
+    GPtrArray *r = parse_lines(out, "odd paths");
+    int docs = 0, forms = 0;
+    gboolean fifo_error = FALSE;
+    for (guint i = 0; i < r->len; i++) {
+        JsonObject *o = obj(r, i);
+        const char *type = json_object_get_string_member(o, "type");
+        docs += !strcmp(type, "document");
+        forms += !strcmp(type, "form");
+        if (!strcmp(type, "error") && strstr(json_object_get_string_member(o, "message"), "not a regular file"))
+            fifo_error = TRUE;
+    }
+    CU_ASSERT_TRUE(fifo_error);
+    CU_ASSERT_EQUAL(docs, 3); /* the FIFO, the odd name, report.txt; not notes.jsonl */
+    CU_ASSERT_EQUAL(forms, 10);
+    g_ptr_array_free(r, TRUE);
+    g_free(out);
+
+    /* paths from stdin */
+    char *list = g_strdup_printf("%s\n", odd);
+    char *listfile = g_build_filename(dir, "list", NULL);
+    g_file_set_contents(listfile, list, -1, NULL);
+    char *cmd = g_strdup_printf("%s extract -q - < '%s'", bin(), listfile);
+    char *sout = NULL;
+    int wait = 0;
+    char *sh[] = {"/bin/sh", "-c", cmd, NULL};
+    g_spawn_sync(NULL, sh, NULL, G_SPAWN_DEFAULT, NULL, NULL, &sout, NULL, &wait, NULL);
+    CU_ASSERT_PTR_NOT_NULL(sout);
+    CU_ASSERT_PTR_NOT_NULL(strstr(sout ? sout : "", "\"project_name\":\"微信公众号经费\""));
+    g_free(sout);
+    g_free(cmd);
+    g_free(list);
+    g_free(listfile);
+    g_free(fifo);
+    g_free(odd);
+    g_free(renamed);
+    rm_rf(dir);
+    g_free(dir);
+}
+
+static void test_bad_files(void)
+{
+    static const struct { const char *file, *code; } BAD[] = {
+        {"tests/data/zip-bomb.docx", "TOO_LARGE"},     {"tests/data/deep.docx", "CORRUPT"},
+        {"tests/data/encrypted-password.pdf", "ENCRYPTED"}, {"tests/data/truncated.pdf", "CORRUPT"},
+        {"tests/data/corrupt.pdf", "CORRUPT"},         {"tests/data/random.bin", "UNSUPPORTED"},
+        {"tests/data/empty.docx", "EMPTY"},            {"tests/data/not-a-docx.zip", "UNSUPPORTED"},
+    };
+    for (gsize i = 0; i < G_N_ELEMENTS(BAD); i++) {
+        int status;
+        const char *args[] = {"extract", "-q", BAD[i].file, NULL};
+        char *out = run(args, &status, NULL);
+        CU_ASSERT_EQUAL(status, 1);
+        char *want = g_strdup_printf("\"code\":\"%s\"", BAD[i].code);
+        if (!strstr(out, want))
+            JX_FAIL_MSG("%s: no %s error in %s", BAD[i].file, BAD[i].code, out);
+        g_free(want);
+        g_free(out);
+    }
+}
+
+static void test_csv(void)
+{
+    char *dir = tmpdir();
+    int status;
+    const char *args[] = {"extract", "-q", "--csv", dir, "corpus/docx/000-form3-edited.docx", NULL};
+    g_free(run(args, &status, NULL));
+    CU_ASSERT_EQUAL(status, 0);
+    char *path = g_build_filename(dir, "indicators.csv", NULL), *text = NULL;
+    CU_ASSERT_TRUE(g_file_get_contents(path, &text, NULL, NULL));
+    char **rows = g_strsplit(text ? text : "", "\r\n", -1);
+    CU_ASSERT_EQUAL(g_strv_length(rows), 1 + 9 + 1); /* header, 9 rows, the empty tail */
+    CU_ASSERT_TRUE(g_str_has_prefix(rows[0], "doc,page,form,seq,level1,level2,"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(text ? text : "", ",\"[\"\"UNIT_MISSING\"\"]\"")); /* quoted JSON */
+    g_strfreev(rows);
+    g_free(text);
+    g_free(path);
+    rm_rf(dir);
+    g_free(dir);
+}
+
 void jx_add_e2e_tests(void)
 {
     CU_pSuite s = CU_add_suite("e2e (the jixiao binary)", NULL, NULL);
@@ -473,4 +787,12 @@ void jx_add_e2e_tests(void)
     CU_add_test(s, "bad inputs give error records, the run goes on", test_bad_inputs);
     CU_add_test(s, "--rules DIR overrides; bad rules name file:line", test_rules_option);
     CU_add_test(s, "usage, normalize and tables", test_usage);
+    CU_pSuite b = CU_add_suite("batch (jixiao extract over many files)", NULL, NULL);
+    CU_add_test(b, "JSONL identical whatever -j", test_deterministic);
+    CU_add_test(b, "a crash, a hang, a memory hog: error records, the run goes on", test_isolation);
+    CU_add_test(b, "SIGKILL mid-transaction, --resume: every document once", test_kill_and_resume);
+    CU_add_test(b, "--shard: every file in one shard; merge", test_shards_and_merge);
+    CU_add_test(b, "FIFO, odd file names, documents found by content, stdin", test_odd_paths);
+    CU_add_test(b, "bad files: bomb, deep XML, encrypted, truncated ...", test_bad_files);
+    CU_add_test(b, "CSV", test_csv);
 }
