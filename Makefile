@@ -71,7 +71,8 @@ deps:
 demo: deps
 	@$(MAKE) --no-print-directory build/jixiao
 	@mkdir -p out
-	build/jixiao extract -o out/corpus.jsonl $(sort $(wildcard corpus/*/*.docx corpus/*/*.pdf))
+	build/jixiao extract --db out/jixiao.db corpus/ || test $$? -eq 1
+	@scripts/summary.sh out/jixiao.db
 
 test: deps
 	@$(MAKE) --no-print-directory check
@@ -88,6 +89,7 @@ bench: deps
 	@$(MAKE) --no-print-directory build/jixiao build/bench_normalize
 	@build/bench_normalize tests/normalize.cases
 	@bench/bench_pdf.sh build/jixiao $(sort $(wildcard corpus/pdf*/*.pdf))
+	@bench/bench_batch.sh build/jixiao corpus
 
 clean:
 	rm -rf build out

@@ -3,7 +3,7 @@
 # Does nothing when they are all present; works as root or through sudo.
 set -eu
 PKGS="gcc make pkg-config libc6-dev libglib2.0-dev libpoppler-glib-dev libxml2-dev
-libpcre2-dev libcunit1-dev libzip-dev libsqlite3-dev libjson-glib-dev libcairo2-dev
+libpcre2-dev libcunit1-dev libzip-dev libsqlite3-dev libjson-glib-dev libcairo2-dev sqlite3
 poppler-utils time qpdf"
 
 if ! command -v dpkg-query >/dev/null 2>&1; then
