@@ -115,7 +115,11 @@ static void result(guint index, const char *reply, gsize len, gpointer ctx)
     int failed = 0, skipped = 0;
     guint forms = 0, funds = 0, inds = 0;
     const char *nl = memchr(reply, '\n', len);
-    if (!nl || sscanf(reply, "@ %d %d %u %u %u", &failed, &skipped, &forms, &funds, &inds) != 5)
+    char head[64]; /* the reply is bytes with a length, not a C string */
+    gsize hl = nl ? MIN((gsize)(nl - reply), sizeof head - 1) : 0;
+    memcpy(head, reply, hl);
+    head[hl] = '\0';
+    if (!nl || sscanf(head, "@ %d %d %u %u %u", &failed, &skipped, &forms, &funds, &inds) != 5)
         return;
     const char *jsonl = nl + 1;
     gsize n = len - (gsize)(jsonl - reply);

@@ -694,11 +694,16 @@ static void test_odd_paths(void)
     g_free(notes);
     g_free(data);
 
+    /* a path that cannot be opened (root reads any file: a dangling link) */
+    char *dangling = g_build_filename(dir, "gone.pdf", NULL);
+    CU_ASSERT_EQUAL(symlink("/nonexistent/jixiao/file.pdf", dangling), 0);
     int status;
-    const char *args[] = {"extract", "-q", fifo, dir, NULL};
+    const char *args[] = {"extract", "-q", fifo, dangling, dir, NULL};
     char *out = run(args, &status, NULL);
+    g_free(dangling);
     CU_ASSERT_EQUAL(status, 1);
     CU_ASSERT_TRUE(g_utf8_validate(out, -1, NULL));
+    CU_ASSERT_PTR_NOT_NULL(strstr(out, "\"code\":\"IO\",\"message\":\"cannot open: No such file or directory\""));
     GPtrArray *r = parse_lines(out, "odd paths");
     int docs = 0, forms = 0;
     gboolean fifo_error = FALSE;
@@ -711,7 +716,7 @@ static void test_odd_paths(void)
             fifo_error = TRUE;
     }
     CU_ASSERT_TRUE(fifo_error);
-    CU_ASSERT_EQUAL(docs, 3); /* the FIFO, the odd name, report.txt; not notes.jsonl */
+    CU_ASSERT_EQUAL(docs, 4); /* the FIFO, the link, the odd name, report.txt; not notes.jsonl */
     CU_ASSERT_EQUAL(forms, 10);
     g_ptr_array_free(r, TRUE);
     g_free(out);
