@@ -25,7 +25,7 @@ LIB_SRC := common/error.c \
            normalize/text.c normalize/value.c \
            rules/ruleset.c rules/record.c rules/form.c rules/check.c \
            sink/json.c sink/jsonl.c sink/columns.c sink/sqlite.c sink/csv.c
-CLI_SRC := cli/jixiao.c cli/inputs.c cli/pool.c cli/process.c
+CLI_SRC := cli/jixiao.c cli/inputs.c cli/pool.c cli/process.c cli/eval.c
 TEST_SRC := $(sort $(wildcard tests/*.c))
 RULES   := $(sort $(wildcard rules/*.rules))
 

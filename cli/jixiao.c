@@ -7,6 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "cli/eval.h"
 #include "cli/inputs.h"
 #include "cli/pool.h"
 #include "cli/process.h"
@@ -14,6 +15,8 @@
 #include "extract/extract.h"
 #include "normalize/value.h"
 #include "rules/ruleset.h"
+#include <json-glib/json-glib.h>
+
 #include "sink/csv.h"
 #include "sink/jsonl.h"
 #include "sink/sqlite.h"
@@ -29,6 +32,7 @@ static const char USAGE[] =
     "  tables FILE...     show the paragraphs and tables extracted from each file\n"
     "  normalize TEXT...  parse each text (or each line of stdin with -) as a value\n"
     "  merge OUT IN...    merge SQLite databases of shards into one\n"
+    "  eval PATH...       score extraction against the gold files in PATH\n"
     "\n"
     "Run 'jixiao COMMAND --help' for a command's options.\n";
 
@@ -298,6 +302,164 @@ out:
     return status;
 }
 
+/* ---------- eval ---------- */
+
+/* The document a gold file describes: same folder, same stem. */
+static char *document_for(const char *gold)
+{
+    char *dir = g_path_get_dirname(gold), *base = g_path_get_basename(gold);
+    base[strlen(base) - strlen(".gold.jsonl")] = '\0';
+    char *found = NULL;
+    GDir *d = g_dir_open(dir, 0, NULL);
+    const char *n;
+    while (d && !found && (n = g_dir_read_name(d)))
+        if (g_str_has_prefix(n, base) && n[strlen(base)] == '.' && !g_str_has_suffix(n, ".gold.jsonl"))
+            found = g_build_filename(dir, n, NULL);
+    if (d)
+        g_dir_close(d);
+    g_free(dir);
+    g_free(base);
+    return found;
+}
+
+static int cmp_paths(gconstpointer a, gconstpointer b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void gold_files(const char *path, GPtrArray *out)
+{
+    if (!g_file_test(path, G_FILE_TEST_IS_DIR)) {
+        if (g_str_has_suffix(path, ".gold.jsonl"))
+            g_ptr_array_add(out, g_strdup(path));
+        return;
+    }
+    GDir *d = g_dir_open(path, 0, NULL);
+    GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
+    const char *n;
+    while (d && (n = g_dir_read_name(d)))
+        g_ptr_array_add(names, g_build_filename(path, n, NULL));
+    if (d)
+        g_dir_close(d);
+    g_ptr_array_sort(names, cmp_paths);
+    for (guint i = 0; i < names->len; i++)
+        gold_files(g_ptr_array_index(names, i), out);
+    g_ptr_array_free(names, TRUE);
+}
+
+/* Compares a report with a baseline report (both --json): every field's F1
+ * at least the baseline's, silent errors at most. Appends what regressed. */
+static gboolean meets_baseline(const char *report, const char *baseline, GString *why)
+{
+    JsonNode *r = json_from_string(report, NULL), *b = json_from_string(baseline, NULL);
+    gboolean ok = r && b;
+    if (!ok)
+        g_string_append(why, "the baseline is not JSON\n");
+    for (int part = 0; ok && part < 3; part++) {
+        const char *group = part == 0 ? "fields" : part == 1 ? "formats" : NULL;
+        JsonObject *ro = json_node_get_object(r), *bo = json_node_get_object(b);
+        JsonObject *rg = group ? json_object_get_object_member(ro, group) : ro;
+        JsonObject *bg = group ? json_object_get_object_member(bo, group) : bo;
+        GList *keys = json_object_get_members(bg);
+        for (GList *k = keys; k; k = k->next) {
+            if (!group && strcmp(k->data, "all"))
+                continue;
+            JsonObject *want = json_object_get_object_member(bg, k->data);
+            JsonObject *got = json_object_has_member(rg, k->data) ? json_object_get_object_member(rg, k->data) : NULL;
+            double wf = json_object_get_double_member(want, "f1");
+            gint64 ws = json_object_get_int_member(want, "silent");
+            double gf = got ? json_object_get_double_member(got, "f1") : 0;
+            gint64 gs = got ? json_object_get_int_member(got, "silent") : 0;
+            if (gf + 1e-9 < wf || gs > ws) {
+                g_string_append_printf(why, "%s %s: f1 %.4f (baseline %.4f), silent %" G_GINT64_FORMAT
+                                            " (baseline %" G_GINT64_FORMAT ")\n",
+                                       group ? group : "", (const char *)k->data, gf, wf, gs, ws);
+                ok = FALSE;
+            }
+        }
+        g_list_free(keys);
+    }
+    if (r)
+        json_node_unref(r);
+    if (b)
+        json_node_unref(b);
+    return ok;
+}
+
+static int cmd_eval(int argc, char **argv)
+{
+    gboolean as_json = FALSE;
+    char *baseline = NULL, *rules_dir = NULL;
+    GOptionEntry entries[] = {
+        {"json", 0, 0, G_OPTION_ARG_NONE, &as_json, "Print the scores as JSON (a baseline)", NULL},
+        {"baseline", 0, 0, G_OPTION_ARG_FILENAME, &baseline, "Fail when a field's F1 falls under, or its silent errors rise over, this report's", "FILE"},
+        {"rules", 0, 0, G_OPTION_ARG_FILENAME, &rules_dir, "Also load the *.rules files of DIR", "DIR"},
+        {NULL}};
+    GOptionContext *ctx = g_option_context_new(
+        "PATH... - score extraction against the *.gold.jsonl files in PATH (folders: walked)");
+    g_option_context_add_main_entries(ctx, entries, NULL);
+    GError *err = NULL;
+    int status = 0;
+    JxRuleset *rs = NULL;
+    JxEval *ev = NULL;
+    GPtrArray *golds = g_ptr_array_new_with_free_func(g_free);
+    if (!g_option_context_parse(ctx, &argc, &argv, &err) || argc < 2) {
+        fprintf(stderr, "jixiao eval: %s\n", err ? err->message : "no gold files or folders");
+        status = EXIT_USAGE;
+        goto out;
+    }
+    if (!(rs = load_rules(rules_dir))) {
+        status = EXIT_USAGE;
+        goto out;
+    }
+    for (int i = 1; i < argc; i++)
+        gold_files(argv[i], golds);
+    ev = jx_eval_new();
+    for (guint i = 0; i < golds->len; i++) {
+        const char *g = g_ptr_array_index(golds, i);
+        char *doc = document_for(g), *gold = NULL;
+        if (!doc || !g_file_get_contents(g, &gold, NULL, NULL)) {
+            fprintf(stderr, "jixiao eval: %s: no document beside it\n", g);
+            status = EXIT_SOME_FAILED;
+        } else {
+            GString *out = g_string_new(NULL);
+            jx_process_file(doc, rs, NULL, out);
+            if (!jx_eval_add(ev, gold, out->str, &err)) {
+                fprintf(stderr, "jixiao eval: %s: %s\n", g, err->message);
+                g_clear_error(&err);
+                status = EXIT_SOME_FAILED;
+            }
+            g_string_free(out, TRUE);
+        }
+        g_free(gold);
+        g_free(doc);
+    }
+    char *report = jx_eval_report(ev, as_json);
+    fputs(report, stdout);
+    if (baseline) {
+        char *json = as_json ? g_strdup(report) : jx_eval_report(ev, TRUE), *base = NULL;
+        GString *why = g_string_new(NULL);
+        if (!g_file_get_contents(baseline, &base, NULL, NULL) || !meets_baseline(json, base, why)) {
+            fprintf(stderr, "jixiao eval: worse than %s:\n%s", baseline,
+                    why->len ? why->str : "the baseline cannot be read\n");
+            status = EXIT_SOME_FAILED;
+        }
+        g_string_free(why, TRUE);
+        g_free(base);
+        g_free(json);
+    }
+    g_free(report);
+out:
+    g_clear_error(&err);
+    jx_eval_free(ev);
+    g_ptr_array_free(golds, TRUE);
+    jx_ruleset_free(rs);
+    g_option_context_free(ctx);
+    g_free(baseline);
+    g_free(rules_dir);
+    return status;
+}
+
 /* ---------- merge ---------- */
 
 static int cmd_merge(int argc, char **argv)
@@ -473,6 +635,8 @@ int main(int argc, char **argv)
         return cmd_normalize(argc - 1, argv + 1);
     if (!strcmp(argv[1], "merge"))
         return cmd_merge(argc - 1, argv + 1);
+    if (!strcmp(argv[1], "eval"))
+        return cmd_eval(argc - 1, argv + 1);
     fprintf(stderr, "jixiao: unknown command '%s'\n\n%s", argv[1], USAGE);
     return EXIT_USAGE;
 }

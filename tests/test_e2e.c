@@ -784,6 +784,71 @@ static void test_csv(void)
     g_free(dir);
 }
 
+/* ---------- eval ---------- */
+
+static void test_eval_gate(void)
+{
+    int status;
+    char *err = NULL;
+    const char *args[] = {"eval", "--baseline", "tests/eval-baseline.json", "corpus", NULL};
+    char *out = run(args, &status, &err);
+    if (status != 0)
+        JX_FAIL_MSG("eval is worse than tests/eval-baseline.json:\n%s", err ? err : "");
+    CU_ASSERT_PTR_NOT_NULL(strstr(out, "ALL"));
+    g_free(out);
+    g_free(err);
+}
+
+static void test_eval_catches_silent_errors(void)
+{
+    char *dir = tmpdir();
+    char *doc = g_build_filename(dir, "form3.docx", NULL), *gold = g_build_filename(dir, "form3.gold.jsonl", NULL);
+    char *data = NULL, *text = NULL;
+    gsize len = 0;
+    g_file_get_contents("corpus/docx/000-form3-edited.docx", &data, &len, NULL);
+    g_file_set_contents(doc, data, (gssize)len, NULL);
+    g_file_get_contents("corpus/docx/000-form3-edited.gold.jsonl", &text, NULL, NULL);
+    /* the gold says 人员工资发放率 scored 9, the document says 10: the output
+     * record is unflagged with confidence 1, so it is a silent error */
+    GString *g = g_string_new(NULL);
+    char **lines = g_strsplit(text, "\n", -1);
+    int changed = 0;
+    for (int i = 0; lines[i]; i++) {
+        if (strstr(lines[i], "\"name\":\"人员工资发放率\"") && !changed) {
+            char *p = strstr(lines[i], "\"score\":10,");
+            CU_ASSERT_PTR_NOT_NULL_FATAL(p);
+            p[8] = '9';
+            memmove(p + 9, p + 10, strlen(p + 10) + 1);
+            changed = 1;
+        }
+        if (lines[i][0])
+            g_string_append_printf(g, "%s\n", lines[i]);
+    }
+    CU_ASSERT_EQUAL(changed, 1);
+    g_file_set_contents(gold, g->str, -1, NULL);
+    int status;
+    char *err = NULL;
+    const char *args[] = {"eval", "--json", dir, NULL};
+    char *out = run(args, &status, &err);
+    CU_ASSERT_PTR_NOT_NULL(strstr(out, "\"indicator.score\":{\"tp\":8,\"fp\":1,\"fn\":1,\"silent\":1"));
+    g_free(out);
+    g_free(err);
+    const char *gate[] = {"eval", "--baseline", "tests/eval-baseline.json", dir, NULL};
+    out = run(gate, &status, &err);
+    CU_ASSERT_EQUAL(status, 1); /* worse than the baseline */
+    CU_ASSERT_PTR_NOT_NULL(strstr(out, "silent errors:"));
+    g_free(out);
+    g_free(err);
+    g_strfreev(lines);
+    g_string_free(g, TRUE);
+    g_free(text);
+    g_free(data);
+    g_free(doc);
+    g_free(gold);
+    rm_rf(dir);
+    g_free(dir);
+}
+
 void jx_add_e2e_tests(void)
 {
     CU_pSuite s = CU_add_suite("e2e (the jixiao binary)", NULL, NULL);
@@ -800,4 +865,7 @@ void jx_add_e2e_tests(void)
     CU_add_test(b, "FIFO, odd file names, documents found by content, stdin", test_odd_paths);
     CU_add_test(b, "bad files: bomb, deep XML, encrypted, truncated ...", test_bad_files);
     CU_add_test(b, "CSV", test_csv);
+    CU_pSuite e = CU_add_suite("eval (scores against gold)", NULL, NULL);
+    CU_add_test(e, "the corpus is no worse than tests/eval-baseline.json", test_eval_gate);
+    CU_add_test(e, "a wrong unflagged value counts as a silent error", test_eval_catches_silent_errors);
 }

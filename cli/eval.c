@@ -1,0 +1,283 @@
+#include "cli/eval.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <json-glib/json-glib.h>
+
+#include "sink/json.h"
+
+JxEval *jx_eval_new(void)
+{
+    JxEval *e = g_new0(JxEval, 1);
+    e->fields = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+    e->formats = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+    e->silent_log = g_string_new(NULL);
+    return e;
+}
+
+void jx_eval_free(JxEval *e)
+{
+    if (!e)
+        return;
+    g_hash_table_destroy(e->fields);
+    g_hash_table_destroy(e->formats);
+    g_string_free(e->silent_log, TRUE);
+    g_free(e);
+}
+
+double jx_score_f1(const JxScore *s)
+{
+    double p = s->tp + s->fp ? (double)s->tp / (s->tp + s->fp) : 1;
+    double r = s->tp + s->fn ? (double)s->tp / (s->tp + s->fn) : 1;
+    return p + r > 0 ? 2 * p * r / (p + r) : 0;
+}
+
+static JxScore *score_of(GHashTable *t, const char *key)
+{
+    JxScore *s = g_hash_table_lookup(t, key);
+    if (!s) {
+        s = g_new0(JxScore, 1);
+        g_hash_table_insert(t, g_strdup(key), s);
+    }
+    return s;
+}
+
+static GPtrArray *parse(const char *text, GError **error)
+{
+    GPtrArray *recs = g_ptr_array_new_with_free_func((GDestroyNotify)json_node_unref);
+    char **lines = g_strsplit(text, "\n", -1);
+    for (int i = 0; lines[i]; i++) {
+        if (!lines[i][0])
+            continue;
+        JsonNode *n = json_from_string(lines[i], error);
+        if (!n) {
+            g_strfreev(lines);
+            g_ptr_array_free(recs, TRUE);
+            return NULL;
+        }
+        g_ptr_array_add(recs, n);
+    }
+    g_strfreev(lines);
+    return recs;
+}
+
+/* The key that pairs a gold record with an output record. */
+static char *record_key(JsonObject *o)
+{
+    const char *type = json_object_get_string_member_with_default(o, "type", "?");
+    gint64 form = json_object_get_int_member_with_default(o, "form", -1);
+    if (!strcmp(type, "fund"))
+        return g_strdup_printf("fund %" G_GINT64_FORMAT " %s", form,
+                               json_object_get_string_member_with_default(o, "line", ""));
+    if (!strcmp(type, "indicator"))
+        return g_strdup_printf("indicator %" G_GINT64_FORMAT " %" G_GINT64_FORMAT, form,
+                               json_object_get_int_member_with_default(o, "seq", -1));
+    if (!strcmp(type, "form"))
+        return g_strdup_printf("form %" G_GINT64_FORMAT, form);
+    if (!strcmp(type, "fact"))
+        return g_strdup_printf("fact %s", json_object_get_string_member_with_default(o, "sentence", ""));
+    return g_strdup(type);
+}
+
+/* Fields that describe the file or the judgement, not the extraction. */
+static gboolean scored(const char *field)
+{
+    static const char *const SKIP[] = {"type", "doc", "source", "bytes", "confidence", "flags",
+                                       "form", "seq", "line", "message"};
+    for (gsize i = 0; i < G_N_ELEMENTS(SKIP); i++)
+        if (!strcmp(field, SKIP[i]))
+            return FALSE;
+    return TRUE;
+}
+
+static gboolean same(JsonNode *a, JsonNode *b)
+{
+    if (!a || !b || json_node_get_node_type(a) != json_node_get_node_type(b))
+        return FALSE;
+    if (JSON_NODE_HOLDS_VALUE(a)) {
+        GType t = json_node_get_value_type(a);
+        if (t == G_TYPE_STRING)
+            return g_strcmp0(json_node_get_string(a), json_node_get_string(b)) == 0;
+        if (t == G_TYPE_BOOLEAN)
+            return json_node_get_boolean(a) == json_node_get_boolean(b);
+        double x = json_node_get_double(a), y = json_node_get_double(b);
+        return fabs(x - y) <= 1e-9 * MAX(1.0, fabs(x));
+    }
+    char *x = json_to_string(a, FALSE), *y = json_to_string(b, FALSE);
+    gboolean eq = strcmp(x, y) == 0;
+    g_free(x);
+    g_free(y);
+    return eq;
+}
+
+static gboolean present(JsonNode *n)
+{
+    return n && !JSON_NODE_HOLDS_NULL(n);
+}
+
+/* Would a data team trust this record blindly? */
+static gboolean trusted(JsonObject *o)
+{
+    if (!o)
+        return FALSE;
+    JsonArray *flags = json_object_has_member(o, "flags") ? json_object_get_array_member(o, "flags") : NULL;
+    double conf = json_object_get_double_member_with_default(o, "confidence", 1.0);
+    return (!flags || json_array_get_length(flags) == 0) && conf >= 0.9;
+}
+
+static void count(JxEval *e, JxScore *fmt, const char *type, const char *field,
+                  JsonNode *g, JsonNode *o, JsonObject *out_rec, const char *where)
+{
+    char *key = g_strdup_printf("%s.%s", type, field);
+    JxScore *s = score_of(e->fields, key);
+    JxScore *targets[] = {s, fmt, &e->all};
+    gboolean gp = present(g), op = present(o), eq = gp && op && same(g, o);
+    for (int k = 0; k < 3; k++) {
+        if (eq)
+            targets[k]->tp++;
+        if (op && !eq)
+            targets[k]->fp++;
+        if (gp && !eq)
+            targets[k]->fn++;
+        if (op && !eq && trusted(out_rec))
+            targets[k]->silent++;
+    }
+    if (op && !eq && trusted(out_rec)) {
+        char *gs = g ? json_to_string(g, FALSE) : g_strdup("null"), *os = json_to_string(o, FALSE);
+        g_string_append_printf(e->silent_log, "%s %s: gold %s, output %s\n", where, key, gs, os);
+        g_free(gs);
+        g_free(os);
+    }
+    g_free(key);
+}
+
+gboolean jx_eval_add(JxEval *e, const char *gold_text, const char *out_text, GError **error)
+{
+    GPtrArray *gold = parse(gold_text, error);
+    if (!gold)
+        return FALSE;
+    GPtrArray *out = parse(out_text, error);
+    if (!out) {
+        g_ptr_array_free(gold, TRUE);
+        return FALSE;
+    }
+    GHashTable *by_key = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    for (guint i = 0; i < out->len; i++) {
+        JsonObject *o = json_node_get_object(g_ptr_array_index(out, i));
+        g_hash_table_insert(by_key, record_key(o), o);
+    }
+    const char *format = "unknown", *source = "?";
+    if (gold->len) {
+        JsonObject *d = json_node_get_object(g_ptr_array_index(gold, 0));
+        format = json_object_get_string_member_with_default(d, "format", "unknown");
+        source = json_object_get_string_member_with_default(d, "source", "?");
+    }
+    JxScore *fmt = score_of(e->formats, format ? format : "unknown");
+    GHashTable *matched = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    for (guint i = 0; i < gold->len; i++) {
+        JsonObject *g = json_node_get_object(g_ptr_array_index(gold, i));
+        char *key = record_key(g);
+        JsonObject *o = g_hash_table_lookup(by_key, key);
+        const char *type = json_object_get_string_member_with_default(g, "type", "?");
+        char *where = g_strdup_printf("%s [%s]", source, key);
+        GList *members = json_object_get_members(g);
+        for (GList *m = members; m; m = m->next)
+            if (scored(m->data))
+                count(e, fmt, type, m->data, json_object_get_member(g, m->data),
+                      o ? json_object_get_member(o, m->data) : NULL, o, where);
+        g_list_free(members);
+        g_free(where);
+        if (o)
+            g_hash_table_add(matched, key); /* matched owns the key */
+        else
+            g_free(key);
+    }
+    /* output records the gold does not have: every value is a false positive */
+    GHashTableIter it;
+    gpointer k, v;
+    g_hash_table_iter_init(&it, by_key);
+    while (g_hash_table_iter_next(&it, &k, &v)) {
+        if (g_hash_table_contains(matched, k))
+            continue;
+        JsonObject *o = v;
+        const char *type = json_object_get_string_member_with_default(o, "type", "?");
+        char *where = g_strdup_printf("%s [extra %s]", source, (const char *)k);
+        GList *members = json_object_get_members(o);
+        for (GList *m = members; m; m = m->next)
+            if (scored(m->data))
+                count(e, fmt, type, m->data, NULL, json_object_get_member(o, m->data), o, where);
+        g_list_free(members);
+        g_free(where);
+    }
+    g_hash_table_destroy(matched);
+    g_hash_table_destroy(by_key);
+    g_ptr_array_free(gold, TRUE);
+    g_ptr_array_free(out, TRUE);
+    return TRUE;
+}
+
+static int cmp_keys(gconstpointer a, gconstpointer b)
+{
+    return strcmp(a, b);
+}
+
+static void score_json(JxJson *j, const char *key, const JxScore *s)
+{
+    jx_json_key(j, key);
+    JxJson o;
+    jx_json_begin(&o, j->s);
+    jx_json_int(&o, "tp", TRUE, s->tp);
+    jx_json_int(&o, "fp", TRUE, s->fp);
+    jx_json_int(&o, "fn", TRUE, s->fn);
+    jx_json_int(&o, "silent", TRUE, s->silent);
+    jx_json_num(&o, "f1", TRUE, round(jx_score_f1(s) * 10000) / 10000);
+    jx_json_end(&o);
+}
+
+static void score_line(GString *o, const char *name, const JxScore *s)
+{
+    double p = s->tp + s->fp ? (double)s->tp / (s->tp + s->fp) : 1;
+    double r = s->tp + s->fn ? (double)s->tp / (s->tp + s->fn) : 1;
+    g_string_append_printf(o, "%-32s %6u %5u %5u  %6.4f %6.4f %6.4f %6u\n", name, s->tp, s->fp,
+                           s->fn, p, r, jx_score_f1(s), s->silent);
+}
+
+char *jx_eval_report(const JxEval *e, gboolean json)
+{
+    GString *o = g_string_new(NULL);
+    GHashTable *groups[2] = {e->fields, e->formats};
+    if (json) {
+        JxJson j;
+        jx_json_begin(&j, o);
+        score_json(&j, "all", &e->all);
+        for (int gi = 0; gi < 2; gi++) {
+            jx_json_key(&j, gi == 0 ? "fields" : "formats");
+            JxJson sub;
+            jx_json_begin(&sub, o);
+            GList *keys = g_list_sort(g_hash_table_get_keys(groups[gi]), cmp_keys);
+            for (GList *k = keys; k; k = k->next)
+                score_json(&sub, k->data, g_hash_table_lookup(groups[gi], k->data));
+            g_list_free(keys);
+            jx_json_end(&sub);
+        }
+        jx_json_end(&j);
+        g_string_append_c(o, '\n');
+        return g_string_free(o, FALSE);
+    }
+    g_string_append_printf(o, "%-32s %6s %5s %5s  %6s %6s %6s %6s\n", "field", "tp", "fp", "fn",
+                           "prec", "recall", "f1", "silent");
+    for (int gi = 0; gi < 2; gi++) {
+        GList *keys = g_list_sort(g_hash_table_get_keys(groups[gi]), cmp_keys);
+        for (GList *k = keys; k; k = k->next) {
+            char *name = gi == 0 ? g_strdup(k->data) : g_strdup_printf("format %s", (char *)k->data);
+            score_line(o, name, g_hash_table_lookup(groups[gi], k->data));
+            g_free(name);
+        }
+        g_list_free(keys);
+    }
+    score_line(o, "ALL", &e->all);
+    if (e->silent_log->len)
+        g_string_append_printf(o, "\nsilent errors:\n%s", e->silent_log->str);
+    return g_string_free(o, FALSE);
+}
