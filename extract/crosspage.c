@@ -121,6 +121,37 @@ static gboolean split_row(const JxTable *a, const JxTable *b)
     return filled > 0 && continued > 0;
 }
 
+/* Drops b's first row (cells that span on lose a row). */
+static void drop_first_row(JxTable *b)
+{
+    for (guint i = b->cells->len; i > 0; i--) {
+        JxCell *cb = g_ptr_array_index(b->cells, i - 1);
+        if (cb->row == 0 && cb->rowspan == 1)
+            g_ptr_array_remove_index(b->cells, i - 1);
+        else if (cb->row == 0)
+            cb->rowspan--; /* a merged cell that went on below the cut row */
+        else
+            cb->row--;
+    }
+    jx_table_finish(b);
+}
+
+/* Does b open with the header row of a, repeated on the new page? */
+static gboolean repeats_header(const JxTable *a, const JxTable *b)
+{
+    int filled = 0;
+    for (guint i = 0; i < b->cells->len; i++) {
+        const JxCell *cb = g_ptr_array_index(b->cells, i);
+        if (cb->row != 0)
+            continue;
+        const JxCell *ca = jx_table_cell_at(a, 0, cb->col);
+        if (!ca || ca->row != 0 || ca->col != cb->col || strcmp(ca->text, cb->text) != 0)
+            return FALSE;
+        filled += !blank(cb->text);
+    }
+    return filled > 0;
+}
+
 /* b's first row is the rest of a's last row: its texts go there, and the
  * row leaves b. */
 static void join_row(JxTable *a, JxTable *b)
@@ -137,16 +168,7 @@ static void join_row(JxTable *a, JxTable *b)
         ca->marks |= JX_MARK_CROSS_PAGE;
         ca->runs_to_edge = cb->runs_to_edge;
     }
-    for (guint i = b->cells->len; i > 0; i--) {
-        JxCell *cb = g_ptr_array_index(b->cells, i - 1);
-        if (cb->row == 0 && cb->rowspan == 1)
-            g_ptr_array_remove_index(b->cells, i - 1);
-        else if (cb->row == 0)
-            cb->rowspan--; /* a merged cell that went on below the cut row */
-        else
-            cb->row--;
-    }
-    jx_table_finish(b);
+    drop_first_row(b);
 }
 
 /* a := a then b, one table; b is left empty. */
@@ -188,7 +210,9 @@ void jx_crosspage_join(JxDoc *doc)
             remap(prev, edges);
             remap(t, edges);
             g_array_free(edges, TRUE);
-            if (split_row(prev, t))
+            if (t->nrows > 1 && repeats_header(prev, t))
+                drop_first_row(t); /* the header repeated on the new page */
+            if (t->nrows > 0 && split_row(prev, t))
                 join_row(prev, t);
             append(prev, t);
             jx_table_free(t);

@@ -10,10 +10,10 @@ static const char *const FUNDCOL[FC_N] = {
     "budget_initial", "budget_full_year", "executed", "weight", "rate", "score"};
 
 enum { IC_LEVEL1, IC_LEVEL2, IC_NAME, IC_TARGET, IC_ACTUAL, IC_WEIGHT, IC_SCORE,
-       IC_REVIEW, IC_DEVIATION, IC_N };
+       IC_REVIEW, IC_DEVIATION, IC_DETAIL, IC_CRITERIA, IC_N };
 static const char *const INDCOL[IC_N] = {
     "level1", "level2", "name", "target", "actual", "weight", "score",
-    "review_score", "deviation"};
+    "review_score", "deviation", "detail", "criteria"};
 
 static const char *const FUNDLINES[] = {"total", "fiscal", "carryover", "other"};
 
@@ -49,6 +49,8 @@ typedef struct {
     char *fund_unit;
     char *l1, *l2;       /* inherited level texts */
     int seq;
+    GHashTable *pending; /* field -> value printed before its form opened */
+    JxForm *last;        /* the form closed last (lines after it belong to it) */
 } Reader;
 
 /* ---------- grid helpers ---------- */
@@ -214,9 +216,12 @@ static void close_form(Reader *rd)
 {
     if (rd->form)
         g_ptr_array_add(rd->res->forms, rd->form);
+    rd->last = rd->form;
     rd->form = NULL;
     reset_tables(rd);
 }
+
+static void set_field(JxForm *f, const char *name, const char *value);
 
 static gboolean form_has_content(const JxForm *f)
 {
@@ -231,6 +236,13 @@ static JxForm *open_form(Reader *rd)
     rd->form->title = g_steal_pointer(&rd->title);
     rd->form->year = rd->year;
     rd->year = 0;
+    GHashTableIter it;
+    gpointer k, v;
+    g_hash_table_iter_init(&it, rd->pending);
+    while (g_hash_table_iter_next(&it, &k, &v))
+        set_field(rd->form, k, v);
+    g_hash_table_remove_all(rd->pending);
+    rd->last = NULL;
     return rd->form;
 }
 
@@ -238,6 +250,7 @@ static void on_title(Reader *rd, const char *text)
 {
     if (rd->form && form_has_content(rd->form))
         close_form(rd);
+    rd->last = NULL; /* what follows belongs to the coming form */
     g_free(rd->title);
     rd->title = g_strdup(text);
     char *y = NULL;
@@ -256,6 +269,21 @@ static char **field_slot(JxForm *f, const char *name)
     if (!strcmp(name, "implementing_unit")) return &f->implementing_unit;
     if (!strcmp(name, "project_lead")) return &f->project_lead;
     return NULL;
+}
+
+/* Sets a header field of a form unless it already has one. */
+static void set_field(JxForm *f, const char *name, const char *value)
+{
+    if (!strcmp(name, "total_score")) {
+        if (!f->total_score.set)
+            number_of(value, &f->total_score);
+        return;
+    }
+    char **slot = field_slot(f, name);
+    if (!slot || *slot)
+        return;
+    /* codes wrap mid-number: they lose their spaces */
+    *slot = !strcmp(name, "project_code") ? jx_text_compact(value) : jx_text_clean(value);
 }
 
 static void read_fields(Reader *rd, const Grid *g, GArray *cells)
@@ -288,15 +316,7 @@ static void read_fields(Reader *rd, const Grid *g, GArray *cells)
                 f->year = atoi(value);
             g_free(y);
         } else {
-            char **slot = field_slot(f, name);
-            if (slot && !*slot) {
-                if (!strcmp(name, "project_code")) {
-                    *slot = jx_text_compact(value); /* codes wrap mid-number */
-                } else {
-                    *slot = value;
-                    value = NULL;
-                }
-            }
+            set_field(f, name, value);
         }
         g_free(value);
     }
@@ -535,8 +555,9 @@ static void read_indicator(Reader *rd, const Grid *g, int r)
     }
     if (t[IC_LEVEL2])
         set_level(&rd->l2, t[IC_LEVEL2]);
-    if (!any_data)
-        return;
+    if (!any_data || !(t[IC_NAME] || t[IC_TARGET] || t[IC_ACTUAL] || t[IC_WEIGHT] ||
+                       t[IC_SCORE] || t[IC_REVIEW] || t[IC_DETAIL]))
+        return; /* only notes or criteria: not an indicator */
     /* Without ruling lines a merged level cell shows its text mid-span
      * only; rows with none take the level the level-2 name belongs to. */
     gboolean inferred = row_flags(g, r) & JX_FLAG_BIT(JX_FLAG_COLUMN_INFERRED);
@@ -572,6 +593,8 @@ static void read_indicator(Reader *rd, const Grid *g, int r)
     if (t[IC_REVIEW])
         number_of(t[IC_REVIEW], &ind->review_score);
     ind->deviation = nonempty(t[IC_DEVIATION]);
+    ind->detail = nonempty(t[IC_DETAIL]);
+    ind->criteria = nonempty(t[IC_CRITERIA]);
     int ni = rd->indcol[IC_NAME] >= 0 ? at(g, r, rd->indcol[IC_NAME]) : -1;
     ind->page = ni >= 0 ? cell(g, ni)->page : 0;
     g_ptr_array_add(rd->form->indicators, ind);
@@ -625,11 +648,14 @@ static void read_row(Reader *rd, const Grid *g, int r)
             rd->fund_unit = g_strdup(rd->unit);
     } else if (map_columns(rd, g, cells, MEMO_INDCOL, INDCOL, IC_N, ic) >= 3) {
         open_form(rd);
+        gboolean repeated = rd->in_ind && !memcmp(rd->indcol, ic, sizeof ic);
         memcpy(rd->indcol, ic, sizeof ic);
         rd->in_ind = TRUE;
         rd->in_fund = rd->want_goal = FALSE;
-        g_clear_pointer(&rd->l1, g_free);
-        g_clear_pointer(&rd->l2, g_free);
+        if (!repeated) { /* a header repeated on a new page keeps the levels */
+            g_clear_pointer(&rd->l1, g_free);
+            g_clear_pointer(&rd->l2, g_free);
+        }
     } else {
         static const char *const GOAL[] = {"expected", "actual"};
         for (guint k = 0; k < cells->len; k++) {
@@ -665,6 +691,7 @@ static gboolean read_line(Reader *rd, const char *raw)
     char *text = jx_text_clean(raw);
     char *key = jx_text_compact(raw);
     char *cap = NULL;
+    const char *name;
     gboolean used = TRUE;
     if (jx_ruleset_match(rd->rs, "title", key, NULL)) {
         on_title(rd, text);
@@ -678,6 +705,15 @@ static gboolean read_line(Reader *rd, const char *raw)
                jx_ruleset_match(rd->rs, "fundunit", key, &cap) && cap) {
         g_free(rd->unit);
         rd->unit = g_steal_pointer(&cap);
+    } else if (g_utf8_strlen(key, -1) <= 60 && (name = jx_ruleset_match(rd->rs, "field", key, &cap)) && cap && *cap) {
+        /* a field printed as a line: for the open form, the one just
+         * closed, or the one to come */
+        if (rd->form)
+            set_field(rd->form, name, cap);
+        else if (rd->last)
+            set_field(rd->last, name, cap);
+        else
+            g_hash_table_replace(rd->pending, g_strdup(name), g_strdup(cap));
     } else {
         used = FALSE;
     }
@@ -734,7 +770,8 @@ static void document_kind(JxResult *res, const JxDoc *doc, const JxRuleset *rs)
 
 JxResult *jx_forms_read(const JxDoc *doc, const JxRuleset *rs)
 {
-    Reader rd = {.rs = rs, .res = jx_result_new()};
+    Reader rd = {.rs = rs, .res = jx_result_new(),
+                 .pending = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free)};
     reset_tables(&rd);
     for (guint b = 0; b < doc->blocks->len; b++) {
         const JxBlock *blk = g_ptr_array_index(doc->blocks, b);
@@ -752,6 +789,7 @@ JxResult *jx_forms_read(const JxDoc *doc, const JxRuleset *rs)
         close_form(&rd);
     g_clear_pointer(&rd.form, jx_form_free); /* a form that never got content */
     reset_tables(&rd);
+    g_hash_table_destroy(rd.pending);
     g_free(rd.title);
     g_free(rd.unit);
     document_kind(rd.res, doc, rs);

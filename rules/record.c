@@ -28,6 +28,7 @@ static void indicator_free(gpointer p)
     g_free(i->level2_raw);
     g_free(i->name);
     g_free(i->detail);
+    g_free(i->criteria);
     g_free(i->deviation);
     jx_value_clear(&i->target);
     jx_value_clear(&i->actual);

@@ -57,7 +57,8 @@ typedef struct {
     char *level1, *level2;         /* canonical, or the cleaned text */
     char *level1_raw, *level2_raw;
     JxNum level1_weight, level2_weight;
-    char *name, *detail;
+    char *name, *detail;           /* detail: 四级指标 */
+    char *criteria;                /* 指标说明 / 评价标准 text */
     JxValue target, actual;        /* kind JX_KIND_EMPTY -> JSON null */
     JxNum weight, score, review_score;
     char *deviation;

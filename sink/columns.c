@@ -21,7 +21,7 @@ static const JxColumn FUND[] = {
 static const JxColumn INDICATOR[] = {
     C(doc), C(page), C(form), C(seq), C(level1), C(level2), C(level1_raw), C(level2_raw),
     C(level1_weight), C(level2_weight), C(name), C(detail), V(target), V(actual),
-    C(weight), C(score), C(review_score), C(deviation), C(confidence), C(flags)};
+    C(weight), C(score), C(review_score), C(deviation), C(criteria), C(confidence), C(flags)};
 static const JxColumn FACT[] = {
     C(doc), C(page), C(subject), C(value), C(unit), C(share_pct), C(change), C(change_pct),
     C(compared_to), C(sentence), C(confidence), C(flags)};

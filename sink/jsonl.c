@@ -165,6 +165,7 @@ static void indicator_line(GString *out, const JxDocInfo *d, const JxIndicator *
     num(&j, "score", i->score);
     num(&j, "review_score", i->review_score);
     jx_json_str(&j, "deviation", i->deviation);
+    jx_json_str(&j, "criteria", i->criteria);
     tail(&j, i->confidence, i->flags);
 }
 

@@ -49,6 +49,13 @@ static gboolean create_tables(JxSqlite *s, GError **error)
     g_string_append(sql, "CREATE INDEX IF NOT EXISTS documents_source ON documents (source);");
     gboolean ok = exec(s, sql->str, error);
     g_string_free(sql, TRUE);
+    /* a database made by an older jixiao gets the columns added since */
+    for (int i = 0; ok && i < n; i++)
+        for (int c = 0; c < t[i].ncols; c++) {
+            char *add = g_strdup_printf("ALTER TABLE %s ADD COLUMN %s", t[i].table, t[i].cols[c].name);
+            sqlite3_exec(s->db, add, NULL, NULL, NULL); /* "duplicate column": already there */
+            g_free(add);
+        }
     return ok;
 }
 
@@ -58,7 +65,10 @@ static gboolean prepare(JxSqlite *s, GError **error)
     const JxTableSpec *t = jx_tables(&n);
     for (int i = 0; i < n; i++) {
         GString *sql = g_string_new(NULL);
-        g_string_append_printf(sql, "INSERT INTO %s VALUES (", t[i].table);
+        g_string_append_printf(sql, "INSERT INTO %s (", t[i].table);
+        for (int c = 0; c < t[i].ncols; c++)
+            g_string_append_printf(sql, "%s%s", c ? ", " : "", t[i].cols[c].name);
+        g_string_append(sql, ") VALUES (");
         for (int c = 0; c < t[i].ncols; c++)
             g_string_append(sql, c ? ", ?" : "?");
         g_string_append(sql, ")");
