@@ -59,3 +59,27 @@ JsonNode *jx_column_node(JsonObject *rec, const JxColumn *c)
         return NULL; /* a null value object: every column null */
     return json_object_get_member(json_node_get_object(n), c->sub);
 }
+
+gboolean jx_records_foreach(const char *jsonl, gsize len, JxRecordFn fn, gpointer ctx,
+                            GError **error)
+{
+    char *text = g_strndup(jsonl, len);
+    char **lines = g_strsplit(text, "\n", -1);
+    g_free(text);
+    JsonParser *parser = json_parser_new();
+    gboolean ok = TRUE;
+    guint index = 0;
+    for (int i = 0; ok && lines[i]; i++) {
+        if (!lines[i][0])
+            continue;
+        ok = json_parser_load_from_data(parser, lines[i], -1, error);
+        if (!ok)
+            break;
+        JsonObject *rec = json_node_get_object(json_parser_get_root(parser));
+        const char *type = json_object_get_string_member_with_default(rec, "type", "");
+        ok = fn(rec, jx_table_for_type(type), index++, ctx, error);
+    }
+    g_object_unref(parser);
+    g_strfreev(lines);
+    return ok;
+}

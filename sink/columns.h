@@ -27,4 +27,12 @@ const JxTableSpec *jx_table_for_type(const char *type);
 /* The JSON node a column takes from a record (NULL when absent). */
 JsonNode *jx_column_node(JsonObject *rec, const JxColumn *c);
 
+/* Calls fn for each record of a document's JSON Lines, with its table
+ * (NULL for a type without one) and its index among the records. Stops
+ * and returns FALSE when a line does not parse or fn returns FALSE. */
+typedef gboolean (*JxRecordFn)(JsonObject *rec, const JxTableSpec *table, guint index,
+                               gpointer ctx, GError **error);
+gboolean jx_records_foreach(const char *jsonl, gsize len, JxRecordFn fn, gpointer ctx,
+                            GError **error);
+
 #endif

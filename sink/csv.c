@@ -85,43 +85,31 @@ JxCsv *jx_csv_open(const char *dir, GError **error)
     return c;
 }
 
+static gboolean put_row(JsonObject *rec, const JxTableSpec *t, guint index, gpointer ctx,
+                        GError **error)
+{
+    JxCsv *c = ctx;
+    (void)index;
+    if (!t)
+        return TRUE;
+    GString *row = g_string_new(NULL);
+    for (int k = 0; k < t->ncols; k++) {
+        if (k)
+            g_string_append_c(row, ',');
+        value(row, jx_column_node(rec, &t->cols[k]));
+    }
+    g_string_append(row, "\r\n");
+    int n;
+    gboolean ok = fwrite(row->str, 1, row->len, c->f[t - jx_tables(&n)]) == row->len;
+    if (!ok)
+        g_set_error(error, JX_ERROR, JX_ERROR_IO, "CSV write failed: %s", g_strerror(errno));
+    g_string_free(row, TRUE);
+    return ok;
+}
+
 gboolean jx_csv_put(JxCsv *c, const char *jsonl, gsize len, GError **error)
 {
-    char *text = g_strndup(jsonl, len);
-    char **lines = g_strsplit(text, "\n", -1);
-    g_free(text);
-    JsonParser *parser = json_parser_new();
-    int ntables;
-    const JxTableSpec *tables = jx_tables(&ntables);
-    gboolean ok = TRUE;
-    GString *row = g_string_new(NULL);
-    for (int i = 0; ok && lines[i]; i++) {
-        if (!lines[i][0])
-            continue;
-        if (!json_parser_load_from_data(parser, lines[i], -1, error)) {
-            ok = FALSE;
-            break;
-        }
-        JsonObject *rec = json_node_get_object(json_parser_get_root(parser));
-        const JxTableSpec *t = jx_table_for_type(json_object_get_string_member_with_default(rec, "type", ""));
-        if (!t)
-            continue;
-        g_string_truncate(row, 0);
-        for (int k = 0; k < t->ncols; k++) {
-            if (k)
-                g_string_append_c(row, ',');
-            value(row, jx_column_node(rec, &t->cols[k]));
-        }
-        g_string_append(row, "\r\n");
-        if (fwrite(row->str, 1, row->len, c->f[t - tables]) != row->len) {
-            g_set_error(error, JX_ERROR, JX_ERROR_IO, "CSV write failed: %s", g_strerror(errno));
-            ok = FALSE;
-        }
-    }
-    g_string_free(row, TRUE);
-    g_object_unref(parser);
-    g_strfreev(lines);
-    return ok;
+    return jx_records_foreach(jsonl, len, put_row, c, error);
 }
 
 gboolean jx_csv_close(JxCsv *c, GError **error)

@@ -5,8 +5,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <json-glib/json-glib.h>
-
 #include "common/error.h"
 #include "sink/columns.h"
 
@@ -197,39 +195,30 @@ static void test_kill(void)
         raise(SIGKILL);
 }
 
+static gboolean put_record(JsonObject *rec, const JxTableSpec *t, guint index, gpointer ctx,
+                           GError **error)
+{
+    JxSqlite *s = ctx;
+    if (index == 0 && !erase(s, rec, error)) /* the document record comes first */
+        return FALSE;
+    if (!t)
+        return TRUE;
+    int n;
+    sqlite3_stmt *st = s->insert[t - jx_tables(&n)];
+    for (int c = 0; c < t->ncols; c++)
+        bind(st, c + 1, jx_column_node(rec, &t->cols[c]));
+    gboolean ok = run(s, st, error);
+    if (index == 1)
+        test_kill();
+    return ok;
+}
+
 gboolean jx_sqlite_put(JxSqlite *s, const char *jsonl, gsize len, GError **error)
 {
     if (len == 0)
         return TRUE;
-    char *text = g_strndup(jsonl, len);
-    char **lines = g_strsplit(text, "\n", -1);
-    g_free(text);
-    gboolean ok = exec(s, "BEGIN IMMEDIATE", error);
-    JsonParser *parser = json_parser_new();
-    int ntables;
-    const JxTableSpec *tables = jx_tables(&ntables);
-    for (int i = 0; ok && lines[i]; i++) {
-        if (!lines[i][0])
-            continue;
-        if (!json_parser_load_from_data(parser, lines[i], -1, error)) {
-            ok = FALSE;
-            break;
-        }
-        JsonObject *rec = json_node_get_object(json_parser_get_root(parser));
-        if (i == 0 && !(ok = erase(s, rec, error)))
-            break;
-        const JxTableSpec *t = jx_table_for_type(json_object_get_string_member_with_default(rec, "type", ""));
-        if (!t)
-            continue;
-        sqlite3_stmt *st = s->insert[t - tables];
-        for (int c = 0; c < t->ncols; c++)
-            bind(st, c + 1, jx_column_node(rec, &t->cols[c]));
-        ok = run(s, st, error);
-        if (i == 1)
-            test_kill();
-    }
-    g_object_unref(parser);
-    g_strfreev(lines);
+    gboolean ok = exec(s, "BEGIN IMMEDIATE", error) &&
+                  jx_records_foreach(jsonl, len, put_record, s, error);
     if (ok)
         ok = exec(s, "COMMIT", error);
     else

@@ -5,6 +5,8 @@
 #include <CUnit/CUnit.h>
 #include <glib.h>
 
+#include "extract/doc.h"
+
 /* Fails the current test with a message naming what differs. */
 #define JX_FAIL_MSG(...)                                                     \
     do {                                                                     \
@@ -20,6 +22,9 @@
  * of cases, or -1 if the file cannot be read. */
 typedef void (*JxCaseFn)(char **fields, int n, int line, void *user);
 int jx_test_cases(const char *path, JxCaseFn fn, void *user);
+
+/* A document read by the extract stage, or NULL with *err set. */
+JxDoc *jx_test_read_doc(const char *path, GError **err);
 
 /* Suites, one per test file. */
 void jx_add_text_tests(void);

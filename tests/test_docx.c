@@ -6,16 +6,6 @@
 #include "extract/extract.h"
 #include "tests/harness.h"
 
-static JxDoc *read_doc(const char *path, GError **err)
-{
-    gchar *data = NULL;
-    gsize len = 0;
-    if (!g_file_get_contents(path, &data, &len, err))
-        return NULL;
-    JxDoc *doc = jx_extract((const guint8 *)data, len, err);
-    g_free(data);
-    return doc;
-}
 
 static const JxTable *nth_table(const JxDoc *doc, int n)
 {
@@ -29,7 +19,7 @@ static const JxTable *nth_table(const JxDoc *doc, int n)
 
 static void test_grid(void)
 {
-    JxDoc *doc = read_doc("corpus/docx/000-tongzhou-5forms.docx", NULL);
+    JxDoc *doc = jx_test_read_doc("corpus/docx/000-tongzhou-5forms.docx", NULL);
     CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
     CU_ASSERT_STRING_EQUAL(doc->format, "docx");
     const JxTable *t = nth_table(doc, 0);
@@ -62,7 +52,7 @@ static void test_grid(void)
 
 static void test_edits(void)
 {
-    JxDoc *doc = read_doc("corpus/docx/000-form3-edited.docx", NULL);
+    JxDoc *doc = jx_test_read_doc("corpus/docx/000-form3-edited.docx", NULL);
     CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
     /* the layout table comes first, the form nested in it after */
     const JxTable *outer = nth_table(doc, 0), *t = nth_table(doc, 1);
@@ -81,7 +71,7 @@ static void test_edits(void)
 static void expect_error(const char *path, int code)
 {
     GError *err = NULL;
-    JxDoc *doc = read_doc(path, &err);
+    JxDoc *doc = jx_test_read_doc(path, &err);
     CU_ASSERT_PTR_NULL(doc);
     if (!err) {
         JX_FAIL_MSG("%s: no error", path);
@@ -102,7 +92,7 @@ static void test_errors(void)
     expect_error("tests/data/bad-xml.docx", JX_ERROR_CORRUPT);
     expect_error("tests/data/random.bin", JX_ERROR_UNSUPPORTED);
     GError *err = NULL;
-    JxDoc *doc = read_doc("tests/data/no-tables.docx", &err);
+    JxDoc *doc = jx_test_read_doc("tests/data/no-tables.docx", &err);
     CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
     CU_ASSERT_EQUAL(doc->blocks->len, 2);
     jx_doc_free(doc);

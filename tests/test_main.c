@@ -6,6 +6,7 @@
 
 #include <CUnit/Basic.h>
 
+#include "extract/extract.h"
 #include "tests/harness.h"
 
 static char *unescape(const char *s)
@@ -45,6 +46,17 @@ int jx_test_cases(const char *path, JxCaseFn fn, void *user)
     g_strfreev(lines);
     g_free(text);
     return count;
+}
+
+JxDoc *jx_test_read_doc(const char *path, GError **err)
+{
+    gchar *data = NULL;
+    gsize len = 0;
+    if (!g_file_get_contents(path, &data, &len, err))
+        return NULL;
+    JxDoc *doc = jx_extract((const guint8 *)data, len, err);
+    g_free(data);
+    return doc;
 }
 
 int main(void)

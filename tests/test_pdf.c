@@ -104,21 +104,11 @@ static void test_layout(void)
     g_array_free(store, TRUE);
 }
 
-static JxDoc *read_file(const char *path, GError **err)
-{
-    gchar *data = NULL;
-    gsize len = 0;
-    if (!g_file_get_contents(path, &data, &len, err))
-        return NULL;
-    JxDoc *doc = jx_extract((const guint8 *)data, len, err);
-    g_free(data);
-    return doc;
-}
 
 static void test_pdf_reader(void)
 {
     GError *err = NULL;
-    JxDoc *doc = read_file("corpus/pdf/000-tongzhou-5forms.pdf", &err);
+    JxDoc *doc = jx_test_read_doc("corpus/pdf/000-tongzhou-5forms.pdf", &err);
     CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
     CU_ASSERT_STRING_EQUAL(doc->format, "pdf");
     CU_ASSERT_EQUAL(doc->pages, 5);
@@ -141,7 +131,7 @@ static void test_pdf_reader(void)
     CU_ASSERT(c->x1 > c->x0 && c->y1 > c->y0);
     jx_doc_free(doc);
 
-    doc = read_file("tests/data/image-only.pdf", &err);
+    doc = jx_test_read_doc("tests/data/image-only.pdf", &err);
     CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
     CU_ASSERT_STRING_EQUAL(doc->text_source, "none");
     CU_ASSERT_EQUAL(doc->pages_without_text->len, 1);
@@ -153,7 +143,7 @@ static void test_pdf_reader(void)
         {"tests/data/corrupt.pdf", JX_ERROR_CORRUPT},
     };
     for (gsize i = 0; i < G_N_ELEMENTS(BAD); i++) {
-        doc = read_file(BAD[i].path, &err);
+        doc = jx_test_read_doc(BAD[i].path, &err);
         CU_ASSERT_PTR_NULL(doc);
         if (!err || err->code != BAD[i].code)
             JX_FAIL_MSG("%s: %s, expected %s", BAD[i].path,
@@ -163,7 +153,7 @@ static void test_pdf_reader(void)
         jx_doc_free(doc);
     }
     /* an owner password alone does not stop reading */
-    doc = read_file("tests/data/encrypted-no-password.pdf", &err);
+    doc = jx_test_read_doc("tests/data/encrypted-no-password.pdf", &err);
     CU_ASSERT_PTR_NOT_NULL(doc);
     jx_doc_free(doc);
 }
