@@ -58,8 +58,40 @@ static void check_fund(JxFund *f)
     }
 }
 
+/* Indicators under a level cell that states a weight ("产出指标 (50分)")
+ * must add up to it; where they do not, each of them is flagged, since one
+ * of them is misread or misplaced. level: 1 or 2. */
+static void check_level_weights(JxForm *form, int level)
+{
+    GHashTable *sums = g_hash_table_new_full(g_str_hash, g_str_equal, NULL, g_free);
+    for (guint i = 0; i < form->indicators->len; i++) {
+        JxIndicator *ind = g_ptr_array_index(form->indicators, i);
+        const char *raw = level == 1 ? ind->level1_raw : ind->level2_raw;
+        JxNum w = level == 1 ? ind->level1_weight : ind->level2_weight;
+        if (!raw || !w.set)
+            continue;
+        double *sum = g_hash_table_lookup(sums, raw);
+        if (!sum) {
+            sum = g_new0(double, 2);
+            sum[1] = w.v;
+            g_hash_table_insert(sums, (gpointer)raw, sum);
+        }
+        sum[0] += ind->weight.set ? ind->weight.v : 0;
+    }
+    for (guint i = 0; i < form->indicators->len; i++) {
+        JxIndicator *ind = g_ptr_array_index(form->indicators, i);
+        const char *raw = level == 1 ? ind->level1_raw : ind->level2_raw;
+        double *sum = raw ? g_hash_table_lookup(sums, raw) : NULL;
+        if (sum && ind->weight.set && fabs(sum[0] - sum[1]) > SUM_TOLERANCE)
+            ind->flags |= JX_FLAG_BIT(JX_FLAG_WEIGHT_SUM_MISMATCH);
+    }
+    g_hash_table_destroy(sums);
+}
+
 static void check_form(JxForm *form, const JxRuleset *rs)
 {
+    check_level_weights(form, 1);
+    check_level_weights(form, 2);
     double wsum = 0, ssum = 0;
     int wn = 0, sn = 0;
     for (guint i = 0; i < form->funds->len; i++) {

@@ -1,6 +1,7 @@
 /* Cross-checks and confidence: flags what is doubtful in a JxResult (values
  * that are hedged, qualitative, without unit; scores over weights; weights
- * and scores that do not add up; 执行率 that disagrees with the amounts) and
+ * and scores that do not add up, for the form and under every level cell
+ * that states a weight; 执行率 that disagrees with the amounts) and
  * sets every record's confidence from its flags, with the penalties of the
  * rule files. Changes the result in place; cannot fail. */
 #ifndef JX_CHECK_H

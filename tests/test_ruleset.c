@@ -54,9 +54,42 @@ static void test_match_and_precedence(void)
     jx_ruleset_free(rs);
 }
 
+/* A level cell says 50分 but its indicators weigh 10 + 30: both flagged;
+ * the 10分 level beside it adds up and is not. */
+static void test_level_weights(void)
+{
+    JxRuleset *rs = jx_ruleset_new();
+    CU_ASSERT_TRUE_FATAL(jx_ruleset_load_builtin(rs, NULL));
+    JxResult *res = jx_result_new();
+    JxForm *f = jx_form_new(0);
+    g_ptr_array_add(res->forms, f);
+    const struct { const char *l1; double l1w, w; } ROWS[] = {
+        {"产出指标(50分)", 50, 10}, {"产出指标(50分)", 50, 30}, {"满意度指标(10分)", 10, 10}};
+    for (int i = 0; i < 3; i++) {
+        JxIndicator *ind = jx_indicator_new(0, i);
+        ind->level1_raw = g_strdup(ROWS[i].l1);
+        ind->level1_weight = (JxNum){TRUE, ROWS[i].l1w};
+        ind->weight = (JxNum){TRUE, ROWS[i].w};
+        ind->score = (JxNum){TRUE, ROWS[i].w};
+        jx_value_parse("100%", NULL, &ind->target);
+        jx_value_parse("100%", NULL, &ind->actual);
+        g_ptr_array_add(f->indicators, ind);
+    }
+    jx_check_result(res, rs);
+    for (int i = 0; i < 3; i++) {
+        JxIndicator *ind = g_ptr_array_index(f->indicators, i);
+        gboolean flagged = (ind->flags & JX_FLAG_BIT(JX_FLAG_WEIGHT_SUM_MISMATCH)) != 0;
+        CU_ASSERT_EQUAL(flagged, i < 2);
+        CU_ASSERT(i < 2 ? ind->confidence < 0.9 : ind->confidence == 1.0);
+    }
+    jx_result_free(res);
+    jx_ruleset_free(rs);
+}
+
 void jx_add_ruleset_tests(void)
 {
     CU_pSuite s = CU_add_suite("rules/ruleset", NULL, NULL);
     CU_add_test(s, "errors name file and line", test_errors);
     CU_add_test(s, "matching and precedence", test_match_and_precedence);
+    CU_add_test(s, "level weights must add up", test_level_weights);
 }
