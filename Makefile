@@ -5,7 +5,7 @@
 #   make bench    speed measurements (release build)
 VERSION   := 0.1.0
 CC        ?= cc
-PKGS      := glib-2.0 libzip libxml-2.0 libpcre2-8 poppler-glib cairo sqlite3 json-glib-1.0
+PKGS      := glib-2.0 libzip libxml-2.0 libpcre2-8 poppler-glib cairo sqlite3 json-glib-1.0 tesseract
 TEST_PKGS := cunit
 
 WARN      := -std=c11 -Wall -Wextra -Werror
@@ -21,7 +21,7 @@ ASAN_CFLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
 
 LIB_SRC := common/error.c \
            extract/doc.c extract/docx.c extract/pdf.c extract/ruling.c extract/layout.c \
-           extract/crosspage.c extract/extract.c \
+           extract/crosspage.c extract/ocr.c extract/extract.c \
            normalize/text.c normalize/value.c \
            rules/ruleset.c rules/record.c rules/form.c rules/check.c \
            sink/json.c sink/jsonl.c sink/columns.c sink/sqlite.c sink/csv.c
@@ -78,7 +78,7 @@ test: deps
 	@$(MAKE) --no-print-directory check
 
 check: build/asan/jixiao build/asan/test_jixiao
-	JIXIAO_BIN=build/asan/jixiao ASAN_OPTIONS=detect_leaks=1 \
+	JIXIAO_BIN=build/asan/jixiao ASAN_OPTIONS=detect_leaks=1 OMP_THREAD_LIMIT=1 \
 	  UBSAN_OPTIONS=print_stacktrace=1 build/asan/test_jixiao
 
 # ---- benchmarks (release build); see bench/ ----

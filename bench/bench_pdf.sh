@@ -46,3 +46,14 @@ if command -v qpdf >/dev/null 2>&1; then
         printf "pdf: one %d-page file: pdftotext -layout %.2f ms/page, jixiao %.2f ms/page, ratio %.2fx, jixiao peak memory %.0f MiB\n",
                p, a / 1e6 / p, b / 1e6 / p, b / a, m / 1024 }'
 fi
+# scanned pages: OCR of every table cell (corpus/scanned, when there)
+if [ -d corpus/scanned ]; then
+    n=0
+    for f in corpus/scanned/*.pdf; do
+        n=$((n + $(pdfinfo "$f" | awk '/^Pages:/ {print $2}')))
+    done
+    t0=$(now)
+    "$jixiao" extract -q -j1 corpus/scanned > /dev/null || true
+    t1=$(now)
+    awk -v t="$((t1 - t0))" -v p="$n" 'BEGIN { printf "ocr: %d scanned pages: %.2f s/page on one core\n", p, t / 1e9 / p }'
+fi

@@ -16,6 +16,7 @@ enum {
     JX_MARK_TEXT_GARBLED = 1 << 1,    /* the page's text layer looks broken */
     JX_MARK_CROSS_PAGE = 1 << 2,      /* joined across a page break */
     JX_MARK_OCR = 1 << 3,             /* the text came from OCR */
+    JX_MARK_OCR_LOW_CONF = 1 << 4,    /* ... and OCR was not sure of it */
 };
 
 typedef struct {
@@ -52,6 +53,7 @@ typedef struct {
     const char *text_source; /* "native", "ocr", "mixed", "none" (static) */
     GArray *pages_without_text; /* int, 1-based: image-only or empty pages */
     GArray *pages_garbled;      /* int, 1-based: text layer looks broken */
+    guint ocr_pages;            /* pages whose text came from OCR */
 } JxDoc;
 
 JxDoc *jx_doc_new(const char *format);

@@ -9,6 +9,7 @@
 #include "common/error.h"
 #include "extract/crosspage.h"
 #include "extract/layout.h"
+#include "extract/ocr.h"
 #include "extract/ruling.h"
 
 /* Lines closer than this many line heights are one band (table row). */
@@ -229,6 +230,138 @@ static JxTable *text_table(GPtrArray *lines, const JxTextTable *tt, int page)
     return t;
 }
 
+/* ---------- pages without a text layer: OCR ---------- */
+
+/* Dark pixels in a rectangle of a gray image. */
+static int ink(const guint8 *gray, int stride, int x0, int y0, int x1, int y1)
+{
+    int n = 0;
+    for (int y = y0; y < y1; y++)
+        for (int x = x0; x < x1; x++)
+            n += gray[(gsize)y * (gsize)stride + (gsize)x] < 128;
+    return n;
+}
+
+/* OCR of one rectangle (points) of the page image; marks go to *marks. */
+static char *ocr_box(const guint8 *gray, int w, int h, double x0, double y0, double x1,
+                     double y1, unsigned *marks)
+{
+    const double s = JX_OCR_SCALE;
+    int inset = (int)ceil(1.5 * s); /* clear of the ruling lines */
+    int px0 = MAX((int)(x0 * s) + inset, 0), py0 = MAX((int)(y0 * s) + inset, 0);
+    int px1 = MIN((int)(x1 * s) - inset, w), py1 = MIN((int)(y1 * s) - inset, h);
+    if (px1 - px0 < 4 || py1 - py0 < 4 || ink(gray, w, px0, py0, px1, py1) < 12)
+        return g_strdup(""); /* an empty cell: nothing to read */
+    int conf = 0;
+    char *text = jx_ocr_rect(gray, w, h, w, px0, py0, px1, py1, FALSE, &conf, NULL);
+    *marks |= JX_MARK_OCR;
+    if (text && *text && conf < JX_OCR_LOW_CONF)
+        *marks |= JX_MARK_OCR_LOW_CONF;
+    return text ? text : g_strdup("");
+}
+
+/* A page that is a picture: its tables from the ruling lines of the image,
+ * each cell read by OCR on its own; the text between tables read by bands.
+ * FALSE when OCR cannot be had. */
+static gboolean ocr_page(JxDoc *doc, PopplerPage *page, int pageno, double pw, double ph)
+{
+    const double s = JX_OCR_SCALE;
+    int w = (int)ceil(pw * s), h = (int)ceil(ph * s);
+    if (w <= 0 || h <= 0 || w > 20000 || h > 20000)
+        return FALSE;
+    int dummy;
+    char *probe = jx_ocr_rect(NULL, 0, 0, 0, 0, 0, 0, 0, FALSE, &dummy, NULL);
+    if (!probe)
+        return FALSE; /* no Tesseract */
+    g_free(probe);
+    cairo_surface_t *surf = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
+    cairo_t *cr = cairo_create(surf);
+    cairo_set_source_rgb(cr, 1, 1, 1);
+    cairo_paint(cr);
+    cairo_scale(cr, s, s);
+    poppler_page_render(page, cr);
+    cairo_destroy(cr);
+    cairo_surface_flush(surf);
+    const guint8 *px = cairo_image_surface_get_data(surf);
+    int stride = cairo_image_surface_get_stride(surf);
+    guint8 *gray = g_malloc((gsize)w * (gsize)h);
+    for (int y = 0; y < h; y++) {
+        const guint32 *row = (const guint32 *)(px + (gsize)y * (gsize)stride);
+        for (int x = 0; x < w; x++)
+            gray[(gsize)y * w + x] = (guint8)((row[x] >> 8) & 0xFF);
+    }
+    cairo_surface_destroy(surf);
+
+    GArray *hs = g_array_new(FALSE, FALSE, sizeof(JxSeg)), *vs = g_array_new(FALSE, FALSE, sizeof(JxSeg));
+    jx_ruling_find(gray, w, h, w, 1, 0, s, hs, vs);
+    GPtrArray *grids = jx_ruling_grids(hs, vs);
+    g_array_free(hs, TRUE);
+    g_array_free(vs, TRUE);
+
+    GArray *items = g_array_new(FALSE, FALSE, sizeof(Item));
+    gboolean *covered = g_new0(gboolean, h);
+    for (guint t = 0; t < grids->len; t++) {
+        const JxGrid *grid = g_ptr_array_index(grids, t);
+        JxTable *tab = jx_table_new();
+        for (guint i = 0; i < grid->cells->len; i++) {
+            const JxGridCell *gc = &g_array_index(grid->cells, JxGridCell, i);
+            unsigned marks = 0;
+            char *text = ocr_box(gray, w, h, gc->x0, gc->y0, gc->x1, gc->y1, &marks);
+            JxCell *c = jx_table_add_cell(tab, gc->row, gc->col, gc->rowspan, gc->colspan, text);
+            g_free(text);
+            c->page = pageno;
+            c->marks = marks | JX_MARK_OCR;
+            c->x0 = gc->x0;
+            c->y0 = gc->y0;
+            c->x1 = gc->x1;
+            c->y1 = gc->y1;
+        }
+        jx_table_finish(tab);
+        tab->page_start = tab->page_end = pageno;
+        Item it = {grid->ys[0], NULL, tab};
+        g_array_append_val(items, it);
+        for (int y = (int)(grid->ys[0] * s); y < MIN((int)(grid->ys[grid->nrows] * s) + 1, h); y++)
+            if (y >= 0)
+                covered[y] = TRUE;
+    }
+    /* text outside the tables: blocks of inked rows, read one by one */
+    int gap = (int)(8 * s);
+    for (int y = 0; y < h;) {
+        while (y < h && (covered[y] || ink(gray, w, 0, y, w, y + 1) == 0))
+            y++;
+        int top = y, blank = 0;
+        while (y < h && !covered[y] && blank < gap) {
+            blank = ink(gray, w, 0, y, w, y + 1) ? 0 : blank + 1;
+            y++;
+        }
+        if (y - blank - top > 6) {
+            unsigned marks = 0;
+            char *text = ocr_box(gray, w, h, 0, (top - 4) / s, w / s, (y - blank + 4) / s, &marks);
+            if (text && *text) {
+                Item it = {top / s, text, NULL};
+                g_array_append_val(items, it);
+            } else {
+                g_free(text);
+            }
+        }
+    }
+    g_free(covered);
+    g_array_sort(items, cmp_item);
+    for (guint i = 0; i < items->len; i++) {
+        Item *it = &g_array_index(items, Item, i);
+        if (it->table) {
+            jx_doc_add_table(doc, it->table, pageno);
+        } else {
+            jx_doc_add_paragraph(doc, it->text, pageno);
+            g_free(it->text);
+        }
+    }
+    g_array_free(items, TRUE);
+    g_ptr_array_free(grids, TRUE);
+    g_free(gray);
+    return TRUE;
+}
+
 static void read_page(JxDoc *doc, PopplerPage *page, int pageno, Raster *ras)
 {
     double pw = 0, ph = 0;
@@ -239,6 +372,8 @@ static void read_page(JxDoc *doc, PopplerPage *page, int pageno, Raster *ras)
     if (glyphs->len == 0) {
         g_array_append_val(doc->pages_without_text, pageno);
         g_array_free(glyphs, TRUE);
+        if (ocr_page(doc, page, pageno, pw, ph))
+            doc->ocr_pages++;
         return;
     }
     gboolean garbled = bad * 5 > glyphs->len; /* over a fifth unreadable */
@@ -362,7 +497,11 @@ JxDoc *jx_pdf_read(const guint8 *data, gsize len, GError **error)
         g_object_unref(page);
     }
     raster_clear(&ras);
-    if (doc->pages_without_text->len == (guint)n)
+    if (doc->ocr_pages == (guint)n)
+        doc->text_source = "ocr";
+    else if (doc->ocr_pages > 0)
+        doc->text_source = "mixed";
+    else if (doc->pages_without_text->len == (guint)n)
         doc->text_source = "none";
     jx_crosspage_join(doc);
     g_object_unref(pd);

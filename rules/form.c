@@ -165,6 +165,8 @@ static guint row_flags(const Grid *g, int r)
         f |= JX_FLAG_BIT(JX_FLAG_CROSS_PAGE);
     if (marks & JX_MARK_OCR)
         f |= JX_FLAG_BIT(JX_FLAG_OCR);
+    if (marks & JX_MARK_OCR_LOW_CONF)
+        f |= JX_FLAG_BIT(JX_FLAG_OCR_LOW_CONF);
     return f;
 }
 

@@ -4,7 +4,8 @@
 set -eu
 PKGS="gcc make pkg-config libc6-dev libglib2.0-dev libpoppler-glib-dev libxml2-dev
 libpcre2-dev libcunit1-dev libzip-dev libsqlite3-dev libjson-glib-dev libcairo2-dev sqlite3
-poppler-utils time qpdf"
+poppler-utils time qpdf
+libtesseract-dev libleptonica-dev tesseract-ocr-chi-sim tesseract-ocr-eng"
 
 if ! command -v dpkg-query >/dev/null 2>&1; then
     echo "install-deps: not a Debian system; install the equivalents of: $PKGS" >&2

@@ -21,6 +21,12 @@ convert build/corpus-src/flow/000-tongzhou-5forms.docx corpus/pdf-flow
 # pages turned by /Rotate 90: the text reads downwards as shown
 qpdf --rotate=+90 corpus/pdf/000-tongzhou-5forms.pdf corpus/pdf-rotated/000-tongzhou-5forms.pdf
 
+# a scan: the pages of the 000 PDF as 200 dpi gray JPEG images, no text layer
+mkdir -p corpus/scanned build/corpus-src/scan
+rm -f build/corpus-src/scan/*
+pdftoppm -r 200 -gray -jpeg -jpegopt quality=80 corpus/pdf/000-tongzhou-5forms.pdf build/corpus-src/scan/p
+img2pdf build/corpus-src/scan/p-*.jpg -o corpus/scanned/000-tongzhou-5forms.pdf
+
 # bad PDFs
 src=corpus/pdf/000-tongzhou-5forms.pdf
 qpdf --encrypt secret owner 256 -- "$src" tests/data/encrypted-password.pdf

@@ -133,7 +133,7 @@ static void test_pdf_reader(void)
 
     doc = jx_test_read_doc("tests/data/image-only.pdf", &err);
     CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
-    CU_ASSERT_STRING_EQUAL(doc->text_source, "none");
+    CU_ASSERT_STRING_EQUAL(doc->text_source, "ocr"); /* no text layer: read by OCR */
     CU_ASSERT_EQUAL(doc->pages_without_text->len, 1);
     jx_doc_free(doc);
 

@@ -1,0 +1,23 @@
+/* OCR with Tesseract (chi_sim + eng) of rectangles of a gray page image:
+ * the text of one table cell or one band of a scanned page, and how sure
+ * Tesseract is of it. One engine per process, made on first use (workers
+ * are processes, so no locking). Does not find tables: extract/ruling.h
+ * does, on the same image. */
+#ifndef JX_OCR_H
+#define JX_OCR_H
+
+#include <glib.h>
+
+/* Pixels per point of the page images that are OCR'd (200 dpi). */
+#define JX_OCR_SCALE (200.0 / 72.0)
+/* Under this mean word confidence (0-100) a cell is marked OCR_LOW_CONF. */
+#define JX_OCR_LOW_CONF 80
+
+/* Text in the rectangle [x0,x1) x [y0,y1) of an 8-bit gray image, read as
+ * one block (single_line: as one line); *confidence gets 0-100. Returns a
+ * new string (maybe empty), or NULL with error when Tesseract or its
+ * language data cannot be loaded. */
+char *jx_ocr_rect(const guint8 *gray, int w, int h, int stride, int x0, int y0, int x1,
+                  int y1, gboolean single_line, int *confidence, GError **error);
+
+#endif
