@@ -207,9 +207,8 @@ GPtrArray *jx_layout_bands(GPtrArray *lines, double gap)
 
 /* ---------- tables without ruling lines ---------- */
 
-GPtrArray *jx_layout_text_tables(GPtrArray *bands, GPtrArray *lines, int min_rows)
+GPtrArray *jx_layout_text_tables(GPtrArray *bands, int min_rows)
 {
-    (void)lines;
     GPtrArray *tables = g_ptr_array_new_with_free_func(g_free);
     guint n = bands->len;
     gboolean *tabular = g_new0(gboolean, MAX(n, 1));

@@ -58,7 +58,7 @@ typedef struct {
 /* Unruled tables among bands (GPtrArray of JxTextTable*, owning them):
  * runs holding at least min_rows bands that split into three or more
  * pieces at wide gaps. */
-GPtrArray *jx_layout_text_tables(GPtrArray *bands, GPtrArray *lines, int min_rows);
+GPtrArray *jx_layout_text_tables(GPtrArray *bands, int min_rows);
 
 /* A cell of a table drawn without lines. */
 typedef struct {

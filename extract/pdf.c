@@ -418,7 +418,7 @@ static void read_page(JxDoc *doc, PopplerPage *page, int pageno, Raster *ras)
      * that cell padding sets apart), then paragraphs */
     GPtrArray *lines = jx_layout_lines(free_glyphs);
     GPtrArray *bands = jx_layout_bands(lines, BAND_GAP);
-    GPtrArray *tts = jx_layout_text_tables(bands, lines, 3);
+    GPtrArray *tts = jx_layout_text_tables(bands, 3);
     guint next = 0;
     for (guint t = 0; t <= tts->len; t++) {
         const JxTextTable *tt = t < tts->len ? g_ptr_array_index(tts, t) : NULL;

@@ -483,7 +483,7 @@ static void set_level(char **slot, const char *text)
 
 /* rd->l1 := the level-1 text of the table whose canonical name is the
  * parent (level2parent rule) of the current level-2 name. */
-static void adopt_parent_level(Reader *rd, const Grid *g, int r)
+static void adopt_parent_level(Reader *rd, const Grid *g)
 {
     JxNum w = {0};
     gboolean canon;
@@ -494,7 +494,6 @@ static void adopt_parent_level(Reader *rd, const Grid *g, int r)
         return;
     const char *raw = NULL;
     for (int row = 0; row < g->t->nrows && !raw; row++) {
-        (void)r;
         int i = at(g, row, rd->indcol[IC_LEVEL1]);
         if (i < 0 || !*g->text[i])
             continue;
@@ -564,7 +563,7 @@ static void read_indicator(Reader *rd, const Grid *g, int r)
      * only; rows with none take the level the level-2 name belongs to. */
     gboolean inferred = row_flags(g, r) & JX_FLAG_BIT(JX_FLAG_COLUMN_INFERRED);
     if (inferred && !t[IC_LEVEL1] && rd->l2)
-        adopt_parent_level(rd, g, r);
+        adopt_parent_level(rd, g);
 
     JxIndicator *ind = jx_indicator_new(rd->form->index, rd->seq++);
     ind->flags |= row_flags(g, r);
