@@ -230,6 +230,25 @@ static JxTable *text_table(GPtrArray *lines, const JxTextTable *tt, int page)
     return t;
 }
 
+/* The blocks of a page into the document, top to bottom; every cell of
+ * its tables gets `marks`. Takes the items' texts and tables, frees items. */
+static void add_items(JxDoc *doc, GArray *items, int pageno, unsigned marks)
+{
+    g_array_sort(items, cmp_item);
+    for (guint i = 0; i < items->len; i++) {
+        Item *it = &g_array_index(items, Item, i);
+        if (it->table) {
+            for (guint k = 0; k < it->table->cells->len; k++)
+                ((JxCell *)g_ptr_array_index(it->table->cells, k))->marks |= marks;
+            jx_doc_add_table(doc, it->table, pageno);
+        } else {
+            jx_doc_add_paragraph(doc, it->text, pageno);
+            g_free(it->text);
+        }
+    }
+    g_array_free(items, TRUE);
+}
+
 /* ---------- pages without a text layer: OCR ---------- */
 
 /* Dark pixels in a rectangle of a gray image. */
@@ -346,17 +365,7 @@ static gboolean ocr_page(JxDoc *doc, PopplerPage *page, int pageno, double pw, d
         }
     }
     g_free(covered);
-    g_array_sort(items, cmp_item);
-    for (guint i = 0; i < items->len; i++) {
-        Item *it = &g_array_index(items, Item, i);
-        if (it->table) {
-            jx_doc_add_table(doc, it->table, pageno);
-        } else {
-            jx_doc_add_paragraph(doc, it->text, pageno);
-            g_free(it->text);
-        }
-    }
-    g_array_free(items, TRUE);
+    add_items(doc, items, pageno, 0);
     g_ptr_array_free(grids, TRUE);
     g_free(gray);
     return TRUE;
@@ -443,20 +452,7 @@ static void read_page(JxDoc *doc, PopplerPage *page, int pageno, Raster *ras)
     g_ptr_array_free(bands, TRUE);
     g_ptr_array_free(lines, TRUE);
 
-    g_array_sort(items, cmp_item);
-    for (guint i = 0; i < items->len; i++) {
-        Item *it = &g_array_index(items, Item, i);
-        if (it->table) {
-            if (garbled)
-                for (guint k = 0; k < it->table->cells->len; k++)
-                    ((JxCell *)g_ptr_array_index(it->table->cells, k))->marks |= JX_MARK_TEXT_GARBLED;
-            jx_doc_add_table(doc, it->table, pageno);
-        } else {
-            jx_doc_add_paragraph(doc, it->text, pageno);
-            g_free(it->text);
-        }
-    }
-    g_array_free(items, TRUE);
+    add_items(doc, items, pageno, garbled ? JX_MARK_TEXT_GARBLED : 0);
     g_ptr_array_free(free_glyphs, TRUE);
     g_ptr_array_free(grids, TRUE);
     g_array_free(glyphs, TRUE);
