@@ -44,7 +44,7 @@ char *jx_ocr_rect(const guint8 *gray, int w, int h, int stride, int x0, int y0, 
         return g_strdup("");
     TessBaseAPISetPageSegMode(api, single_line ? PSM_SINGLE_LINE : PSM_SINGLE_BLOCK);
     TessBaseAPISetImage(api, gray, w, h, 1, stride);
-    TessBaseAPISetSourceResolution(api, 200);
+    TessBaseAPISetSourceResolution(api, (int)(JX_OCR_SCALE * 72));
     TessBaseAPISetRectangle(api, x0, y0, x1 - x0, y1 - y0);
     char *t = TessBaseAPIGetUTF8Text(api);
     *confidence = TessBaseAPIMeanTextConf(api);
