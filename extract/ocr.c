@@ -27,6 +27,11 @@ static TessBaseAPI *engine(GError **error)
     return api;
 }
 
+gboolean jx_ocr_available(GError **error)
+{
+    return engine(error) != NULL;
+}
+
 char *jx_ocr_rect(const guint8 *gray, int w, int h, int stride, int x0, int y0, int x1,
                   int y1, gboolean single_line, int *confidence, GError **error)
 {
@@ -34,8 +39,6 @@ char *jx_ocr_rect(const guint8 *gray, int w, int h, int stride, int x0, int y0, 
     *confidence = 0;
     if (!api)
         return NULL;
-    if (!gray)
-        return g_strdup(""); /* a probe: the engine is there */
     x0 = CLAMP(x0, 0, w);
     x1 = CLAMP(x1, 0, w);
     y0 = CLAMP(y0, 0, h);

@@ -14,6 +14,9 @@
 /* Under this mean word confidence (0-100) a cell is marked OCR_LOW_CONF. */
 #define JX_OCR_LOW_CONF 80
 
+/* Can OCR be had (Tesseract with chi_sim and eng)? Loads the engine. */
+gboolean jx_ocr_available(GError **error);
+
 /* Text in the rectangle [x0,x1) x [y0,y1) of an 8-bit gray image, read as
  * one block (single_line: as one line); *confidence gets 0-100. Returns a
  * new string (maybe empty), or NULL with error when Tesseract or its

@@ -186,16 +186,23 @@ static GPtrArray *page_grids(PopplerPage *page, const Turn *turn, Raster *ras)
     return grids;
 }
 
-static JxTable *grid_table(const JxGrid *grid, GPtrArray **cell_glyphs, int page)
+/* Reads the text of cell i of a grid (a new string) and its marks. */
+typedef char *(*CellReader)(const JxGridCell *gc, guint i, unsigned *marks,
+                            gboolean *runs_to_edge, gpointer ctx);
+
+/* A table on the grid's cells, each filled by the reader. */
+static JxTable *grid_table(const JxGrid *grid, int page, CellReader read, gpointer ctx)
 {
     JxTable *t = jx_table_new();
     for (guint i = 0; i < grid->cells->len; i++) {
         const JxGridCell *gc = &g_array_index(grid->cells, JxGridCell, i);
+        unsigned marks = 0;
         gboolean edge = FALSE;
-        char *text = jx_layout_cell_text(cell_glyphs[i], gc->x1, &edge);
+        char *text = read(gc, i, &marks, &edge, ctx);
         JxCell *c = jx_table_add_cell(t, gc->row, gc->col, gc->rowspan, gc->colspan, text);
-        c->runs_to_edge = edge;
         g_free(text);
+        c->runs_to_edge = edge;
+        c->marks = marks;
         c->page = page;
         c->x0 = gc->x0;
         c->y0 = gc->y0;
@@ -205,6 +212,15 @@ static JxTable *grid_table(const JxGrid *grid, GPtrArray **cell_glyphs, int page
     jx_table_finish(t);
     t->page_start = t->page_end = page;
     return t;
+}
+
+/* A cell of a page with a text layer: the glyphs that fell in it. */
+static char *glyph_cell(const JxGridCell *gc, guint i, unsigned *marks,
+                        gboolean *runs_to_edge, gpointer ctx)
+{
+    GPtrArray **per_cell = ctx;
+    (void)marks;
+    return jx_layout_cell_text(per_cell[i], gc->x1, runs_to_edge);
 }
 
 /* A table without ruling lines, from the layout of its text. */
@@ -261,6 +277,11 @@ static int ink(const guint8 *gray, int stride, int x0, int y0, int x1, int y1)
     return n;
 }
 
+typedef struct {
+    const guint8 *gray;
+    int w, h;
+} PageImage;
+
 /* OCR of one rectangle (points) of the page image; marks go to *marks. */
 static char *ocr_box(const guint8 *gray, int w, int h, double x0, double y0, double x1,
                      double y1, unsigned *marks)
@@ -279,6 +300,17 @@ static char *ocr_box(const guint8 *gray, int w, int h, double x0, double y0, dou
     return text ? text : g_strdup("");
 }
 
+/* A cell of a page that is a picture: OCR of its box. */
+static char *ocr_cell(const JxGridCell *gc, guint i, unsigned *marks, gboolean *runs_to_edge,
+                      gpointer ctx)
+{
+    const PageImage *img = ctx;
+    (void)i;
+    (void)runs_to_edge;
+    *marks |= JX_MARK_OCR;
+    return ocr_box(img->gray, img->w, img->h, gc->x0, gc->y0, gc->x1, gc->y1, marks);
+}
+
 /* A page that is a picture: its tables from the ruling lines of the image,
  * each cell read by OCR on its own; the text between tables read by bands.
  * FALSE when OCR cannot be had. */
@@ -288,11 +320,8 @@ static gboolean ocr_page(JxDoc *doc, PopplerPage *page, int pageno, double pw, d
     int w = (int)ceil(pw * s), h = (int)ceil(ph * s);
     if (w <= 0 || h <= 0 || w > 20000 || h > 20000)
         return FALSE;
-    int dummy;
-    char *probe = jx_ocr_rect(NULL, 0, 0, 0, 0, 0, 0, 0, FALSE, &dummy, NULL);
-    if (!probe)
-        return FALSE; /* no Tesseract */
-    g_free(probe);
+    if (!jx_ocr_available(NULL))
+        return FALSE;
     cairo_surface_t *surf = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
     cairo_t *cr = cairo_create(surf);
     cairo_set_source_rgb(cr, 1, 1, 1);
@@ -321,23 +350,8 @@ static gboolean ocr_page(JxDoc *doc, PopplerPage *page, int pageno, double pw, d
     gboolean *covered = g_new0(gboolean, h);
     for (guint t = 0; t < grids->len; t++) {
         const JxGrid *grid = g_ptr_array_index(grids, t);
-        JxTable *tab = jx_table_new();
-        for (guint i = 0; i < grid->cells->len; i++) {
-            const JxGridCell *gc = &g_array_index(grid->cells, JxGridCell, i);
-            unsigned marks = 0;
-            char *text = ocr_box(gray, w, h, gc->x0, gc->y0, gc->x1, gc->y1, &marks);
-            JxCell *c = jx_table_add_cell(tab, gc->row, gc->col, gc->rowspan, gc->colspan, text);
-            g_free(text);
-            c->page = pageno;
-            c->marks = marks | JX_MARK_OCR;
-            c->x0 = gc->x0;
-            c->y0 = gc->y0;
-            c->x1 = gc->x1;
-            c->y1 = gc->y1;
-        }
-        jx_table_finish(tab);
-        tab->page_start = tab->page_end = pageno;
-        Item it = {grid->ys[0], NULL, tab};
+        PageImage img = {gray, w, h};
+        Item it = {grid->ys[0], NULL, grid_table(grid, pageno, ocr_cell, &img)};
         g_array_append_val(items, it);
         for (int y = (int)(grid->ys[0] * s); y < MIN((int)(grid->ys[grid->nrows] * s) + 1, h); y++)
             if (y >= 0)
@@ -415,7 +429,7 @@ static void read_page(JxDoc *doc, PopplerPage *page, int pageno, Raster *ras)
     }
     for (guint t = 0; t < grids->len; t++) {
         const JxGrid *grid = g_ptr_array_index(grids, t);
-        Item it = {grid->ys[0], NULL, grid_table(grid, per_cell[t], pageno)};
+        Item it = {grid->ys[0], NULL, grid_table(grid, pageno, glyph_cell, per_cell[t])};
         g_array_append_val(items, it);
         for (guint i = 0; i < grid->cells->len; i++)
             g_ptr_array_free(per_cell[t][i], TRUE);

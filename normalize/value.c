@@ -382,11 +382,6 @@ static int money_exp(const char *unit)
     return -1;
 }
 
-double jx_value_money_scale(const char *unit)
-{
-    int e = money_exp(unit);
-    return e < 0 ? 0 : dec_to_double((Dec){1, e});
-}
 
 /* ---------- quantities ---------- */
 

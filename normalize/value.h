@@ -50,9 +50,6 @@ typedef struct {
 void jx_value_parse(const char *text, const char *header_unit, JxValue *out);
 void jx_value_clear(JxValue *v);
 
-/* Scale of a money unit in 元 ("万元" -> 10000), or 0 if s is not one. */
-double jx_value_money_scale(const char *unit);
-
 /* The value as a plain number (weights, scores): TRUE for kind number
  * without operator other than "=" and without unit other than 分. */
 gboolean jx_value_as_number(const JxValue *v, double *out);

@@ -234,9 +234,9 @@ static gboolean rule_match(const Rule *r, const char *text, pcre2_match_data *md
     return rc > 0;
 }
 
-/* The first rule of kind (and of name, unless NULL) that matches text. */
-static const Rule *first_match(const JxRuleset *rs, const char *kind, const char *name,
-                               const char *text, char **capture)
+/* The first rule of kind that matches text. */
+static const Rule *first_match(const JxRuleset *rs, const char *kind, const char *text,
+                               char **capture)
 {
     if (capture)
         *capture = NULL;
@@ -247,7 +247,7 @@ static const Rule *first_match(const JxRuleset *rs, const char *kind, const char
     const Rule *hit = NULL;
     for (guint i = 0; !hit && i < list->len; i++) {
         const Rule *r = g_ptr_array_index(list, i);
-        if ((!name || strcmp(r->name, name) == 0) && rule_match(r, text, md, capture))
+        if (rule_match(r, text, md, capture))
             hit = r;
     }
     pcre2_match_data_free(md);
@@ -257,15 +257,8 @@ static const Rule *first_match(const JxRuleset *rs, const char *kind, const char
 const char *jx_ruleset_match(const JxRuleset *rs, const char *kind,
                              const char *text, char **capture)
 {
-    const Rule *r = first_match(rs, kind, NULL, text, capture);
+    const Rule *r = first_match(rs, kind, text, capture);
     return r ? r->name : NULL;
-}
-
-gboolean jx_ruleset_match_name(const JxRuleset *rs, const char *kind,
-                               const char *name, const char *text,
-                               char **capture)
-{
-    return first_match(rs, kind, name, text, capture) != NULL;
 }
 
 char *jx_ruleset_strip(const JxRuleset *rs, const char *kind, const char *text)

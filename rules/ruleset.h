@@ -33,11 +33,6 @@ gboolean jx_ruleset_load_builtin(JxRuleset *rs, GError **error);
 const char *jx_ruleset_match(const JxRuleset *rs, const char *kind,
                              const char *text, char **capture);
 
-/* Like jx_ruleset_match but only rules of kind with this NAME. */
-gboolean jx_ruleset_match_name(const JxRuleset *rs, const char *kind,
-                               const char *name, const char *text,
-                               char **capture);
-
 /* Removes from text every match of the rules of `kind` (e.g. numbering
  * prefixes); returns a new string. */
 char *jx_ruleset_strip(const JxRuleset *rs, const char *kind, const char *text);

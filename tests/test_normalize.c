@@ -127,8 +127,12 @@ static void test_value_flags(void)
     jx_value_parse("≥5", NULL, &v);
     CU_ASSERT_FALSE(jx_value_as_number(&v, &d)); /* a bound is not a score */
     jx_value_clear(&v);
-    CU_ASSERT_EQUAL(jx_value_money_scale("亿元"), 1e8);
-    CU_ASSERT_EQUAL(jx_value_money_scale("家"), 0);
+    jx_value_parse("1.2", "亿元", &v); /* header units: 亿元 too */
+    CU_ASSERT_EQUAL(v.value, 120000000);
+    jx_value_clear(&v);
+    jx_value_parse("5", "家", &v); /* not a money unit: ignored */
+    CU_ASSERT_EQUAL(v.kind, JX_KIND_NUMBER);
+    jx_value_clear(&v);
 }
 
 void jx_add_text_tests(void)
