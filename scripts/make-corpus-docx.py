@@ -417,6 +417,21 @@ def bad_inputs():
     write(d + '/bad-xml.docx', zip_bytes([('[Content_Types].xml', CONTENT_TYPES),
                                            ('word/document.xml', '<w:document xmlns:w="%s"><w:body><w:p>' % W)]))
     write(d + '/random.bin', bytes((i * 73 + 41) % 256 for i in range(4096)))
+    # forms with faults the checks must flag: 聘用人员工资 with a score raised
+    # (scores no longer add up to 91), a score over its weight, a level name
+    # outside the vocabulary and a hedged target; 法律顾问服务经费 with a
+    # 执行率 that disagrees with its amounts (27500 / 27500 is not 95)
+    f = dict(FORMS[2])
+    rows = list(f['rows'])
+    rows[0] = (rows[0][0], rows[0][1], rows[0][2], '约1人', rows[0][4], rows[0][5], rows[0][6], rows[0][7])
+    rows[1] = (rows[1][0], rows[1][1], rows[1][2], rows[1][3], rows[1][4], '10', '12', rows[1][7])
+    rows[5] = ('效益成果', rows[5][1], rows[5][2], rows[5][3], rows[5][4], rows[5][5], rows[5][6], rows[5][7])
+    f['rows'] = rows
+    g = dict(FORMS_001[2])
+    g['total'] = ('30000.00', '27500.00', '27500.00', '10', '95', '10')
+    body = (para('项目支出绩效自评表', center=True) + para('（ 2023年度）', center=True) +
+            form_table(f) + para('') + para('项目支出绩效自评表', center=True) + form_table_001(g))
+    write(d + '/checks.docx', docx(body))
     # a ZIP bomb: document.xml inflates to 300 MB of spaces
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, 'w', zipfile.ZIP_DEFLATED, compresslevel=9) as z:

@@ -5,6 +5,8 @@
 #include <string.h>
 
 #include <glib/gstdio.h>
+#include <cairo-pdf.h>
+#include <cairo.h>
 #include <signal.h>
 #include <sqlite3.h>
 #include <sys/stat.h>
@@ -889,6 +891,139 @@ static void test_eval_catches_silent_errors(void)
     g_free(dir);
 }
 
+/* ---------- checks and flags on real documents ---------- */
+
+/* The flags of the first record of a type with this form and seq / line. */
+static char *flags_of(GPtrArray *r, const char *type, int form, const char *key, const char *want)
+{
+    for (guint i = 0; i < r->len; i++) {
+        JsonObject *o = obj(r, i);
+        if (strcmp(json_object_get_string_member(o, "type"), type) ||
+            json_object_get_int_member_with_default(o, "form", -1) != form)
+            continue;
+        if (key) {
+            JsonNode *k = json_object_get_member(o, key);
+            char *v = k ? json_to_string(k, FALSE) : NULL;
+            gboolean hit = v && !strcmp(v, want);
+            g_free(v);
+            if (!hit)
+                continue;
+        }
+        return json_to_string(json_object_get_member(o, "flags"), FALSE);
+    }
+    return g_strdup("(no such record)");
+}
+
+static void expect_flag(GPtrArray *r, const char *type, int form, const char *key,
+                        const char *want, const char *flag, gboolean present)
+{
+    char *f = flags_of(r, type, form, key, want);
+    char *quoted = g_strdup_printf("\"%s\"", flag);
+    if ((strstr(f, quoted) != NULL) != present)
+        JX_FAIL_MSG("%s form %d %s=%s: flags %s, %s %s expected", type, form, key ? key : "",
+                    want ? want : "", f, flag, present ? "" : "not");
+    g_free(quoted);
+    g_free(f);
+}
+
+/* tests/data/checks.docx: faults planted in two seed forms (see
+ * scripts/make-corpus-docx.py), each caught by its check. */
+static void test_checks(void)
+{
+    int status;
+    const char *args[] = {"extract", "-q", "tests/data/checks.docx", NULL};
+    char *out = run(args, &status, NULL);
+    CU_ASSERT_EQUAL(status, 0);
+    GPtrArray *r = parse_lines(out, "checks");
+    expect_flag(r, "form", 0, NULL, NULL, "SCORE_SUM_MISMATCH", TRUE);
+    expect_flag(r, "indicator", 0, "seq", "1", "SCORE_OVER_WEIGHT", TRUE);
+    expect_flag(r, "indicator", 0, "seq", "0", "APPROX", TRUE);
+    expect_flag(r, "indicator", 0, "seq", "5", "LEVEL_UNCANONICAL", TRUE);
+    expect_flag(r, "indicator", 0, "seq", "4", "LEVEL_UNCANONICAL", FALSE);
+    expect_flag(r, "fund", 1, "line", "\"total\"", "RATE_MISMATCH", TRUE);
+    expect_flag(r, "form", 1, NULL, NULL, "SCORE_SUM_MISMATCH", FALSE);
+    /* a flagged record is never trusted: confidence under 0.9 */
+    for (guint i = 0; i < r->len; i++) {
+        JsonObject *o = obj(r, i);
+        char *f = json_object_has_member(o, "flags") ? json_to_string(json_object_get_member(o, "flags"), FALSE) : NULL;
+        if (f && (strstr(f, "MISMATCH") || strstr(f, "OVER_WEIGHT")))
+            CU_ASSERT(json_object_get_double_member(o, "confidence") < 0.9);
+        g_free(f);
+    }
+    g_ptr_array_free(r, TRUE);
+    g_free(out);
+}
+
+/* A PDF whose text layer is private-use code points (as from fonts with no
+ * Unicode map), drawn here with cairo. */
+static void test_garbled(void)
+{
+    char *dir = tmpdir(), *pdf = g_build_filename(dir, "garbled.pdf", NULL);
+    cairo_surface_t *surf = cairo_pdf_surface_create(pdf, 595, 842);
+    cairo_t *cr = cairo_create(surf);
+    cairo_set_font_size(cr, 12);
+    for (int i = 0; i < 20; i++) {
+        cairo_move_to(cr, 50, 60 + i * 20);
+        cairo_show_text(cr, "\xee\x80\x80\xee\x80\x81\xee\x80\x82\xee\x80\x83 \xee\x80\x84 12");
+    }
+    cairo_destroy(cr);
+    cairo_surface_destroy(surf);
+    int status;
+    const char *args[] = {"extract", "-q", pdf, NULL};
+    char *out = run(args, &status, NULL);
+    CU_ASSERT_PTR_NOT_NULL(strstr(out, "\"pages_garbled\":[1]"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(out, "\"flags\":[\"TEXT_GARBLED\"]"));
+    g_free(out);
+    g_free(pdf);
+    rm_rf(dir);
+    g_free(dir);
+}
+
+/* A database made before a column existed gets it, and takes new rows. */
+static void test_sqlite_upgrade(void)
+{
+    char *dir = tmpdir(), *db = g_build_filename(dir, "old.db", NULL);
+    sqlite3 *h = NULL;
+    CU_ASSERT_EQUAL(sqlite3_open(db, &h), SQLITE_OK);
+    CU_ASSERT_EQUAL(sqlite3_exec(h, "CREATE TABLE indicators (doc, page, form, seq, name, weight, score)",
+                                 NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close(h);
+    int status;
+    const char *args[] = {"extract", "-q", "--db", db, "corpus/docx/003-guangshui-common.docx", NULL};
+    g_free(run(args, &status, NULL));
+    CU_ASSERT_EQUAL(status, 0);
+    CU_ASSERT_EQUAL(count(db, "SELECT count(*) FROM indicators WHERE criteria IS NOT NULL"), 13);
+    g_free(db);
+    rm_rf(dir);
+    g_free(dir);
+}
+
+/* Every record read by OCR says so. */
+static void test_ocr_flags(void)
+{
+    int status;
+    const char *args[] = {"extract", "-q", "corpus/scanned", NULL};
+    char *out = run(args, &status, NULL);
+    GPtrArray *r = parse_lines(out, "scanned");
+    int records = 0;
+    for (guint i = 0; i < r->len; i++) {
+        JsonObject *o = obj(r, i);
+        const char *type = json_object_get_string_member(o, "type");
+        if (!strcmp(type, "document")) {
+            CU_ASSERT_STRING_EQUAL(json_object_get_string_member(o, "text_source"), "ocr");
+            continue;
+        }
+        records++;
+        char *f = json_to_string(json_object_get_member(o, "flags"), FALSE);
+        if (!strstr(f, "\"OCR\""))
+            JX_FAIL_MSG("record %u (%s) from OCR without the OCR flag: %s", i, type, f);
+        g_free(f);
+    }
+    CU_ASSERT(records > 40);
+    g_ptr_array_free(r, TRUE);
+    g_free(out);
+}
+
 void jx_add_e2e_tests(void)
 {
     CU_pSuite s = CU_add_suite("e2e (the jixiao binary)", NULL, NULL);
@@ -905,6 +1040,11 @@ void jx_add_e2e_tests(void)
     CU_add_test(b, "FIFO, odd file names, documents found by content, stdin", test_odd_paths);
     CU_add_test(b, "bad files: bomb, deep XML, encrypted, truncated ...", test_bad_files);
     CU_add_test(b, "CSV", test_csv);
+    CU_pSuite c = CU_add_suite("checks and flags on real documents", NULL, NULL);
+    CU_add_test(c, "planted faults: sums, over weight, 执行率, level names, hedges", test_checks);
+    CU_add_test(c, "a text layer of private-use glyphs: TEXT_GARBLED", test_garbled);
+    CU_add_test(c, "an older SQLite database gets the new columns", test_sqlite_upgrade);
+    CU_add_test(c, "every record read by OCR carries OCR", test_ocr_flags);
     CU_pSuite e = CU_add_suite("eval (scores against gold)", NULL, NULL);
     CU_add_test(e, "the corpus is no worse than tests/eval-baseline.json", test_eval_gate);
     CU_add_test(e, "a wrong unflagged value counts as a silent error", test_eval_catches_silent_errors);
