@@ -1,6 +1,7 @@
 #!/bin/sh
-# make bench: files per second of `jixiao extract` over a folder of 80
-# corpus documents (hard links of corpus/), with one worker and with two.
+# make bench: files per second of `jixiao extract` over a folder of born-digital
+# corpus documents (hard links of corpus/, ten of each; scans are timed by
+# bench_pdf.sh), with one worker and with two.
 # Usage: bench/bench_batch.sh JIXIAO CORPUS_DIR
 set -eu
 jixiao=$1
@@ -11,6 +12,7 @@ mkdir -p "$dir"
 i=0
 while [ $i -lt 10 ]; do
     for f in "$src"/*/*.pdf "$src"/*/*.docx; do
+        case "$f" in */scanned/*) continue ;; esac
         ln -f "$f" "$dir/$i-$(basename "$(dirname "$f")")-$(basename "$f")" 2>/dev/null ||
             cp "$f" "$dir/$i-$(basename "$(dirname "$f")")-$(basename "$f")"
     done
