@@ -407,6 +407,32 @@ def variants():
     return docx(layout)
 
 
+def garbled_pdf():
+    cmap = ('/CIDInit /ProcSet findresource begin 12 dict begin begincmap '
+            '/CMapName /Garbled def 1 begincodespacerange <00> <FF> endcodespacerange '
+            '1 beginbfrange <41> <5A> <E000> endbfrange endcmap CMapName currentdict '
+            '/CMap defineresource pop end end')
+    lines = ''.join('BT /F1 12 Tf 50 %d Td (ABCDEFG HIJ KLMN) Tj ET\n' % (780 - 20 * i) for i in range(30))
+    objs = ['<< /Type /Catalog /Pages 2 0 R >>',
+            '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+            '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R '
+            '/Resources << /Font << /F1 5 0 R >> >> >>',
+            '<< /Length %d >>\nstream\n%sendstream' % (len(lines), lines),
+            '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /ToUnicode 6 0 R >>',
+            '<< /Length %d >>\nstream\n%s\nendstream' % (len(cmap) + 1, cmap)]
+    out = b'%PDF-1.4\n'
+    offsets = []
+    for i, o in enumerate(objs):
+        offsets.append(len(out))
+        out += ('%d 0 obj\n%s\nendobj\n' % (i + 1, o)).encode('ascii')
+    xref = len(out)
+    out += ('xref\n0 %d\n0000000000 65535 f \n' % (len(objs) + 1)).encode('ascii')
+    for off in offsets:
+        out += ('%010d 00000 n \n' % off).encode('ascii')
+    out += ('trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n' % (len(objs) + 1, xref)).encode('ascii')
+    return out
+
+
 def bad_inputs():
     d = 'tests/data'
     write(d + '/empty.docx', b'')
@@ -417,6 +443,9 @@ def bad_inputs():
     write(d + '/bad-xml.docx', zip_bytes([('[Content_Types].xml', CONTENT_TYPES),
                                            ('word/document.xml', '<w:document xmlns:w="%s"><w:body><w:p>' % W)]))
     write(d + '/random.bin', bytes((i * 73 + 41) % 256 for i in range(4096)))
+    # a PDF whose text layer maps every glyph to private-use code points, as
+    # fonts without a usable Unicode map come out: TEXT_GARBLED
+    write(d + '/garbled.pdf', garbled_pdf())
     # forms with faults the checks must flag: 聘用人员工资 with a score raised
     # (scores no longer add up to 91), a score over its weight, a level name
     # outside the vocabulary and a hedged target; 法律顾问服务经费 with a
