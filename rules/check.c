@@ -59,39 +59,89 @@ static void check_fund(JxFund *f)
 }
 
 /* Indicators under a level cell that states a weight ("产出指标 (50分)")
- * must add up to it; where they do not, each of them is flagged, since one
- * of them is misread or misplaced. level: 1 or 2. */
+ * must add up to it, and their scores cannot exceed it; where they do not,
+ * each of them is flagged, since one of them is misread or misplaced.
+ * level: 1 or 2. */
+typedef struct {
+    double weight, score, stated; /* sums of the indicators; the level's weight */
+} LevelSum;
+
+static const char *level_raw(const JxIndicator *ind, int level)
+{
+    return level == 1 ? ind->level1_raw : ind->level2_raw;
+}
+
 static void check_level_weights(JxForm *form, int level)
 {
     GHashTable *sums = g_hash_table_new_full(g_str_hash, g_str_equal, NULL, g_free);
     for (guint i = 0; i < form->indicators->len; i++) {
         JxIndicator *ind = g_ptr_array_index(form->indicators, i);
-        const char *raw = level == 1 ? ind->level1_raw : ind->level2_raw;
+        const char *raw = level_raw(ind, level);
         JxNum w = level == 1 ? ind->level1_weight : ind->level2_weight;
         if (!raw || !w.set)
             continue;
-        double *sum = g_hash_table_lookup(sums, raw);
+        LevelSum *sum = g_hash_table_lookup(sums, raw);
         if (!sum) {
-            sum = g_new0(double, 2);
-            sum[1] = w.v;
+            sum = g_new0(LevelSum, 1);
+            sum->stated = w.v;
             g_hash_table_insert(sums, (gpointer)raw, sum);
         }
-        sum[0] += ind->weight.set ? ind->weight.v : 0;
+        sum->weight += ind->weight.set ? ind->weight.v : 0;
+        sum->score += ind->score.set ? ind->score.v : 0;
     }
     for (guint i = 0; i < form->indicators->len; i++) {
         JxIndicator *ind = g_ptr_array_index(form->indicators, i);
-        const char *raw = level == 1 ? ind->level1_raw : ind->level2_raw;
-        double *sum = raw ? g_hash_table_lookup(sums, raw) : NULL;
-        if (sum && ind->weight.set && fabs(sum[0] - sum[1]) > SUM_TOLERANCE)
+        const char *raw = level_raw(ind, level);
+        LevelSum *sum = raw ? g_hash_table_lookup(sums, raw) : NULL;
+        if (!sum)
+            continue;
+        if (ind->weight.set && fabs(sum->weight - sum->stated) > SUM_TOLERANCE)
             ind->flags |= JX_FLAG_BIT(JX_FLAG_WEIGHT_SUM_MISMATCH);
+        if (ind->score.set && sum->score > sum->stated + SUM_TOLERANCE)
+            ind->flags |= JX_FLAG_BIT(JX_FLAG_SCORE_OVER_WEIGHT);
     }
     g_hash_table_destroy(sums);
+}
+
+/* The weights stated in level cells are nested: the level-2 weights under a
+ * level 1 cannot exceed its weight, nor the level-1 weights the form's
+ * total (a level left blank may be missing, so less is not a fault). */
+static void check_level_nesting(JxForm *form)
+{
+    GHashTable *l2_seen = g_hash_table_new(g_str_hash, g_str_equal);
+    GHashTable *l1_sum = g_hash_table_new_full(g_str_hash, g_str_equal, NULL, g_free);
+    double l1_total = 0;
+    for (guint i = 0; i < form->indicators->len; i++) {
+        JxIndicator *ind = g_ptr_array_index(form->indicators, i);
+        if (!ind->level1_raw || !ind->level1_weight.set)
+            continue;
+        double *sum = g_hash_table_lookup(l1_sum, ind->level1_raw);
+        if (!sum) {
+            sum = g_new0(double, 1);
+            g_hash_table_insert(l1_sum, ind->level1_raw, sum);
+            l1_total += ind->level1_weight.v;
+        }
+        if (ind->level2_raw && ind->level2_weight.set &&
+            g_hash_table_add(l2_seen, ind->level2_raw))
+            *sum += ind->level2_weight.v;
+    }
+    for (guint i = 0; i < form->indicators->len; i++) {
+        JxIndicator *ind = g_ptr_array_index(form->indicators, i);
+        double *sum = ind->level1_raw ? g_hash_table_lookup(l1_sum, ind->level1_raw) : NULL;
+        if (sum && *sum > ind->level1_weight.v + SUM_TOLERANCE)
+            ind->flags |= JX_FLAG_BIT(JX_FLAG_WEIGHT_SUM_MISMATCH);
+    }
+    if (form->total_weight.set && l1_total > form->total_weight.v + SUM_TOLERANCE)
+        form->flags |= JX_FLAG_BIT(JX_FLAG_WEIGHT_SUM_MISMATCH);
+    g_hash_table_destroy(l2_seen);
+    g_hash_table_destroy(l1_sum);
 }
 
 static void check_form(JxForm *form, const JxRuleset *rs)
 {
     check_level_weights(form, 1);
     check_level_weights(form, 2);
+    check_level_nesting(form);
     double wsum = 0, ssum = 0;
     int wn = 0, sn = 0;
     for (guint i = 0; i < form->funds->len; i++) {

@@ -1,5 +1,6 @@
 #include "rules/form.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "normalize/text.h"
@@ -17,17 +18,21 @@ static const char *const INDCOL[IC_N] = {
 
 static const char *const FUNDLINES[] = {"total", "fiscal", "carryover", "other"};
 
-/* Labels (titles, field names, column headers) are short: longer cells
- * are not matched against label rules at all. */
+/* Labels (titles, column headers) are short: longer cells are not
+ * matched against label rules at all. Field rules are anchored and may
+ * capture a value printed after the label ("年度目标1：…"). */
 #define LABEL_MAX_CHARS 40
+#define FIELD_MAX_CHARS 200
+/* The document's year is looked for in its opening text only. */
+#define YEAR_WITHIN_CHARS 600
 
 /* One table with each cell's text cleaned once. */
 /* Label kinds whose matches are remembered per cell: a merged cell is
  * seen again on every row it covers. */
 enum { MEMO_TITLE, MEMO_TOTAL, MEMO_FUNDCOL, MEMO_INDCOL, MEMO_GOALCOL, MEMO_FUNDLINE,
-       MEMO_FIELD, MEMO_N };
+       MEMO_FUNDSOURCE, MEMO_FIELD, MEMO_N };
 static const char *const MEMO_KIND[MEMO_N] = {"title", "total", "fundcol", "indcol",
-                                             "goalcol", "fundline", "field"};
+                                             "goalcol", "fundline", "fundsource", "field"};
 static const char NOT_YET[] = "";
 
 typedef struct {
@@ -44,8 +49,10 @@ typedef struct {
     char *title;         /* pending title and year from paragraphs */
     int year;
     char *unit;          /* pending money unit ("单位：万元") */
-    gboolean in_fund, in_ind, want_goal;
+    gboolean in_fund, in_ind, want_goal, in_source;
     int fundcol[FC_N], indcol[IC_N], goalcol[2];
+    struct { int col; const char *line; } source[8]; /* 项目资金来源 columns */
+    int nsource;
     char *fund_unit;
     char *l1, *l2;       /* inherited level texts */
     int seq;
@@ -70,11 +77,17 @@ static void grid_init(Grid *g, const JxTable *t)
         g->memo[i] = NOT_YET;
 }
 
-/* The label key of cell i, or NULL (jx_ruleset_match matches nothing). */
-static const char *label_key(const Grid *g, int i)
+/* The key of cell i if it is at most max characters long, else NULL
+ * (jx_ruleset_match matches nothing). */
+static const char *short_key(const Grid *g, int i, int max)
 {
     const char *k = g->key[i];
-    return g_utf8_strlen(k, LABEL_MAX_CHARS * 4) <= LABEL_MAX_CHARS ? k : NULL;
+    return g_utf8_strlen(k, max * 4) <= max ? k : NULL;
+}
+
+static const char *label_key(const Grid *g, int i)
+{
+    return short_key(g, i, LABEL_MAX_CHARS);
 }
 
 /* jx_ruleset_match of a label kind on cell i, remembered. */
@@ -82,7 +95,10 @@ static const char *label_match(const JxRuleset *rs, const Grid *g, int i, int me
 {
     const char **slot = &g->memo[(gsize)i * MEMO_N + memo];
     if (*slot == NOT_YET)
-        *slot = jx_ruleset_match(rs, MEMO_KIND[memo], label_key(g, i), NULL);
+        *slot = jx_ruleset_match(rs, MEMO_KIND[memo],
+                                 short_key(g, i, memo == MEMO_FIELD ? FIELD_MAX_CHARS
+                                                                    : LABEL_MAX_CHARS),
+                                 NULL);
     return *slot;
 }
 
@@ -202,7 +218,8 @@ static void note_page(Reader *rd, int page)
 
 static void reset_tables(Reader *rd)
 {
-    rd->in_fund = rd->in_ind = rd->want_goal = FALSE;
+    rd->in_fund = rd->in_ind = rd->want_goal = rd->in_source = FALSE;
+    rd->nsource = 0;
     for (int i = 0; i < FC_N; i++)
         rd->fundcol[i] = -1;
     for (int i = 0; i < IC_N; i++)
@@ -227,7 +244,7 @@ static void set_field(JxForm *f, const char *name, const char *value);
 
 static gboolean form_has_content(const JxForm *f)
 {
-    return f->project_name || f->funds->len || f->indicators->len;
+    return f->project_name || f->goal_expected || f->funds->len || f->indicators->len;
 }
 
 static JxForm *open_form(Reader *rd)
@@ -270,6 +287,8 @@ static char **field_slot(JxForm *f, const char *name)
     if (!strcmp(name, "competent_dept")) return &f->competent_dept;
     if (!strcmp(name, "implementing_unit")) return &f->implementing_unit;
     if (!strcmp(name, "project_lead")) return &f->project_lead;
+    if (!strcmp(name, "project_attribute")) return &f->project_attribute;
+    if (!strcmp(name, "goal_expected")) return &f->goal_expected;
     return NULL;
 }
 
@@ -288,6 +307,65 @@ static void set_field(JxForm *f, const char *name, const char *value)
     *slot = !strcmp(name, "project_code") ? jx_text_compact(value) : jx_text_clean(value);
 }
 
+/* "1、常年性☑ 2、延续性□ …" -> "常年性": the options whose box is checked,
+ * whether boxes follow their options or precede them. Text without boxes
+ * is returned as it is. */
+static char *checked_options(const JxRuleset *rs, const char *text)
+{
+    GPtrArray *parts = g_ptr_array_new_with_free_func(g_free); /* text, mark, ... */
+    GString *cur = g_string_new(NULL);
+    gboolean boxes = FALSE;
+    for (const char *p = text; *p; p = g_utf8_next_char(p)) {
+        char ch[8] = {0};
+        memcpy(ch, p, (size_t)(g_utf8_next_char(p) - p));
+        const char *mark = jx_ruleset_match(rs, "checkbox", ch, NULL);
+        if (!mark) {
+            g_string_append(cur, ch);
+            continue;
+        }
+        boxes = TRUE;
+        g_ptr_array_add(parts, g_string_free(g_steal_pointer(&cur), FALSE));
+        g_ptr_array_add(parts, g_strdup(mark));
+        cur = g_string_new(NULL);
+    }
+    g_ptr_array_add(parts, g_string_free(cur, FALSE));
+    if (!boxes) {
+        g_ptr_array_free(parts, TRUE);
+        return g_strdup(text);
+    }
+    /* parts: t0 m1 t2 m3 ... ; boxes precede their options when t0 is blank */
+    char *lead = g_strstrip(g_strdup(g_ptr_array_index(parts, 0)));
+    int shift = *lead ? -1 : 1;
+    g_free(lead);
+    GString *out = g_string_new(NULL);
+    for (guint k = 1; k < parts->len; k += 2) {
+        if (strcmp(g_ptr_array_index(parts, k), "checked") != 0)
+            continue;
+        char *opt = jx_text_compact(g_ptr_array_index(parts, k + shift));
+        char *bare = jx_ruleset_strip(rs, "namestrip", opt);
+        if (*bare)
+            g_string_append_printf(out, "%s%s", out->len ? "、" : "", bare);
+        g_free(bare);
+        g_free(opt);
+    }
+    g_ptr_array_free(parts, TRUE);
+    return g_string_free(out, out->len == 0);
+}
+
+/* The value of a field as the form keeps it. */
+static char *field_value(const Reader *rd, const char *name, const char *raw)
+{
+    return !strcmp(name, "project_attribute") ? checked_options(rd->rs, raw) : g_strdup(raw);
+}
+
+/* A field that starts a new form when the open one already has it: a
+ * second project in one table, the next 年度目标. */
+static gboolean starts_form(const JxForm *f, const char *name)
+{
+    return f && ((!strcmp(name, "project_name") && f->project_name) ||
+                 (!strcmp(name, "goal_expected") && f->goal_expected));
+}
+
 static void read_fields(Reader *rd, const Grid *g, GArray *cells)
 {
     for (guint k = 0; k < cells->len; k++) {
@@ -295,7 +373,7 @@ static void read_fields(Reader *rd, const Grid *g, GArray *cells)
         if (!label_match(rd->rs, g, i, MEMO_FIELD))
             continue;
         char *cap = NULL;
-        const char *name = jx_ruleset_match(rd->rs, "field", label_key(g, i), &cap);
+        const char *name = jx_ruleset_match(rd->rs, "field", g->key[i], &cap);
         char *value = nonempty(cap ? g_strstrip(cap) : NULL);
         g_free(cap);
         /* else: the next cell to the right that is not itself a label */
@@ -307,8 +385,8 @@ static void read_fields(Reader *rd, const Grid *g, GArray *cells)
         }
         if (!value)
             continue;
-        if (!strcmp(name, "project_name") && rd->form && rd->form->project_name)
-            close_form(rd); /* a second project in the same table */
+        if (starts_form(rd->form, name))
+            close_form(rd);
         JxForm *f = open_form(rd);
         if (!strcmp(name, "year")) {
             char *y = NULL;
@@ -318,7 +396,10 @@ static void read_fields(Reader *rd, const Grid *g, GArray *cells)
                 f->year = atoi(value);
             g_free(y);
         } else {
-            set_field(f, name, value);
+            char *v = field_value(rd, name, value);
+            if (v)
+                set_field(f, name, v);
+            g_free(v);
         }
         g_free(value);
     }
@@ -451,6 +532,77 @@ static gboolean read_fund_line(Reader *rd, const Grid *g, int r, GArray *cells)
     return TRUE;
 }
 
+/* 项目资金来源 printed across: a header row with one column per source
+ * (中央 / 省、地 / 本级 / 其他 / 合计, each with its unit) and 执行数 / 执行率 of
+ * the whole; the amounts are in the row below. */
+static gboolean read_source_header(Reader *rd, const Grid *g, GArray *cells)
+{
+    int n = 0;
+    for (guint k = 0; k < cells->len && n < (int)G_N_ELEMENTS(rd->source); k++) {
+        int i = g_array_index(cells, int, k);
+        const char *line = label_match(rd->rs, g, i, MEMO_FUNDSOURCE);
+        if (line)
+            n++;
+    }
+    if (n < 3)
+        return FALSE;
+    open_form(rd);
+    rd->in_fund = rd->in_ind = rd->want_goal = FALSE;
+    rd->in_source = TRUE;
+    rd->nsource = 0;
+    for (int c = 0; c < FC_N; c++)
+        rd->fundcol[c] = -1;
+    g_clear_pointer(&rd->fund_unit, g_free);
+    for (guint k = 0; k < cells->len && rd->nsource < n; k++) {
+        int i = g_array_index(cells, int, k);
+        const char *line = label_match(rd->rs, g, i, MEMO_FUNDSOURCE);
+        const char *col = label_match(rd->rs, g, i, MEMO_FUNDCOL);
+        if (line) {
+            rd->source[rd->nsource].col = cell(g, i)->col;
+            rd->source[rd->nsource++].line = g_intern_string(line);
+        } else if (col) {
+            for (int c = 0; c < FC_N; c++)
+                if (!strcmp(col, FUNDCOL[c]) && rd->fundcol[c] < 0)
+                    rd->fundcol[c] = cell(g, i)->col;
+        }
+    }
+    find_fund_unit(rd, g, cells);
+    if (!rd->fund_unit && rd->unit)
+        rd->fund_unit = g_strdup(rd->unit);
+    return TRUE;
+}
+
+static void read_source_funds(Reader *rd, const Grid *g, int r)
+{
+    JxFund *total = NULL;
+    for (int k = 0; k < rd->nsource; k++) {
+        int i = at(g, r, rd->source[k].col);
+        JxFund *f = jx_fund_new(rd->form->index, rd->source[k].line);
+        f->unit_declared = g_strdup(rd->fund_unit);
+        f->flags |= row_flags(g, r);
+        f->page = i >= 0 ? cell(g, i)->page : 0;
+        if (i >= 0 && cell(g, i)->row == r)
+            fund_money(f, g->text[i], &f->budget_full_year);
+        g_ptr_array_add(rd->form->funds, f);
+        note_page(rd, f->page);
+        if (!strcmp(f->line, "total"))
+            total = f;
+    }
+    if (!total && (rd->fundcol[FC_EXECUTED] >= 0 || rd->fundcol[FC_RATE] >= 0)) {
+        total = jx_fund_new(rd->form->index, "total");
+        total->unit_declared = g_strdup(rd->fund_unit);
+        g_ptr_array_add(rd->form->funds, total);
+    }
+    const char *t[FC_N];
+    for (int c = 0; c < FC_N; c++)
+        t[c] = text_for(g, r, rd->fundcol, FC_N, c);
+    if (total) {
+        fund_money(total, t[FC_EXECUTED], &total->executed);
+        fund_plain(total, t[FC_RATE], &total->rate, TRUE);
+    }
+    rd->in_source = FALSE;
+}
+
 /* ---------- indicators ---------- */
 
 /* Canonical level name of a printed level cell, and the weight it states. */
@@ -506,34 +658,68 @@ static void adopt_parent_level(Reader *rd, const Grid *g)
         set_level(&rd->l1, raw ? raw : parent);
 }
 
+/* The text of a mapped indicator column in row r, unless it is the label. */
+static const char *total_text(const Reader *rd, const Grid *g, int r, int which, int label)
+{
+    if (rd->indcol[which] < 0 || at(g, r, rd->indcol[which]) == label)
+        return NULL;
+    return text_for(g, r, rd->indcol, IC_N, which);
+}
+
+/* The n-th number (0-based) after the label in the cells of the total row;
+ * with values_too FALSE, cells under mapped value columns are passed over. */
+static gboolean nth_number_after(const Reader *rd, const Grid *g, GArray *cells, int label,
+                                 int n, gboolean values_too, JxNum *out)
+{
+    static const int VALUES[] = {IC_TARGET, IC_ACTUAL, IC_SCORE, IC_REVIEW};
+    gboolean after = FALSE;
+    for (guint k = 0; k < cells->len; k++) {
+        int i = g_array_index(cells, int, k);
+        after |= i == label;
+        if (!after || i == label)
+            continue;
+        gboolean value_col = FALSE;
+        for (gsize v = 0; v < G_N_ELEMENTS(VALUES); v++)
+            value_col |= rd->indcol[VALUES[v]] >= 0 &&
+                         at(g, cell(g, i)->row, rd->indcol[VALUES[v]]) == i;
+        JxNum x = {0};
+        if ((values_too || !value_col) && number_of(g->text[i], &x) && n-- == 0) {
+            *out = x;
+            return TRUE;
+        }
+    }
+    return FALSE;
+}
+
 static void read_total(Reader *rd, const Grid *g, int r, GArray *cells, int label)
 {
     JxForm *f = rd->form;
     f->flags |= row_flags(g, r);
-    const char *w = rd->indcol[IC_WEIGHT] >= 0 && at(g, r, rd->indcol[IC_WEIGHT]) != label
-                        ? text_for(g, r, rd->indcol, IC_N, IC_WEIGHT) : NULL;
-    const char *s = rd->indcol[IC_SCORE] >= 0 && at(g, r, rd->indcol[IC_SCORE]) != label
-                        ? text_for(g, r, rd->indcol, IC_N, IC_SCORE) : NULL;
-    if (w)
-        number_of(w, &f->total_weight);
-    if (s)
-        number_of(s, &f->total_score);
-    if (!f->total_weight.set && !f->total_score.set) {
+    JxNum w = {0}, s = {0};
+    const char *wt = total_text(rd, g, r, IC_WEIGHT, label);
+    const char *st = total_text(rd, g, r, IC_SCORE, label);
+    if (wt)
+        number_of(wt, &w);
+    if (st)
+        number_of(st, &s);
+    if (rd->indcol[IC_WEIGHT] < 0) {
+        /* weights stated in the level cells (数量指标 10分): the total weight
+         * stands in a level column */
+        nth_number_after(rd, g, cells, label, 0, FALSE, &w);
+    } else if (!w.set && !s.set) {
         /* columns do not line up: the first two numbers after the label */
-        gboolean after = FALSE;
-        for (guint k = 0; k < cells->len; k++) {
-            int i = g_array_index(cells, int, k);
-            if (i == label) {
-                after = TRUE;
-                continue;
-            }
-            if (!after)
-                continue;
-            if (!f->total_weight.set)
-                number_of(g->text[i], &f->total_weight);
-            else if (!f->total_score.set)
-                number_of(g->text[i], &f->total_score);
-        }
+        nth_number_after(rd, g, cells, label, 0, TRUE, &w);
+        nth_number_after(rd, g, cells, label, 1, TRUE, &s);
+    }
+    /* A 合计 under one part of a form (项目绩效 after 项目决策/管理 rows)
+     * disagrees with the 自评总分 printed for the whole: the form keeps its
+     * own totals, and the sum check compares the indicators with them. */
+    gboolean part = f->total_score.set && s.set && fabs(f->total_score.v - s.v) > 0.011;
+    if (!part) {
+        if (w.set)
+            f->total_weight = w;
+        if (s.set)
+            f->total_score = s;
     }
     note_page(rd, cell(g, label)->page);
 }
@@ -638,7 +824,9 @@ static void read_row(Reader *rd, const Grid *g, int r)
         }
     }
     int fc[FC_N], ic[IC_N], gc[2] = {-1, -1};
-    if (map_columns(rd, g, cells, MEMO_FUNDCOL, FUNDCOL, FC_N, fc) >= 3) {
+    if (read_source_header(rd, g, cells)) {
+        /* amounts follow in the next row */
+    } else if (map_columns(rd, g, cells, MEMO_FUNDCOL, FUNDCOL, FC_N, fc) >= 3) {
         open_form(rd);
         memcpy(rd->fundcol, fc, sizeof fc);
         rd->in_fund = TRUE;
@@ -673,7 +861,9 @@ static void read_row(Reader *rd, const Grid *g, int r)
             rd->in_fund = rd->in_ind = FALSE;
         } else {
             read_fields(rd, g, cells);
-            if (rd->form && rd->in_fund) {
+            if (rd->form && rd->in_source) {
+                read_source_funds(rd, g, r);
+            } else if (rd->form && rd->in_fund) {
                 find_fund_unit(rd, g, cells);
                 read_fund_line(rd, g, r, cells);
             } else if (rd->form && rd->want_goal) {
@@ -706,15 +896,23 @@ static gboolean read_line(Reader *rd, const char *raw)
                jx_ruleset_match(rd->rs, "fundunit", key, &cap) && cap) {
         g_free(rd->unit);
         rd->unit = g_steal_pointer(&cap);
-    } else if (g_utf8_strlen(key, -1) <= 60 && (name = jx_ruleset_match(rd->rs, "field", key, &cap)) && cap && *cap) {
+    } else if (g_utf8_strlen(key, -1) <= FIELD_MAX_CHARS &&
+               (name = jx_ruleset_match(rd->rs, "field", key, &cap)) && cap && *cap) {
         /* a field printed as a line: for the open form, the one just
          * closed, or the one to come */
-        if (rd->form)
-            set_field(rd->form, name, cap);
-        else if (rd->last)
-            set_field(rd->last, name, cap);
-        else
-            g_hash_table_replace(rd->pending, g_strdup(name), g_strdup(cap));
+        char *v = field_value(rd, name, g_strstrip(cap));
+        if (starts_form(rd->form ? rd->form : rd->last, name)) {
+            if (rd->form)
+                close_form(rd);
+            rd->last = NULL;
+        }
+        if (v && rd->form)
+            set_field(rd->form, name, v);
+        else if (v && rd->last)
+            set_field(rd->last, name, v);
+        else if (v)
+            g_hash_table_replace(rd->pending, g_strdup(name), g_strdup(v));
+        g_free(v);
     } else {
         used = FALSE;
     }
@@ -751,7 +949,11 @@ static void document_kind(JxResult *res, const JxDoc *doc, const JxRuleset *rs)
         for (guint i = 0; !res->year && i < res->forms->len; i++)
             res->year = ((JxForm *)g_ptr_array_index(res->forms, i))->year;
     }
+    /* The kind from the opening paragraphs, the year from the opening text
+     * (counted in characters, so a PDF that joins lines into fewer
+     * paragraphs reads as far as its DOCX). */
     guint seen = 0;
+    glong chars = 0;
     for (guint i = 0; i < doc->blocks->len && seen < 40; i++) {
         const JxBlock *b = g_ptr_array_index(doc->blocks, i);
         if (b->kind != JX_BLOCK_PARAGRAPH)
@@ -761,8 +963,10 @@ static void document_kind(JxResult *res, const JxDoc *doc, const JxRuleset *rs)
         char *y = NULL;
         if (!kind)
             kind = jx_ruleset_match(rs, "kind", key, NULL);
-        if (!res->year && seen <= 10 && jx_ruleset_match(rs, "year", key, &y) && y)
+        if (!res->year && chars < YEAR_WITHIN_CHARS &&
+            jx_ruleset_match(rs, "year", key, &y) && y)
             res->year = atoi(y);
+        chars += g_utf8_strlen(key, -1);
         g_free(y);
         g_free(key);
     }

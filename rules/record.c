@@ -47,6 +47,7 @@ void jx_form_free(JxForm *f)
     g_free(f->project_lead);
     g_free(f->goal_expected);
     g_free(f->goal_actual);
+    g_free(f->project_attribute);
     g_ptr_array_free(f->funds, TRUE);
     g_ptr_array_free(f->indicators, TRUE);
     g_free(f);

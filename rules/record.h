@@ -43,7 +43,8 @@ typedef struct {
 
 typedef struct {
     int form;
-    const char *line;     /* "total" "fiscal" "carryover" "other" (static) */
+    const char *line;     /* "total" "fiscal" "carryover" "other", or by source:
+                           * "central" "provincial" "local" (static) */
     JxNum budget_initial, budget_full_year, executed; /* 元 */
     JxNum weight, rate, score;
     char *unit_declared;  /* "元" "万元" "亿元" or NULL */
@@ -73,6 +74,7 @@ typedef struct {
     int year;                      /* 0 = null */
     char *project_name, *project_code, *competent_dept, *implementing_unit,
         *project_lead, *goal_expected, *goal_actual;
+    char *project_attribute;       /* 项目属性: the checked option(s) */
     JxNum total_weight, total_score;
     int page_start, page_end;      /* 0 = null */
     double confidence;

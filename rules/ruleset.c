@@ -25,9 +25,9 @@ static gboolean numeric_kind(const char *kind)
 }
 
 static const char *const KINDS[] = {
-    "title", "year", "kind", "field", "fundcol", "fundline", "fundunit",
+    "title", "year", "kind", "field", "fundcol", "fundline", "fundunit", "fundsource",
     "goalcol", "indcol", "total", "level1", "level2", "level2parent", "levelweight",
-    "namestrip", "penalty",
+    "namestrip", "checkbox", "penalty",
 };
 
 static void rule_free(gpointer p)

@@ -369,6 +369,171 @@ def seed003_common():
             para('共性指标自评分: 30'), para('填报人: 雷鸣'), para('填报时间:')]
     return docx(''.join(body), landscape=True)
 
+
+# ------------------------------------------ seed 003 表2: 部门整体支出绩效目标自评表
+# Level cells as printed (weights in them); each level-2 has its 评价标准.
+CRIT_003 = '1、提供三级指标%s的佐证资料；\n2、三级指标分值按三级指标个数平均确定（%s分÷三级指标个数），四舍五入保留整数。'
+LEVELS_003 = [('产出 指标 %s分', [('数量指 标 %s分', '完成程度'), ('质量指 标 %s分', '完成质量'),
+                                 ('时效指 标 %s分', '完成时效'), ('成本指 标 %s分', '完成成本')]),
+              ('效益 指标 %s分', [('经济效 益 %s分', '实现经济效益'), ('社会效 益 %s分', '实现社会效益'),
+                                 ('生态效 益 %s分', '实现生态效益'), ('可持续 影响 %s分', '可持续影响')]),
+              ('服务 满意 度 %s分', [('服务对 象满意 度 %s分', '满意度')])]
+NOTES_003 = ['说明：1、指标名称、年初指标值按照绩效目标申报表填写，不得漏项；',
+             '2、指标名称分值确定，按指标名称个数平均保留整数，不能保留整数的可自行调整为整数，但各指标名称合计分值不得大于所属二级指标分；',
+             '3、对定量指标值按实际完成的比例计分值（该项指标名称分值×实际完成的百分比）；',
+             '4、对定性指标值计分原则，分为三档：达到预期，部分达到预期有一定效果，未达预期效益差；对应分值区间：100%—81%、80%—51%、50%—0%。',
+             '5、年度目标取值：分别对每个“年度目标”进行评价计分，然后再平均计算。例：某部门有三个“年度目标”，目标1自评68分，目标2自评63分，目标3自评59分，该部门年度目标得分为：(68+63+59)÷3=63.3分，四舍五入计63分。']
+# Per goal: level-1 weights, level-2 weights, rows per level-2
+# (name, 年初指标值, 年终完成值, 自评分); [] = the level-2 left blank.
+GOALS_003 = [
+    dict(goal='年度目标 1： 组织非公经济代表人士到井冈山接受红色革命教育', l1=(30, 30, 10),
+         l2=(10, 7, 6, 7, 8, 8, 8, 6, 10), rows=[[]] * 9, total=('70', '70', '')),
+    dict(goal='年度目标2：撰写促进广水民营企业发展专题调研报告2篇', l1=(30, 30, 10),
+         l2=(10, 7, 6, 7, 8, 8, 8, 6, 10),
+         rows=[[('权益维护', '2篇', '2篇', '10')],
+               [('权益维护', '向市政府递交企业家发展专题调研报告', '2篇', '7')],
+               [('完成时间', '12月底', '12月底', '6')],
+               [('所需费用', '2万', '2万', '7')],
+               [('', '', '', '8')],
+               [('权益维护', '解决企业实际困难', '为企业排忧解难', '7')],
+               [('', '', '', '8')],
+               [('权益维护', '长期', '构建“亲”“清”政商关系', '5')],
+               [('权益维护', '98%', '构建“亲”“清”政商关系', '10')]],
+         total=('70', '70', '68')),
+    dict(goal='年度目标 3： 举办一期非公有制代表人士培训班', l1=(30, 30, 10),
+         l2=(10, 7, 6, 7, 8, 8, 8, 6, 10),
+         rows=[[('培训人数', '50 人', '大力弘扬企业家爱国主义教育', '')],
+               [('培训结业率', '100%', '100%', '')],
+               [('完成时间', '12 月 底', '', '')],
+               [('所需费用', '1 万', '1 万', '')],
+               [],
+               [('促进企业家”两个健康”发展', '长期', '大力弘扬企业家爱国主义教育', '')],
+               [],
+               [('促进企业家”两个健康”发展', '长期', '大力弘扬企业家爱国主义教育', '')],
+               [('学员满意度', '100%', '100%', '')]],
+         total=('70', '70', '')),
+]
+GRID_003_GOAL = [700, 900, 1100, 1900, 1500, 1600, 700, 700, 4400]
+
+
+def goal_table_003(g, part='项目\n绩效\n%s分'):
+    """The indicator table of a 年度目标: a blank-headed column with the
+    part's weight, level cells with weights, 评价标准 per level-2."""
+    rows = []
+    if g.get('goal'):
+        rows.append(row(cell(g['goal'], 9)))
+    rows.append(row(cell(''), cell('一级指标'), cell('二级指标'), cell('指标名称\n(三级指标)'),
+                    cell('年初\n指标值'), cell('年终\n完成值'), cell('自评分'), cell('复核分'),
+                    cell('评价标准')))
+    k = 0
+    first = True
+    for (l1, subs), w1 in zip(LEVELS_003, g['l1']):
+        l1_first = True
+        for l2, what in subs:
+            w2 = g['l2'][k]
+            lines = g['rows'][k] or [('', '', '', '')]
+            for j, (name, target, actual, score) in enumerate(lines):
+                rows.append(row(
+                    cell(part % g['total'][0], vmerge='restart') if first else cell('', vmerge='continue'),
+                    cell(l1 % w1, vmerge='restart') if l1_first else cell('', vmerge='continue'),
+                    cell(l2 % w2, vmerge='restart') if j == 0 else cell('', vmerge='continue'),
+                    cell(name), cell(target), cell(actual), cell(score), cell(''),
+                    cell(paras=(CRIT_003 % (what, w2)).split('\n'), vmerge='restart') if j == 0
+                    else cell('', vmerge='continue')))
+                first = l1_first = False
+            k += 1
+    rows.append(row(cell('合计'), cell(g['total'][0]), cell(g['total'][1]), cell(''), cell(''), cell(''),
+                    cell(g['total'][2]), cell(''), cell('')))
+    return table(rows, GRID_003_GOAL)
+
+
+# ------------------------------------------ seed 003 end: 财政预算支出项目绩效目标自评表
+PROJECT_003 = dict(
+    l1=(40, 35, 10), l2=(15, 12, 6, 7, 10, 10, 10, 5, 10),
+    rows=[[('受理企业投诉', '18件', '18件', '15')],
+          [('受理投诉结案率', '99%', '99%', '12')],
+          [('受理时效', '15天', '15天', '6')],
+          [('受理企业诉求', '0.5万', '0.5万', '7')],
+          [('', '', '', '0')],
+          [('有效的防止了企业上访问题', '99%', '99%', '10')],
+          [('', '', '', '0')],
+          [('企业诉求、权益维护', '100%', '100%', '5')],
+          [('企业诉求、权益维护', '99%', '99%', '10')]],
+    total=('85', '85', '65'))
+GRID_003_PROJECT = [1500, 1700, 1700, 1700, 1700, 1700, 1700, 2300]
+DECISION_003 = [
+    ('项目决策 2分', '决策依据', '2', '2', '有项目年度工作计划或有上级文件或审批报告计2分，没有不得分。'),
+    ('项目管理 13分', '财务制度', '3', '3', '1、单位财务管理制度1分；\n2、项目管理制度1分；\n3、有制度执行佐证资料1分。没有不得分。'),
+    (None, '组织机构', '2', '2', '有明确的绩效管理机构或专人负责2分。没有不得分'),
+    (None, '运行监管', '4', '4', '1、运行监管记录3分；\n2、填报《项目支出绩效监控表》1分。没有不得分。'),
+    (None, '目标申报', '4', '4', '1、项目绩效目标全申报的1分，缺一项扣0.5分，扣完为止；\n2、绩效目标规范1分，不规范扣0.5分；\n3、按时申报绩效目标计2分，逾期扣1分。'),
+]
+
+
+def project_table_003(attribute='1、常年性 ☑  2、延续性 □  3、一次性 □  4、新增性 □'):
+    rows = [row(cell('项目名称'), cell('商会建设', 2), cell('项目实施单位', 2), cell('广水市工商联', 3)),
+            row(cell('项目主管单位'), cell('', 2), cell('项目负责人', 2), cell('', 3)),
+            row(cell('项目属性'), cell(attribute, 7)),
+            row(cell('项目资金来源', vmerge='restart'), cell('中央\n(万元)'), cell('省、地\n(万元)'),
+                cell('本级\n(万元)'), cell('其他\n(万元)'), cell('合计\n(万元)'), cell('执行数\n(万元)'),
+                cell('执行率')),
+            row(cell('', vmerge='continue'), cell(''), cell(''), cell('13.5'), cell(''), cell(''), cell(''),
+                cell('')),
+            row(cell('项目年度目标'), cell(paras=['1.', '2.', '3.'], span=7)),
+            row(cell('项目权重'), cell('评价内容'), cell('分值'), cell('自评分'), cell('复核分'),
+                cell('评价标准及依据', 3))]
+    for l1, name, weight, score, crit in DECISION_003:
+        rows.append(row(cell(l1, vmerge='restart') if l1 else cell('', vmerge='continue'),
+                        cell(name), cell(weight), cell(score), cell(''),
+                        cell(paras=crit.split('\n'), span=3)))
+    return table(rows, GRID_003_PROJECT)
+
+
+def seed003_goals():
+    body = []
+    for i, g in enumerate(GOALS_003):
+        if i:
+            body.append('<w:p><w:r><w:br w:type="page"/></w:r></w:p>')
+        body.append(para('广水市部门整体支出绩效目标自评表（表2）', center=True))
+        body.append(goal_table_003(g))
+        body.extend(para(n) for n in NOTES_003)
+    body.append('<w:p><w:r><w:br w:type="page"/></w:r></w:p>')
+    body += [para('广水市财政预算支出项目绩效目标自评表', center=True), para('填报日期：2022年6月2日'),
+             para('自评总分：80'), para('单位领导审签：'), project_table_003(),
+             para('项目年度目标 1：商会建设'), goal_table_003(PROJECT_003)]
+    body.extend(para(n) for n in NOTES_003[:4])
+    body.append(para('5、项目有多个“年度目标”的，分别对每个“年度目标”进行评价计分，然后再平均计算。'))
+    for goal in ('组织非公有制企业到井冈山接受红色革命教育', '举办一期非公有制代表人士培训班'):
+        body += [para('情况说明', center=True), para('绩效科：'),
+                 para('广水市工商联 2021 年整体绩效年度目标：%s，因疫情情况无法开展。' % goal),
+                 para('特此说明'), para('广水市工商联')]
+    return docx(''.join(body), landscape=True)
+
+
+# ------------------------------------------ the 2021 template: 成本指标 as level 1
+# 成本指标 is a first-level indicator with 经济成本指标 / 社会成本指标 /
+# 生态环境成本指标 under it (the 2021 revision of the 项目支出绩效自评表).
+FORM_2021 = dict(
+    name='非公有制经济人士培训经费', dept='广水市工商联', unit='广水市工商联', lead='刘敏',
+    phone='0722-6812345', total=('12', '11.8', '11.2', '10', '94.92%', '9.5'),
+    fiscal=('12', '11.8', '11.2', '—', '94.92%', '—'),
+    goal=('举办非公有制经济人士政策培训，提升参训人员政策知晓度。', '全年举办培训4期，参训236人次。'),
+    rows=[('产出指标', '数量指标', '培训人次', '≥200人次', '236人次', '10', '10', ''),
+          (None, '质量指标', '培训合格率', '≥95%', '98%', '10', '10', ''),
+          (None, '时效指标', '培训完成时间', '2021年10月底前', '2021年9月', '10', '10', ''),
+          ('成本指标', '经济成本\n指标', '人均培训成本', '≤500元/人', '468元/人', '10', '10', ''),
+          (None, '社会成本\n指标', '对参训企业正常经营的影响', '无明显影响', '无明显影响', '5', '5', ''),
+          (None, '生态环境成本指标', '培训产生的废弃物', '按规定处置', '按规定处置', '5', '5', ''),
+          ('效益指标', '社会效益\n指标', '参训人员政策知晓率提升', '≥20%', '23%', '15', '14', '个别企业未参加后续跟踪'),
+          (None, '可持续影响指标', '培训成果持续应用', '三年', '三年', '10', '9', ''),
+          ('满意度\n指标', '服务对象满意度指标', '参训人员满意度', '≥90%', '96.5%', '15', '14', '')],
+    score=('100', '96.5'))
+
+
+def template_2021():
+    return docx(para('项目支出绩效自评表', center=True) + para('（ 2021年度）', center=True) +
+                form_table(FORM_2021))
+
 # ---------------------------------------------------------------- documents
 def seed000(page_breaks=True):
     body = [para('附件1-1')]
@@ -458,8 +623,18 @@ def bad_inputs():
     f['rows'] = rows
     g = dict(FORMS_001[2])
     g['total'] = ('30000.00', '27500.00', '27500.00', '10', '95', '10')
+    # a 年度目标 whose 质量指标 score (9) exceeds the level's 7分, and whose
+    # level-2 weights under 产出指标 (10+7+6+12) exceed its 30分
+    goal = dict(GOALS_003[1])
+    goal['l2'] = (10, 7, 6, 12, 8, 8, 8, 6, 10)
+    goal['rows'] = list(goal['rows'])
+    goal['rows'][1] = [('权益维护', '向市政府递交企业家发展专题调研报告', '2篇', '9')]
     body = (para('项目支出绩效自评表', center=True) + para('（ 2023年度）', center=True) +
-            form_table(f) + para('') + para('项目支出绩效自评表', center=True) + form_table_001(g))
+            form_table(f) + para('') + para('项目支出绩效自评表', center=True) + form_table_001(g) +
+            para('广水市部门整体支出绩效目标自评表（表2）', center=True) + goal_table_003(goal) +
+            # boxes before their options, the second one checked
+            para('广水市财政预算支出项目绩效目标自评表', center=True) +
+            project_table_003('□ 常年性  ☒ 延续性  □ 一次性  □ 新增性'))
     write(d + '/checks.docx', docx(body))
     # a ZIP bomb: document.xml inflates to 300 MB of spaces
     buf = io.BytesIO()
@@ -483,6 +658,8 @@ if __name__ == '__main__':
     write('corpus/docx/000-form3-edited.docx', variants())
     write('corpus/docx/001-longgang-3forms.docx', seed001())
     write('corpus/docx/003-guangshui-common.docx', seed003_common())
+    write('corpus/docx/003-guangshui-goals.docx', seed003_goals())
+    write('corpus/docx/2021-template-cost.docx', template_2021())
     # the source of the unruled, system-style PDF (scripts/make-corpus-pdf.sh)
     write('build/corpus-src/unruled/001-longgang-3forms.docx', seed001(borders=False))
     # forms one after another: several on a page, tables cut anywhere

@@ -13,6 +13,8 @@ convert() { soffice --headless --convert-to pdf --outdir "$2" "$1" >/dev/null 2>
 convert corpus/docx/000-tongzhou-5forms.docx corpus/pdf
 convert corpus/docx/001-longgang-3forms.docx corpus/pdf
 convert corpus/docx/003-guangshui-common.docx corpus/pdf
+convert corpus/docx/003-guangshui-goals.docx corpus/pdf
+convert corpus/docx/2021-template-cost.docx corpus/pdf
 # a system-style PDF: the same forms with no ruling lines at all
 convert build/corpus-src/unruled/001-longgang-3forms.docx corpus/pdf-unruled
 # forms that flow on: two forms on a page, tables broken across pages

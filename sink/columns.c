@@ -14,7 +14,7 @@ static const JxColumn FORM[] = {
     C(doc), C(page), C(form), C(title), C(year), C(project_name), C(project_code),
     C(competent_dept), C(implementing_unit), C(project_lead), C(goal_expected),
     C(goal_actual), C(total_weight), C(total_score), C(page_start), C(page_end),
-    C(confidence), C(flags)};
+    C(project_attribute), C(confidence), C(flags)};
 static const JxColumn FUND[] = {
     C(doc), C(page), C(form), C(line), C(budget_initial), C(budget_full_year), C(executed),
     C(weight), C(rate), C(score), C(unit_declared), C(confidence), C(flags)};

@@ -122,6 +122,7 @@ static void form_line(GString *out, const JxDocInfo *d, const JxForm *f)
     num(&j, "total_score", f->total_score);
     page_member(&j, "page_start", f->page_start);
     page_member(&j, "page_end", f->page_end);
+    jx_json_str(&j, "project_attribute", f->project_attribute);
     tail(&j, f->confidence, f->flags);
 }
 

@@ -924,7 +924,7 @@ static void expect_flag(GPtrArray *r, const char *type, int form, const char *ke
     g_free(f);
 }
 
-/* tests/data/checks.docx: faults planted in two seed forms (see
+/* tests/data/checks.docx: faults planted in seed forms (see
  * scripts/make-corpus-docx.py), each caught by its check. */
 static void test_checks(void)
 {
@@ -940,6 +940,15 @@ static void test_checks(void)
     expect_flag(r, "indicator", 0, "seq", "4", "LEVEL_UNCANONICAL", FALSE);
     expect_flag(r, "fund", 1, "line", "\"total\"", "RATE_MISMATCH", TRUE);
     expect_flag(r, "form", 1, NULL, NULL, "SCORE_SUM_MISMATCH", FALSE);
+    /* 年度目标 table, weights only in the level cells: a score over its
+     * level's 7分, level-2 weights over their level 1's 30分 */
+    expect_flag(r, "form", 2, NULL, NULL, "SCORE_SUM_MISMATCH", TRUE);
+    expect_flag(r, "indicator", 2, "seq", "1", "SCORE_OVER_WEIGHT", TRUE);
+    expect_flag(r, "indicator", 2, "seq", "0", "WEIGHT_SUM_MISMATCH", TRUE);
+    expect_flag(r, "indicator", 2, "seq", "5", "SCORE_OVER_WEIGHT", FALSE);
+    expect_flag(r, "indicator", 2, "seq", "5", "WEIGHT_SUM_MISMATCH", FALSE);
+    /* 项目属性 with the boxes before their options */
+    CU_ASSERT_PTR_NOT_NULL(strstr(out, "\"project_attribute\":\"延续性\""));
     /* a flagged record is never trusted: confidence under 0.9 */
     for (guint i = 0; i < r->len; i++) {
         JsonObject *o = obj(r, i);
