@@ -5,7 +5,7 @@
 #   make bench    speed measurements (release build)
 VERSION   := 0.1.0
 CC        ?= cc
-PKGS      := glib-2.0 libzip libxml-2.0 libpcre2-8 poppler-glib cairo sqlite3 json-glib-1.0 tesseract
+PKGS      := glib-2.0 libzip libxml-2.0 libpcre2-8 poppler-glib cairo sqlite3 json-glib-1.0 tesseract lept
 TEST_PKGS := cunit
 
 WARN      := -std=c11 -Wall -Wextra -Werror
@@ -21,7 +21,7 @@ ASAN_CFLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
 
 LIB_SRC := common/error.c \
            extract/doc.c extract/docx.c extract/pdf.c extract/ruling.c extract/layout.c \
-           extract/crosspage.c extract/ocr.c extract/extract.c \
+           extract/crosspage.c extract/ocr.c extract/deskew.c extract/extract.c \
            normalize/text.c normalize/value.c \
            rules/ruleset.c rules/record.c rules/form.c rules/check.c \
            sink/json.c sink/jsonl.c sink/columns.c sink/sqlite.c sink/csv.c
@@ -90,6 +90,10 @@ bench: deps
 	@build/bench_normalize tests/normalize.cases
 	@bench/bench_pdf.sh build/jixiao $(sort $(wildcard corpus/pdf*/*.pdf))
 	@bench/bench_batch.sh build/jixiao corpus
+
+# the scanner simulator of scripts/make-corpus-pdf.sh (not part of jixiao)
+build/scan-sim: scripts/scan-sim.c
+	$(CC) $(WARN) $(REL_CFLAGS) $(CPPFLAGS) $< $(LDLIBS) -o $@
 
 clean:
 	rm -rf build out

@@ -1,5 +1,6 @@
 #include "extract/ocr.h"
 
+#include <leptonica/allheaders.h>
 #include <tesseract/capi.h>
 
 #include "common/error.h"
@@ -54,4 +55,55 @@ char *jx_ocr_rect(const guint8 *gray, int w, int h, int stride, int x0, int y0, 
     char *text = g_strdup(t ? t : "");
     TessDeleteText(t);
     return g_strstrip(text);
+}
+
+/* A mark this many pixels across is a stroke of text, not a speck (at
+ * JX_OCR_SCALE: 2.3 pt; dirt is smaller, characters larger). */
+#define STROKE_PX 8
+/* A speck this close to a stroke belongs to it (a decimal point). */
+#define NEAR_PX 6
+
+gboolean jx_ocr_text_box(const guint8 *gray, int stride, int x0, int y0, int x1, int y1,
+                         int box[4])
+{
+    int w = x1 - x0, h = y1 - y0;
+    if (w < 4 || h < 4)
+        return FALSE;
+    PIX *bits = pixCreate(w, h, 1);
+    l_uint32 *data = pixGetData(bits);
+    int wpl = pixGetWpl(bits);
+    for (int y = 0; y < h; y++) {
+        const guint8 *row = gray + (gsize)(y0 + y) * (gsize)stride + x0;
+        l_uint32 *line = data + (gsize)y * (gsize)wpl;
+        for (int x = 0; x < w; x++)
+            if (row[x] < 128)
+                line[x >> 5] |= 0x80000000u >> (x & 31);
+    }
+    BOXA *boxes = pixConnCompBB(bits, 8);
+    pixDestroy(&bits);
+    int n = boxes ? boxaGetCount(boxes) : 0;
+    int bx0 = w, by0 = h, bx1 = -1, by1 = -1;
+    for (int pass = 0; pass < 2; pass++) /* strokes, then the specks beside them */
+        for (int i = 0; i < n; i++) {
+            l_int32 x, y, bw, bh;
+            boxaGetBoxGeometry(boxes, i, &x, &y, &bw, &bh);
+            gboolean stroke = MAX(bw, bh) >= STROKE_PX;
+            if (pass == 0 && !stroke)
+                continue;
+            if (pass == 1 && (stroke || bx1 < 0 || x + bw < bx0 - NEAR_PX ||
+                              x > bx1 + NEAR_PX || y + bh < by0 - NEAR_PX || y > by1 + NEAR_PX))
+                continue;
+            bx0 = MIN(bx0, x);
+            by0 = MIN(by0, y);
+            bx1 = MAX(bx1, x + bw);
+            by1 = MAX(by1, y + bh);
+        }
+    boxaDestroy(&boxes);
+    if (bx1 < 0)
+        return FALSE;
+    box[0] = x0 + bx0;
+    box[1] = y0 + by0;
+    box[2] = x0 + bx1;
+    box[3] = y0 + by1;
+    return TRUE;
 }

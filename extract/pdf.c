@@ -9,6 +9,7 @@
 #include "common/error.h"
 #include "extract/crosspage.h"
 #include "extract/layout.h"
+#include "extract/deskew.h"
 #include "extract/ocr.h"
 #include "extract/ruling.h"
 
@@ -178,7 +179,8 @@ static GPtrArray *page_grids(PopplerPage *page, const Turn *turn, Raster *ras)
         /* xRGB in native order: green is byte 1 on little-endian machines */
         int green = G_BYTE_ORDER == G_LITTLE_ENDIAN ? 1 : 2;
         jx_ruling_find(cairo_image_surface_get_data(s), w, h,
-                       cairo_image_surface_get_stride(s), 4, green, scale, hs, vs);
+                       cairo_image_surface_get_stride(s), 4, green, JX_RULING_DARK, scale, hs,
+                       vs);
     }
     GPtrArray *grids = jx_ruling_grids(hs, vs);
     g_array_free(hs, TRUE);
@@ -290,8 +292,16 @@ static char *ocr_box(const guint8 *gray, int w, int h, double x0, double y0, dou
     int inset = (int)ceil(1.5 * s); /* clear of the ruling lines */
     int px0 = MAX((int)(x0 * s) + inset, 0), py0 = MAX((int)(y0 * s) + inset, 0);
     int px1 = MIN((int)(x1 * s) - inset, w), py1 = MIN((int)(y1 * s) - inset, h);
-    if (px1 - px0 < 4 || py1 - py0 < 4 || ink(gray, w, px0, py0, px1, py1) < 12)
-        return g_strdup(""); /* an empty cell: nothing to read */
+    int box[4];
+    if (px1 - px0 < 4 || py1 - py0 < 4 || ink(gray, w, px0, py0, px1, py1) < 12 ||
+        !jx_ocr_text_box(gray, w, px0, py0, px1, py1, box))
+        return g_strdup(""); /* an empty cell (or dirt only): nothing to read */
+    /* the text with a margin, clear of specks elsewhere in the cell */
+    int m = (int)(2 * s);
+    px0 = MAX(px0, box[0] - m);
+    py0 = MAX(py0, box[1] - m);
+    px1 = MIN(px1, box[2] + m);
+    py1 = MIN(py1, box[3] + m);
     int conf = 0;
     char *text = jx_ocr_rect(gray, w, h, w, px0, py0, px1, py1, FALSE, &conf, NULL);
     *marks |= JX_MARK_OCR;
@@ -311,6 +321,45 @@ static char *ocr_cell(const JxGridCell *gc, guint i, unsigned *marks, gboolean *
     return ocr_box(img->gray, img->w, img->h, gc->x0, gc->y0, gc->x1, gc->y1, marks);
 }
 
+/* Luma under which a pixel is black ink whatever its red channel says: a
+ * JPEG keeps colour at half resolution, so a black line through a red seal
+ * takes on the seal's red (luma ~40 against the seal's ~90). */
+#define BLACK_LUMA 64
+
+/* The page rendered at s pixels per point into a w x h 8-bit gray image,
+ * turned by angle degrees (clockwise) about its centre. Gray is the red
+ * channel, so a red seal over the table fades out while black ink stays
+ * dark, and pixels dark in luma stay dark too. */
+static guint8 *render_gray(PopplerPage *page, double s, int w, int h, double angle)
+{
+    cairo_surface_t *surf = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
+    cairo_t *cr = cairo_create(surf);
+    cairo_set_source_rgb(cr, 1, 1, 1);
+    cairo_paint(cr);
+    if (angle != 0) {
+        cairo_translate(cr, w / 2.0, h / 2.0);
+        cairo_rotate(cr, angle * G_PI / 180);
+        cairo_translate(cr, -w / 2.0, -h / 2.0);
+    }
+    cairo_scale(cr, s, s);
+    poppler_page_render(page, cr);
+    cairo_destroy(cr);
+    cairo_surface_flush(surf);
+    const guint8 *px = cairo_image_surface_get_data(surf);
+    int stride = cairo_image_surface_get_stride(surf);
+    guint8 *gray = g_malloc((gsize)w * (gsize)h);
+    for (int y = 0; y < h; y++) {
+        const guint32 *row = (const guint32 *)(px + (gsize)y * (gsize)stride);
+        for (int x = 0; x < w; x++) {
+            guint r = (row[x] >> 16) & 0xFF, g = (row[x] >> 8) & 0xFF, b = row[x] & 0xFF;
+            guint luma = (77 * r + 150 * g + 29 * b) >> 8;
+            gray[(gsize)y * w + x] = (guint8)(luma < BLACK_LUMA ? MIN(r, luma) : r);
+        }
+    }
+    cairo_surface_destroy(surf);
+    return gray;
+}
+
 /* A page that is a picture: its tables from the ruling lines of the image,
  * each cell read by OCR on its own; the text between tables read by bands.
  * FALSE when OCR cannot be had. */
@@ -322,26 +371,16 @@ static gboolean ocr_page(JxDoc *doc, PopplerPage *page, int pageno, double pw, d
         return FALSE;
     if (!jx_ocr_available(NULL))
         return FALSE;
-    cairo_surface_t *surf = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
-    cairo_t *cr = cairo_create(surf);
-    cairo_set_source_rgb(cr, 1, 1, 1);
-    cairo_paint(cr);
-    cairo_scale(cr, s, s);
-    poppler_page_render(page, cr);
-    cairo_destroy(cr);
-    cairo_surface_flush(surf);
-    const guint8 *px = cairo_image_surface_get_data(surf);
-    int stride = cairo_image_surface_get_stride(surf);
-    guint8 *gray = g_malloc((gsize)w * (gsize)h);
-    for (int y = 0; y < h; y++) {
-        const guint32 *row = (const guint32 *)(px + (gsize)y * (gsize)stride);
-        for (int x = 0; x < w; x++)
-            gray[(gsize)y * w + x] = (guint8)((row[x] >> 8) & 0xFF);
+    guint8 *gray = render_gray(page, s, w, h, 0);
+    /* a scan leans: turn it back, so ruling lines run level */
+    double lean = jx_deskew_angle(gray, w, h, w);
+    if (fabs(lean) >= JX_DESKEW_MIN) {
+        g_free(gray);
+        gray = render_gray(page, s, w, h, lean);
     }
-    cairo_surface_destroy(surf);
 
     GArray *hs = g_array_new(FALSE, FALSE, sizeof(JxSeg)), *vs = g_array_new(FALSE, FALSE, sizeof(JxSeg));
-    jx_ruling_find(gray, w, h, w, 1, 0, s, hs, vs);
+    jx_ruling_find(gray, w, h, w, 1, 0, JX_RULING_DARK_SCAN, s, hs, vs);
     GPtrArray *grids = jx_ruling_grids(hs, vs);
     g_array_free(hs, TRUE);
     g_array_free(vs, TRUE);

@@ -4,10 +4,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define DARK 170          /* gray level under which a pixel is ink */
 #define MIN_LEN_PT 12.0   /* a ruling line is at least this long */
 #define MAX_THICK_PT 3.0  /* ... and at most this thick (else: a fill) */
 #define SNAP_PT 2.5       /* lines this close are one */
+#define MAX_GAP_PT 0.6    /* a line broken for this long is still one line (a
+                           * scan's JPEG blurs a line where a seal crosses it);
+                           * none at 1 pixel per point */
 #define MIN_TABLE_PT 40.0 /* a table is this wide, and has a rule this long */
 #define MIN_TABLE_H_PT 14.0 /* ... and this high */
 
@@ -27,6 +29,7 @@ static void find_lines(const guint8 *data, int na, int nb, int stride,
 {
     int min_len = (int)ceil(MIN_LEN_PT * scale);
     int max_thick = MAX(1, (int)ceil(MAX_THICK_PT * scale));
+    int max_gap = (int)floor(MAX_GAP_PT * scale);
     GArray *runs = g_array_new(FALSE, FALSE, sizeof(Run));
     guint first_open = 0;
     for (int b = 0; b < nb; b++) {
@@ -38,8 +41,16 @@ static void find_lines(const guint8 *data, int na, int nb, int stride,
                 break;
             a = (int)(ink - line);
             int start = a;
-            while (a < na && line[a] == 0)
-                a++;
+            for (;;) { /* ink, bridging gaps of up to max_gap pixels */
+                while (a < na && line[a] == 0)
+                    a++;
+                int g = a;
+                while (g < na && g - a < max_gap && line[g] != 0)
+                    g++;
+                if (g == a || g >= na || line[g] != 0)
+                    break;
+                a = g;
+            }
             if (a - start < min_len)
                 continue;
             /* join a run of the previous line that overlaps this one */
@@ -80,7 +91,7 @@ static void find_lines(const guint8 *data, int na, int nb, int stride,
 }
 
 void jx_ruling_find(const guint8 *img, int w, int h, int stride, int bpp, int channel,
-                    double scale, GArray *hsegs, GArray *vsegs)
+                    int dark, double scale, GArray *hsegs, GArray *vsegs)
 {
     /* one pass: an ink mask (0 ink, 255 white) and its transpose, in tiles
      * so that the transposed writes stay in cache */
@@ -91,7 +102,7 @@ void jx_ruling_find(const guint8 *img, int w, int h, int stride, int bpp, int ch
             for (int y = y0; y < MIN(y0 + TILE, h); y++) {
                 const guint8 *row = img + (gsize)y * (gsize)stride + channel;
                 for (int x = x0; x < MIN(x0 + TILE, w); x++) {
-                    guint8 v = row[(gsize)x * (gsize)bpp] < DARK ? 0 : 255;
+                    guint8 v = row[(gsize)x * (gsize)bpp] < dark ? 0 : 255;
                     m[(gsize)y * (gsize)w + (gsize)x] = v;
                     t[(gsize)x * (gsize)h + (gsize)y] = v;
                 }

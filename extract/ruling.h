@@ -13,13 +13,18 @@ typedef struct {
     double x0, y0, x1, y1; /* horizontal: y0 == y1; vertical: x0 == x1 */
 } JxSeg;
 
+/* Gray levels under which a pixel is ink: a rendered text layer, and a
+ * scan (where a line fades to ~190 under a seal's red and the JPEG's blur). */
+#define JX_RULING_DARK 170
+#define JX_RULING_DARK_SCAN 200
+
 /* Appends the segments found in an image (w x h pixels, stride bytes a row,
  * bpp bytes a pixel) to hsegs and vsegs (GArray of JxSeg). Only the byte at
  * `channel` of each pixel is read, as a gray level (0 = black): for cairo's
  * xRGB that may be green, dark for black, gray and coloured lines alike.
- * scale is pixels per point. */
+ * Pixels under `dark` are ink; scale is pixels per point. */
 void jx_ruling_find(const guint8 *img, int w, int h, int stride, int bpp, int channel,
-                    double scale, GArray *hsegs, GArray *vsegs);
+                    int dark, double scale, GArray *hsegs, GArray *vsegs);
 
 typedef struct {
     int row, col, rowspan, colspan;

@@ -137,6 +137,18 @@ static void check_level_nesting(JxForm *form)
     g_hash_table_destroy(l1_sum);
 }
 
+/* The failed sums (flags of the form) that a record's weight or score
+ * went into: any of the values summed may be the misread one. */
+static guint blamed(guint sums, JxNum weight, JxNum score)
+{
+    guint f = 0;
+    if ((sums & JX_FLAG_BIT(JX_FLAG_WEIGHT_SUM_MISMATCH)) && weight.set)
+        f |= JX_FLAG_BIT(JX_FLAG_WEIGHT_SUM_MISMATCH);
+    if ((sums & JX_FLAG_BIT(JX_FLAG_SCORE_SUM_MISMATCH)) && score.set)
+        f |= JX_FLAG_BIT(JX_FLAG_SCORE_SUM_MISMATCH);
+    return f;
+}
+
 static void check_form(JxForm *form, const JxRuleset *rs)
 {
     check_level_weights(form, 1);
@@ -173,6 +185,19 @@ static void check_form(JxForm *form, const JxRuleset *rs)
     if (over(form->total_score, form->total_weight))
         form->flags |= JX_FLAG_BIT(JX_FLAG_SCORE_OVER_WEIGHT);
     form->confidence = jx_check_confidence(form->flags, rs);
+    /* sums that fail: any of the values summed may be the misread one */
+    guint sums = form->flags & (JX_FLAG_BIT(JX_FLAG_WEIGHT_SUM_MISMATCH) |
+                                JX_FLAG_BIT(JX_FLAG_SCORE_SUM_MISMATCH));
+    for (guint i = 0; sums && i < form->funds->len; i++) {
+        JxFund *f = g_ptr_array_index(form->funds, i);
+        f->flags |= blamed(sums, f->weight, f->score);
+        f->confidence = jx_check_confidence(f->flags, rs);
+    }
+    for (guint i = 0; sums && i < form->indicators->len; i++) {
+        JxIndicator *ind = g_ptr_array_index(form->indicators, i);
+        ind->flags |= blamed(sums, ind->weight, ind->score);
+        ind->confidence = jx_check_confidence(ind->flags, rs);
+    }
 }
 
 void jx_check_result(JxResult *res, const JxRuleset *rs)

@@ -973,6 +973,31 @@ static void document_kind(JxResult *res, const JxDoc *doc, const JxRuleset *rs)
     res->kind = kind ? g_intern_string(kind) : "unknown";
 }
 
+static gboolean page_in(const GArray *pages, int first, int last)
+{
+    for (guint i = 0; pages && i < pages->len; i++) {
+        int p = g_array_index(pages, int, i);
+        if (first <= 0 || (p >= first && p <= last))
+            return TRUE;
+    }
+    return FALSE;
+}
+
+/* A document read by OCR says so, and so does every form on a page that
+ * was read by OCR (its title, fields and totals came from there). */
+static void flag_ocr(JxResult *res, const JxDoc *doc)
+{
+    if (!doc->ocr_pages)
+        return;
+    res->flags |= JX_FLAG_BIT(JX_FLAG_OCR);
+    for (guint i = 0; i < res->forms->len; i++) {
+        JxForm *f = g_ptr_array_index(res->forms, i);
+        if (page_in(doc->pages_without_text, f->page_start, f->page_end) ||
+            page_in(doc->pages_garbled, f->page_start, f->page_end))
+            f->flags |= JX_FLAG_BIT(JX_FLAG_OCR);
+    }
+}
+
 JxResult *jx_forms_read(const JxDoc *doc, const JxRuleset *rs)
 {
     Reader rd = {.rs = rs, .res = jx_result_new(),
@@ -998,5 +1023,6 @@ JxResult *jx_forms_read(const JxDoc *doc, const JxRuleset *rs)
     g_free(rd.title);
     g_free(rd.unit);
     document_kind(rd.res, doc, rs);
+    flag_ocr(rd.res, doc);
     return rd.res;
 }

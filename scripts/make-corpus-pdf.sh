@@ -28,6 +28,17 @@ mkdir -p corpus/scanned build/corpus-src/scan
 rm -f build/corpus-src/scan/*
 pdftoppm -r 200 -gray -jpeg -jpegopt quality=80 corpus/pdf/000-tongzhou-5forms.pdf build/corpus-src/scan/p
 img2pdf build/corpus-src/scan/p-*.jpg -o corpus/scanned/000-tongzhou-5forms.pdf
+# scans as they come: leaning a degree or so, grey paper, dirt, a red seal
+# over the table (build/scan-sim, scripts/scan-sim.c); gold: the true values
+make build/scan-sim >/dev/null
+seed=1
+for f in 2021-template-cost 003-guangshui-common 003-guangshui-goals 001-longgang-3forms; do
+    rm -f build/corpus-src/scan/s-*
+    build/scan-sim corpus/pdf/$f.pdf build/corpus-src/scan/s 200 $seed >/dev/null
+    img2pdf build/corpus-src/scan/s-*.jpg -o corpus/scanned/$f.pdf
+    python3 scripts/gold-for-scan.py corpus/pdf/$f.gold.jsonl corpus/scanned/$f.pdf
+    seed=$((seed + 1))
+done
 
 # bad PDFs
 src=corpus/pdf/000-tongzhou-5forms.pdf

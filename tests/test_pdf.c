@@ -1,10 +1,13 @@
 /* The PDF path: ruling lines and grids on a synthetic raster, reading text
  * from glyph boxes, and the PDF reader on the corpus and on bad files. */
+#include <math.h>
 #include <string.h>
 
 #include "common/error.h"
 #include "extract/extract.h"
+#include "extract/deskew.h"
 #include "extract/layout.h"
+#include "extract/ocr.h"
 #include "extract/ruling.h"
 #include "tests/harness.h"
 
@@ -33,7 +36,7 @@ static void test_ruling(void)
     int w = 200, h = 120;
     guint8 *img = draw_grid(w, h);
     GArray *hs = g_array_new(FALSE, FALSE, sizeof(JxSeg)), *vs = g_array_new(FALSE, FALSE, sizeof(JxSeg));
-    jx_ruling_find(img, w, h, w, 1, 0, 1.0, hs, vs);
+    jx_ruling_find(img, w, h, w, 1, 0, JX_RULING_DARK, 1.0, hs, vs);
     CU_ASSERT_EQUAL(hs->len, 4);
     CU_ASSERT_EQUAL(vs->len, 4); /* x=70 runs from y=40 only */
     GPtrArray *grids = jx_ruling_grids(hs, vs);
@@ -52,6 +55,59 @@ static void test_ruling(void)
     g_ptr_array_free(grids, TRUE);
     g_array_free(hs, TRUE);
     g_array_free(vs, TRUE);
+    g_free(img);
+}
+
+/* Ruled lines drawn leaning by `deg` (clockwise as shown, y down), and
+ * text-like blocks between them: the angle that turns them back. */
+static void test_deskew(void)
+{
+    int w = 1200, h = 900;
+    guint8 *img = g_malloc((gsize)w * h);
+    for (int sign = -1; sign <= 1; sign += 2) {
+        double deg = 1.2 * sign, t = tan(deg * G_PI / 180);
+        memset(img, 255, (gsize)w * h);
+        for (int k = 0; k < 12; k++)
+            for (int x = 100; x < 1100; x++) {
+                int y = 100 + 60 * k + (int)lround((x - 600) * t);
+                img[(gsize)y * w + x] = img[(gsize)(y + 1) * w + x] = 0;
+                if (k < 11 && (x / 20) % 2) /* a row of "characters" */
+                    for (int d = 20; d < 40; d += 3)
+                        img[(gsize)(y + d) * w + x] = 0;
+            }
+        double got = jx_deskew_angle(img, w, h, w);
+        if (fabs(got + deg) > 0.1) /* turning back is the opposite lean */
+            JX_FAIL_MSG("lean %.2f: angle %.3f", deg, got);
+    }
+    memset(img, 255, (gsize)w * h);
+    CU_ASSERT_EQUAL(jx_deskew_angle(img, w, h, w), 0); /* a blank page is level */
+    g_free(img);
+}
+
+/* The box of a cell's text leaves dirt out and keeps a decimal point. */
+static void test_text_box(void)
+{
+    int w = 300, h = 100;
+    guint8 *img = g_malloc((gsize)w * h);
+    memset(img, 255, (gsize)w * h);
+    for (int y = 30; y < 60; y++) /* two "digits" with a point between */
+        for (int x = 40; x < 60; x++)
+            img[y * w + x] = img[y * w + x + 30] = 0;
+    for (int y = 56; y < 60; y++)
+        for (int x = 63; x < 67; x++)
+            img[y * w + x] = 0;
+    for (int y = 80; y < 83; y++) /* specks far off */
+        for (int x = 250; x < 253; x++)
+            img[y * w + x] = img[(y - 70) * w + x - 200] = 0;
+    int box[4];
+    CU_ASSERT_FATAL(jx_ocr_text_box(img, w, 0, 0, w, h, box));
+    CU_ASSERT_EQUAL(box[0], 40);
+    CU_ASSERT_EQUAL(box[1], 30);
+    CU_ASSERT_EQUAL(box[2], 90);
+    CU_ASSERT_EQUAL(box[3], 60);
+    memset(img, 255, (gsize)w * h);
+    img[50 * w + 50] = 0; /* dirt only: no text */
+    CU_ASSERT_FALSE(jx_ocr_text_box(img, w, 0, 0, w, h, box));
     g_free(img);
 }
 
@@ -162,6 +218,8 @@ void jx_add_pdf_tests(void)
 {
     CU_pSuite s = CU_add_suite("extract/pdf", NULL, NULL);
     CU_add_test(s, "ruling lines and merged cells", test_ruling);
+    CU_add_test(s, "the lean of a scanned page", test_deskew);
+    CU_add_test(s, "the text box of a cell, without dirt", test_text_box);
     CU_add_test(s, "text from glyph boxes, wraps", test_layout);
     CU_add_test(s, "reader: grid, image-only, encrypted, corrupt", test_pdf_reader);
 }
