@@ -4,6 +4,7 @@
 #include <tesseract/capi.h>
 
 #include "common/error.h"
+#include "extract/bitmap.h"
 
 static TessBaseAPI *engine(GError **error)
 {
@@ -69,16 +70,9 @@ gboolean jx_ocr_text_box(const guint8 *gray, int stride, int x0, int y0, int x1,
     int w = x1 - x0, h = y1 - y0;
     if (w < 4 || h < 4)
         return FALSE;
-    PIX *bits = pixCreate(w, h, 1);
-    l_uint32 *data = pixGetData(bits);
-    int wpl = pixGetWpl(bits);
-    for (int y = 0; y < h; y++) {
-        const guint8 *row = gray + (gsize)(y0 + y) * (gsize)stride + x0;
-        l_uint32 *line = data + (gsize)y * (gsize)wpl;
-        for (int x = 0; x < w; x++)
-            if (row[x] < 128)
-                line[x >> 5] |= 0x80000000u >> (x & 31);
-    }
+    PIX *bits = jx_bitmap_from_gray(gray, stride, x0, y0, w, h);
+    if (!bits)
+        return FALSE;
     BOXA *boxes = pixConnCompBB(bits, 8);
     pixDestroy(&bits);
     int n = boxes ? boxaGetCount(boxes) : 0;

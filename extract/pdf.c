@@ -321,15 +321,9 @@ static char *ocr_cell(const JxGridCell *gc, guint i, unsigned *marks, gboolean *
     return ocr_box(img->gray, img->w, img->h, gc->x0, gc->y0, gc->x1, gc->y1, marks);
 }
 
-/* Luma under which a pixel is black ink whatever its red channel says: a
- * JPEG keeps colour at half resolution, so a black line through a red seal
- * takes on the seal's red (luma ~40 against the seal's ~90). */
-#define BLACK_LUMA 64
-
 /* The page rendered at s pixels per point into a w x h 8-bit gray image,
  * turned by angle degrees (clockwise) about its centre. Gray is the red
- * channel, so a red seal over the table fades out while black ink stays
- * dark, and pixels dark in luma stay dark too. */
+ * channel: a red seal over the table fades out, black ink stays dark. */
 static guint8 *render_gray(PopplerPage *page, double s, int w, int h, double angle)
 {
     cairo_surface_t *surf = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
@@ -350,11 +344,8 @@ static guint8 *render_gray(PopplerPage *page, double s, int w, int h, double ang
     guint8 *gray = g_malloc((gsize)w * (gsize)h);
     for (int y = 0; y < h; y++) {
         const guint32 *row = (const guint32 *)(px + (gsize)y * (gsize)stride);
-        for (int x = 0; x < w; x++) {
-            guint r = (row[x] >> 16) & 0xFF, g = (row[x] >> 8) & 0xFF, b = row[x] & 0xFF;
-            guint luma = (77 * r + 150 * g + 29 * b) >> 8;
-            gray[(gsize)y * w + x] = (guint8)(luma < BLACK_LUMA ? MIN(r, luma) : r);
-        }
+        for (int x = 0; x < w; x++)
+            gray[(gsize)y * w + x] = (guint8)((row[x] >> 16) & 0xFF);
     }
     cairo_surface_destroy(surf);
     return gray;

@@ -7,9 +7,6 @@
 #define MIN_LEN_PT 12.0   /* a ruling line is at least this long */
 #define MAX_THICK_PT 3.0  /* ... and at most this thick (else: a fill) */
 #define SNAP_PT 2.5       /* lines this close are one */
-#define MAX_GAP_PT 0.6    /* a line broken for this long is still one line (a
-                           * scan's JPEG blurs a line where a seal crosses it);
-                           * none at 1 pixel per point */
 #define MIN_TABLE_PT 40.0 /* a table is this wide, and has a rule this long */
 #define MIN_TABLE_H_PT 14.0 /* ... and this high */
 
@@ -29,7 +26,6 @@ static void find_lines(const guint8 *data, int na, int nb, int stride,
 {
     int min_len = (int)ceil(MIN_LEN_PT * scale);
     int max_thick = MAX(1, (int)ceil(MAX_THICK_PT * scale));
-    int max_gap = (int)floor(MAX_GAP_PT * scale);
     GArray *runs = g_array_new(FALSE, FALSE, sizeof(Run));
     guint first_open = 0;
     for (int b = 0; b < nb; b++) {
@@ -41,16 +37,8 @@ static void find_lines(const guint8 *data, int na, int nb, int stride,
                 break;
             a = (int)(ink - line);
             int start = a;
-            for (;;) { /* ink, bridging gaps of up to max_gap pixels */
-                while (a < na && line[a] == 0)
-                    a++;
-                int g = a;
-                while (g < na && g - a < max_gap && line[g] != 0)
-                    g++;
-                if (g == a || g >= na || line[g] != 0)
-                    break;
-                a = g;
-            }
+            while (a < na && line[a] == 0)
+                a++;
             if (a - start < min_len)
                 continue;
             /* join a run of the previous line that overlaps this one */

@@ -14,7 +14,8 @@ typedef struct {
 } JxSeg;
 
 /* Gray levels under which a pixel is ink: a rendered text layer, and a
- * scan (where a line fades to ~190 under a seal's red and the JPEG's blur). */
+ * scan, where a black line through a red seal fades to 150-190 in the red
+ * channel (the JPEG keeps colour at half resolution); the seal is ~220. */
 #define JX_RULING_DARK 170
 #define JX_RULING_DARK_SCAN 200
 

@@ -3,8 +3,6 @@
 #include <math.h>
 #include <string.h>
 
-#define SUM_TOLERANCE 0.011
-
 double jx_check_confidence(guint flags, const JxRuleset *rs)
 {
     double c = 1.0;
@@ -95,9 +93,9 @@ static void check_level_weights(JxForm *form, int level)
         LevelSum *sum = raw ? g_hash_table_lookup(sums, raw) : NULL;
         if (!sum)
             continue;
-        if (ind->weight.set && fabs(sum->weight - sum->stated) > SUM_TOLERANCE)
+        if (ind->weight.set && fabs(sum->weight - sum->stated) > JX_SUM_TOLERANCE)
             ind->flags |= JX_FLAG_BIT(JX_FLAG_WEIGHT_SUM_MISMATCH);
-        if (ind->score.set && sum->score > sum->stated + SUM_TOLERANCE)
+        if (ind->score.set && sum->score > sum->stated + JX_SUM_TOLERANCE)
             ind->flags |= JX_FLAG_BIT(JX_FLAG_SCORE_OVER_WEIGHT);
     }
     g_hash_table_destroy(sums);
@@ -128,10 +126,10 @@ static void check_level_nesting(JxForm *form)
     for (guint i = 0; i < form->indicators->len; i++) {
         JxIndicator *ind = g_ptr_array_index(form->indicators, i);
         double *sum = ind->level1_raw ? g_hash_table_lookup(l1_sum, ind->level1_raw) : NULL;
-        if (sum && *sum > ind->level1_weight.v + SUM_TOLERANCE)
+        if (sum && *sum > ind->level1_weight.v + JX_SUM_TOLERANCE)
             ind->flags |= JX_FLAG_BIT(JX_FLAG_WEIGHT_SUM_MISMATCH);
     }
-    if (form->total_weight.set && l1_total > form->total_weight.v + SUM_TOLERANCE)
+    if (form->total_weight.set && l1_total > form->total_weight.v + JX_SUM_TOLERANCE)
         form->flags |= JX_FLAG_BIT(JX_FLAG_WEIGHT_SUM_MISMATCH);
     g_hash_table_destroy(l2_seen);
     g_hash_table_destroy(l1_sum);
@@ -178,9 +176,9 @@ static void check_form(JxForm *form, const JxRuleset *rs)
         if (ind->score.set)
             ssum += ind->score.v, sn++;
     }
-    if (form->total_weight.set && wn && fabs(wsum - form->total_weight.v) > SUM_TOLERANCE)
+    if (form->total_weight.set && wn && fabs(wsum - form->total_weight.v) > JX_SUM_TOLERANCE)
         form->flags |= JX_FLAG_BIT(JX_FLAG_WEIGHT_SUM_MISMATCH);
-    if (form->total_score.set && sn && fabs(ssum - form->total_score.v) > SUM_TOLERANCE)
+    if (form->total_score.set && sn && fabs(ssum - form->total_score.v) > JX_SUM_TOLERANCE)
         form->flags |= JX_FLAG_BIT(JX_FLAG_SCORE_SUM_MISMATCH);
     if (over(form->total_score, form->total_weight))
         form->flags |= JX_FLAG_BIT(JX_FLAG_SCORE_OVER_WEIGHT);

@@ -10,6 +10,9 @@
 #include "rules/record.h"
 #include "rules/ruleset.h"
 
+/* How far a sum may be off its printed total (rounding to 0.01). */
+#define JX_SUM_TOLERANCE 0.011
+
 void jx_check_result(JxResult *res, const JxRuleset *rs);
 
 /* Confidence for a set of flags: product of (1 - penalty) over the flags. */

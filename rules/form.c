@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "normalize/text.h"
+#include "rules/check.h"
 
 enum { FC_BUDGET_INITIAL, FC_BUDGET_FULL_YEAR, FC_EXECUTED, FC_WEIGHT, FC_RATE,
        FC_SCORE, FC_N };
@@ -537,44 +538,39 @@ static gboolean read_fund_line(Reader *rd, const Grid *g, int r, GArray *cells)
  * the whole; the amounts are in the row below. */
 static gboolean read_source_header(Reader *rd, const Grid *g, GArray *cells)
 {
-    int n = 0;
+    int n = 0, fc[FC_N];
+    for (int c = 0; c < FC_N; c++)
+        fc[c] = -1;
     for (guint k = 0; k < cells->len && n < (int)G_N_ELEMENTS(rd->source); k++) {
         int i = g_array_index(cells, int, k);
         const char *line = label_match(rd->rs, g, i, MEMO_FUNDSOURCE);
-        if (line)
-            n++;
+        const char *col = line ? NULL : label_match(rd->rs, g, i, MEMO_FUNDCOL);
+        if (line) {
+            rd->source[n].col = cell(g, i)->col;
+            rd->source[n++].line = g_intern_string(line);
+        }
+        for (int c = 0; col && c < FC_N; c++)
+            if (!strcmp(col, FUNDCOL[c]) && fc[c] < 0)
+                fc[c] = cell(g, i)->col;
     }
     if (n < 3)
         return FALSE;
     open_form(rd);
     rd->in_fund = rd->in_ind = rd->want_goal = FALSE;
     rd->in_source = TRUE;
-    rd->nsource = 0;
-    for (int c = 0; c < FC_N; c++)
-        rd->fundcol[c] = -1;
+    rd->nsource = n;
+    memcpy(rd->fundcol, fc, sizeof fc);
     g_clear_pointer(&rd->fund_unit, g_free);
-    for (guint k = 0; k < cells->len && rd->nsource < n; k++) {
-        int i = g_array_index(cells, int, k);
-        const char *line = label_match(rd->rs, g, i, MEMO_FUNDSOURCE);
-        const char *col = label_match(rd->rs, g, i, MEMO_FUNDCOL);
-        if (line) {
-            rd->source[rd->nsource].col = cell(g, i)->col;
-            rd->source[rd->nsource++].line = g_intern_string(line);
-        } else if (col) {
-            for (int c = 0; c < FC_N; c++)
-                if (!strcmp(col, FUNDCOL[c]) && rd->fundcol[c] < 0)
-                    rd->fundcol[c] = cell(g, i)->col;
-        }
-    }
     find_fund_unit(rd, g, cells);
     if (!rd->fund_unit && rd->unit)
         rd->fund_unit = g_strdup(rd->unit);
     return TRUE;
 }
 
+/* The amounts under the source columns, one fund line each; 执行数 and
+ * 执行率 belong to the 合计 line. */
 static void read_source_funds(Reader *rd, const Grid *g, int r)
 {
-    JxFund *total = NULL;
     for (int k = 0; k < rd->nsource; k++) {
         int i = at(g, r, rd->source[k].col);
         JxFund *f = jx_fund_new(rd->form->index, rd->source[k].line);
@@ -583,22 +579,12 @@ static void read_source_funds(Reader *rd, const Grid *g, int r)
         f->page = i >= 0 ? cell(g, i)->page : 0;
         if (i >= 0 && cell(g, i)->row == r)
             fund_money(f, g->text[i], &f->budget_full_year);
+        if (!strcmp(f->line, "total")) {
+            fund_money(f, text_for(g, r, rd->fundcol, FC_N, FC_EXECUTED), &f->executed);
+            fund_plain(f, text_for(g, r, rd->fundcol, FC_N, FC_RATE), &f->rate, TRUE);
+        }
         g_ptr_array_add(rd->form->funds, f);
         note_page(rd, f->page);
-        if (!strcmp(f->line, "total"))
-            total = f;
-    }
-    if (!total && (rd->fundcol[FC_EXECUTED] >= 0 || rd->fundcol[FC_RATE] >= 0)) {
-        total = jx_fund_new(rd->form->index, "total");
-        total->unit_declared = g_strdup(rd->fund_unit);
-        g_ptr_array_add(rd->form->funds, total);
-    }
-    const char *t[FC_N];
-    for (int c = 0; c < FC_N; c++)
-        t[c] = text_for(g, r, rd->fundcol, FC_N, c);
-    if (total) {
-        fund_money(total, t[FC_EXECUTED], &total->executed);
-        fund_plain(total, t[FC_RATE], &total->rate, TRUE);
     }
     rd->in_source = FALSE;
 }
@@ -714,7 +700,7 @@ static void read_total(Reader *rd, const Grid *g, int r, GArray *cells, int labe
     /* A 合计 under one part of a form (项目绩效 after 项目决策/管理 rows)
      * disagrees with the 自评总分 printed for the whole: the form keeps its
      * own totals, and the sum check compares the indicators with them. */
-    gboolean part = f->total_score.set && s.set && fabs(f->total_score.v - s.v) > 0.011;
+    gboolean part = f->total_score.set && s.set && fabs(f->total_score.v - s.v) > JX_SUM_TOLERANCE;
     if (!part) {
         if (w.set)
             f->total_weight = w;
