@@ -11,6 +11,7 @@
 #include "extract/layout.h"
 #include "extract/deskew.h"
 #include "extract/ocr.h"
+#include "extract/unwrap.h"
 #include "extract/ruling.h"
 
 /* Lines closer than this many line heights are one band (table row). */
@@ -284,15 +285,18 @@ typedef struct {
     int w, h;
 } PageImage;
 
-/* OCR of one rectangle (points) of the page image; marks go to *marks. */
+/* OCR of one rectangle (points) of the page image; marks go to *marks. A
+ * cell (runs_to_edge not NULL) has its lines read as one (extract/unwrap.h)
+ * and says whether its last line reaches its right edge; a band of page
+ * text is read as a block. */
 static char *ocr_box(const guint8 *gray, int w, int h, double x0, double y0, double x1,
-                     double y1, unsigned *marks)
+                     double y1, unsigned *marks, gboolean *runs_to_edge)
 {
     const double s = JX_OCR_SCALE;
     int inset = (int)ceil(1.5 * s); /* clear of the ruling lines */
     int px0 = MAX((int)(x0 * s) + inset, 0), py0 = MAX((int)(y0 * s) + inset, 0);
     int px1 = MIN((int)(x1 * s) - inset, w), py1 = MIN((int)(y1 * s) - inset, h);
-    int box[4];
+    int edge = px1, box[4];
     if (px1 - px0 < 4 || py1 - py0 < 4 || ink(gray, w, px0, py0, px1, py1) < 12 ||
         !jx_ocr_text_box(gray, w, px0, py0, px1, py1, box))
         return g_strdup(""); /* an empty cell (or dirt only): nothing to read */
@@ -303,7 +307,16 @@ static char *ocr_box(const guint8 *gray, int w, int h, double x0, double y0, dou
     px1 = MIN(px1, box[2] + m);
     py1 = MIN(py1, box[3] + m);
     int conf = 0;
-    char *text = jx_ocr_rect(gray, w, h, w, px0, py0, px1, py1, FALSE, &conf, NULL);
+    char *text = NULL;
+    JxLineImage one = {0};
+    if (runs_to_edge && jx_unwrap_lines(gray, w, px0, py0, px1, py1, s, &one)) {
+        *runs_to_edge = edge - one.right < 1.5 * one.high;
+        if (one.gray)
+            text = jx_ocr_rect(one.gray, one.w, one.h, one.w, 0, 0, one.w, one.h, TRUE, &conf, NULL);
+        g_free(one.gray);
+    }
+    if (!one.gray && !text)
+        text = jx_ocr_rect(gray, w, h, w, px0, py0, px1, py1, FALSE, &conf, NULL);
     *marks |= JX_MARK_OCR;
     if (text && *text && conf < JX_OCR_LOW_CONF)
         *marks |= JX_MARK_OCR_LOW_CONF;
@@ -316,9 +329,9 @@ static char *ocr_cell(const JxGridCell *gc, guint i, unsigned *marks, gboolean *
 {
     const PageImage *img = ctx;
     (void)i;
-    (void)runs_to_edge;
     *marks |= JX_MARK_OCR;
-    return ocr_box(img->gray, img->w, img->h, gc->x0, gc->y0, gc->x1, gc->y1, marks);
+    return ocr_box(img->gray, img->w, img->h, gc->x0, gc->y0, gc->x1, gc->y1, marks,
+                   runs_to_edge);
 }
 
 /* The page rendered at s pixels per point into a w x h 8-bit gray image,
@@ -399,7 +412,7 @@ static gboolean ocr_page(JxDoc *doc, PopplerPage *page, int pageno, double pw, d
         }
         if (y - blank - top > 6) {
             unsigned marks = 0;
-            char *text = ocr_box(gray, w, h, 0, (top - 4) / s, w / s, (y - blank + 4) / s, &marks);
+            char *text = ocr_box(gray, w, h, 0, (top - 4) / s, w / s, (y - blank + 4) / s, &marks, NULL);
             if (text && *text) {
                 Item it = {top / s, text, NULL};
                 g_array_append_val(items, it);

@@ -216,3 +216,43 @@ char *jx_text_compact(const char *s)
     *w = '\0';
     return c;
 }
+
+/* Marks no table cell of these forms holds, and OCR makes of dirt. */
+static gboolean ocr_stray(gunichar c)
+{
+    return c && c < 0x80 && strchr("|#*_~^`{}[]\\", (int)c);
+}
+
+/* Punctuation that cannot open a cell's text. */
+static gboolean ocr_stray_start(gunichar c)
+{
+    return (c && c < 0x80 && strchr(".,:;'\"", (int)c)) || c == 0x201C || c == 0x201D ||
+           c == 0x2018 || c == 0x2019;
+}
+
+static gboolean ideograph(gunichar c)
+{
+    return g_unichar_get_script(c) == G_UNICODE_SCRIPT_HAN;
+}
+
+char *jx_text_clean_ocr(const char *s)
+{
+    char *clean = jx_text_clean(s);
+    glong n = 0;
+    gunichar *u = g_utf8_to_ucs4_fast(clean, -1, &n);
+    g_free(clean);
+    GString *o = g_string_sized_new((gsize)n * 3);
+    gunichar prev = 0;
+    for (glong i = 0; i < n; i++) {
+        gunichar c = u[i];
+        if (ocr_stray(c) || (o->len == 0 && (ocr_stray_start(c) || c == ' ')) ||
+            (c == '.' && ideograph(prev) && i + 1 < n && ideograph(u[i + 1])))
+            continue;
+        g_string_append_unichar(o, c);
+        prev = c;
+    }
+    g_free(u);
+    char *text = jx_text_clean(o->str); /* the spaces around what went */
+    g_string_free(o, TRUE);
+    return text;
+}

@@ -13,6 +13,12 @@
 /* The full clean-up above; trims both ends. */
 char *jx_text_clean(const char *s);
 
+/* jx_text_clean for text that came from OCR, which also drops the marks
+ * OCR makes of specks and ruling lines: | # * _ ~ ^ ` { } [ ] \ anywhere,
+ * a point between two ideographs (产出指.标), and stray punctuation at the
+ * start of the text ("* 实际完成值", "“得分"). */
+char *jx_text_clean_ocr(const char *s);
+
 /* jx_text_clean, then every white space removed (codes, header labels). */
 char *jx_text_compact(const char *s);
 

@@ -70,8 +70,13 @@ static void grid_init(Grid *g, const JxTable *t)
     g->key = g_new0(char *, t->cells->len + 1);
     for (guint i = 0; i < t->cells->len; i++) {
         const JxCell *c = g_ptr_array_index(t->cells, i);
-        g->text[i] = jx_text_clean(c->text);
-        g->key[i] = jx_text_compact(c->text);
+        if (c->marks & JX_MARK_OCR) { /* marks of dirt go first */
+            g->text[i] = jx_text_clean_ocr(c->text);
+            g->key[i] = jx_text_compact(g->text[i]);
+        } else {
+            g->text[i] = jx_text_clean(c->text);
+            g->key[i] = jx_text_compact(c->text);
+        }
     }
     g->memo = g_new(const char *, (gsize)MAX(t->cells->len, 1) * MEMO_N);
     for (guint i = 0; i < t->cells->len * MEMO_N; i++)
