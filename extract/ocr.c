@@ -6,47 +6,43 @@
 #include "common/error.h"
 #include "extract/bitmap.h"
 
-static TessBaseAPI *engine(GError **error)
+/* The engines, made on first use: chi_sim+eng reads everything; chi_sim
+ * alone reads again what the first took for Latin (刘敏 as "Wile"). */
+enum { MIXED, CJK, ENGINES };
+static const char *const LANGS[ENGINES] = {"chi_sim+eng", "chi_sim"};
+
+static TessBaseAPI *engine(int which, GError **error)
 {
-    static TessBaseAPI *api = NULL;
-    static gboolean failed = FALSE;
-    if (api || failed) {
-        if (!api)
-            g_set_error(error, JX_ERROR, JX_ERROR_UNSUPPORTED, "Tesseract (chi_sim+eng) cannot be loaded");
-        return api;
+    static TessBaseAPI *api[ENGINES];
+    static gboolean failed[ENGINES];
+    if (api[which] || failed[which]) {
+        if (!api[which])
+            g_set_error(error, JX_ERROR, JX_ERROR_UNSUPPORTED, "Tesseract (%s) cannot be loaded",
+                        LANGS[which]);
+        return api[which];
     }
-    api = TessBaseAPICreate();
-    if (TessBaseAPIInit3(api, NULL, "chi_sim+eng") != 0) {
-        TessBaseAPIDelete(api);
-        api = NULL;
-        failed = TRUE;
+    api[which] = TessBaseAPICreate();
+    if (TessBaseAPIInit3(api[which], NULL, LANGS[which]) != 0) {
+        TessBaseAPIDelete(api[which]);
+        api[which] = NULL;
+        failed[which] = TRUE;
         g_set_error(error, JX_ERROR, JX_ERROR_UNSUPPORTED,
-                    "Tesseract cannot load chi_sim+eng (install tesseract-ocr-chi-sim)");
+                    "Tesseract cannot load %s (install tesseract-ocr-chi-sim and -eng)", LANGS[which]);
         return NULL;
     }
-    TessBaseAPISetVariable(api, "debug_file", "/dev/null"); /* no chatter on stderr */
-    TessBaseAPISetVariable(api, "preserve_interword_spaces", "1");
-    return api;
+    TessBaseAPISetVariable(api[which], "debug_file", "/dev/null"); /* no chatter on stderr */
+    TessBaseAPISetVariable(api[which], "preserve_interword_spaces", "1");
+    return api[which];
 }
 
 gboolean jx_ocr_available(GError **error)
 {
-    return engine(error) != NULL;
+    return engine(MIXED, error) != NULL;
 }
 
-char *jx_ocr_rect(const guint8 *gray, int w, int h, int stride, int x0, int y0, int x1,
-                  int y1, gboolean single_line, int *confidence, GError **error)
+static char *read_rect(TessBaseAPI *api, const guint8 *gray, int w, int h, int stride,
+                       int x0, int y0, int x1, int y1, gboolean single_line, int *confidence)
 {
-    TessBaseAPI *api = engine(error);
-    *confidence = 0;
-    if (!api)
-        return NULL;
-    x0 = CLAMP(x0, 0, w);
-    x1 = CLAMP(x1, 0, w);
-    y0 = CLAMP(y0, 0, h);
-    y1 = CLAMP(y1, 0, h);
-    if (x1 - x0 < 4 || y1 - y0 < 4)
-        return g_strdup("");
     TessBaseAPISetPageSegMode(api, single_line ? PSM_SINGLE_LINE : PSM_SINGLE_BLOCK);
     TessBaseAPISetImage(api, gray, w, h, 1, stride);
     TessBaseAPISetSourceResolution(api, (int)(JX_OCR_SCALE * 72));
@@ -56,6 +52,43 @@ char *jx_ocr_rect(const guint8 *gray, int w, int h, int stride, int x0, int y0, 
     char *text = g_strdup(t ? t : "");
     TessDeleteText(t);
     return g_strstrip(text);
+}
+
+static int latin_letters(const char *s)
+{
+    int n = 0;
+    for (; *s; s++)
+        n += g_ascii_isalpha(*s);
+    return n;
+}
+
+char *jx_ocr_rect(const guint8 *gray, int w, int h, int stride, int x0, int y0, int x1,
+                  int y1, gboolean single_line, int *confidence, GError **error)
+{
+    TessBaseAPI *api = engine(MIXED, error);
+    *confidence = 0;
+    if (!api)
+        return NULL;
+    x0 = CLAMP(x0, 0, w);
+    x1 = CLAMP(x1, 0, w);
+    y0 = CLAMP(y0, 0, h);
+    y1 = CLAMP(y1, 0, h);
+    if (x1 - x0 < 4 || y1 - y0 < 4)
+        return g_strdup("");
+    char *text = read_rect(api, gray, w, h, stride, x0, y0, x1, y1, single_line, confidence);
+    TessBaseAPI *cjk = latin_letters(text) >= 2 ? engine(CJK, NULL) : NULL;
+    if (cjk) {
+        int conf = 0;
+        char *again = read_rect(cjk, gray, w, h, stride, x0, y0, x1, y1, single_line, &conf);
+        if (conf > *confidence) {
+            g_free(text);
+            text = again;
+            *confidence = conf;
+        } else {
+            g_free(again);
+        }
+    }
+    return text;
 }
 
 /* A mark this many pixels across is a stroke of text, not a speck (at

@@ -310,7 +310,7 @@ static char *ocr_box(const guint8 *gray, int w, int h, double x0, double y0, dou
     char *text = NULL;
     JxLineImage one = {0};
     if (runs_to_edge && jx_unwrap_lines(gray, w, px0, py0, px1, py1, s, &one)) {
-        *runs_to_edge = edge - one.right < 1.5 * one.high;
+        *runs_to_edge = edge - one.right < 2 * one.high; /* 1.5 glyph boxes */
         if (one.gray)
             text = jx_ocr_rect(one.gray, one.w, one.h, one.w, 0, 0, one.w, one.h, TRUE, &conf, NULL);
         g_free(one.gray);

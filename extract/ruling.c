@@ -171,6 +171,43 @@ static void grid_free(gpointer p)
     g_free(g);
 }
 
+/* A merged cell is a rectangle. Where the grid squares joined for want of
+ * a line make some other shape, a line is missing (a seal or a stain over
+ * it) rather than drawn so: such a shape is cut into its runs along each
+ * row (open_right: no line between a square and the next). */
+static void rectangles(int *parent, const gboolean *open_right, int nrows, int ncols)
+{
+    int n = nrows * ncols;
+    int *root = g_new(int, n), *r0 = g_new(int, n), *r1 = g_new(int, n), *c0 = g_new(int, n),
+        *c1 = g_new(int, n), *size = g_new0(int, n);
+    for (int i = 0; i < n; i++) {
+        root[i] = uf_find(parent, i);
+        r0[i] = c0[i] = G_MAXINT;
+        r1[i] = c1[i] = -1;
+    }
+    for (int i = 0; i < n; i++) {
+        int k = root[i], r = i / ncols, c = i % ncols;
+        r0[k] = MIN(r0[k], r);
+        r1[k] = MAX(r1[k], r);
+        c0[k] = MIN(c0[k], c);
+        c1[k] = MAX(c1[k], c);
+        size[k]++;
+    }
+    for (int i = 0; i < n; i++) {
+        int k = root[i];
+        if (size[k] == (r1[k] - r0[k] + 1) * (c1[k] - c0[k] + 1))
+            continue; /* a rectangle: as found */
+        gboolean run = i % ncols > 0 && open_right[i - 1];
+        parent[i] = run ? parent[i - 1] : i; /* the run's first square */
+    }
+    g_free(root);
+    g_free(r0);
+    g_free(r1);
+    g_free(c0);
+    g_free(c1);
+    g_free(size);
+}
+
 static JxGrid *build_grid(const GArray *hs, const int *hm, int nh,
                           const GArray *vs, const int *vm, int nv)
 {
@@ -213,13 +250,18 @@ static JxGrid *build_grid(const GArray *hs, const int *hm, int nh,
     int *parent = g_new(int, n);
     for (int i = 0; i < n; i++)
         parent[i] = i;
+    gboolean *open_right = g_new0(gboolean, n);
     for (int r = 0; r < nrows; r++)
         for (int c = 0; c < ncols; c++) {
-            if (c + 1 < ncols && !covered(vs, vm, nv, TRUE, X[c + 1], Y[r], Y[r + 1]))
+            if (c + 1 < ncols && !covered(vs, vm, nv, TRUE, X[c + 1], Y[r], Y[r + 1])) {
                 uf_union(parent, r * ncols + c, r * ncols + c + 1);
+                open_right[r * ncols + c] = TRUE;
+            }
             if (r + 1 < nrows && !covered(hs, hm, nh, FALSE, Y[r + 1], X[c], X[c + 1]))
                 uf_union(parent, r * ncols + c, (r + 1) * ncols + c);
         }
+    rectangles(parent, open_right, nrows, ncols);
+    g_free(open_right);
     JxGrid *g = g_new0(JxGrid, 1);
     g->nrows = nrows;
     g->ncols = ncols;

@@ -47,6 +47,17 @@ gboolean jx_unwrap_lines(const guint8 *gray, int stride, int x0, int y0, int x1,
         else
             g_array_index(lines, Line, n++) = l;
     }
+    /* what stands alone and is much lower than a line is a speck */
+    tallest = 0;
+    for (guint i = 0; i < n; i++)
+        tallest = MAX(tallest, g_array_index(lines, Line, i).y1 - g_array_index(lines, Line, i).y0);
+    guint kept = 0;
+    for (guint i = 0; i < n; i++) {
+        Line l = g_array_index(lines, Line, i);
+        if ((l.y1 - l.y0) * 3 >= tallest)
+            g_array_index(lines, Line, kept++) = l;
+    }
+    n = kept;
     g_array_set_size(lines, n);
     *out = (JxLineImage){NULL, 0, 0, (int)n, 0, 0};
     if (n == 0) {

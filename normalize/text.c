@@ -246,7 +246,8 @@ char *jx_text_clean_ocr(const char *s)
     for (glong i = 0; i < n; i++) {
         gunichar c = u[i];
         if (ocr_stray(c) || (o->len == 0 && (ocr_stray_start(c) || c == ' ')) ||
-            (c == '.' && ideograph(prev) && i + 1 < n && ideograph(u[i + 1])))
+            (c == '.' && ideograph(prev) &&
+             (i + 1 == n || ideograph(u[i + 1]) || g_unichar_isdigit(u[i + 1]))))
             continue;
         g_string_append_unichar(o, c);
         prev = c;

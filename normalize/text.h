@@ -15,8 +15,9 @@ char *jx_text_clean(const char *s);
 
 /* jx_text_clean for text that came from OCR, which also drops the marks
  * OCR makes of specks and ruling lines: | # * _ ~ ^ ` { } [ ] \ anywhere,
- * a point between two ideographs (产出指.标), and stray punctuation at the
- * start of the text ("* 实际完成值", "“得分"). */
+ * a point after an ideograph (产出指.标, 项目管理.13分, 二级指标.; Chinese
+ * text ends sentences with 。), and stray punctuation at the start of the
+ * text ("* 实际完成值", "“得分"). */
 char *jx_text_clean_ocr(const char *s);
 
 /* jx_text_clean, then every white space removed (codes, header labels). */

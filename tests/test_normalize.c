@@ -15,7 +15,8 @@ static void text_case(char **f, int n, int line, void *user)
         JX_FAIL_MSG("text.cases:%d: expected 2 fields, got %d", line, n);
         return;
     }
-    char *got = jx_text_clean(f[0]);
+    gboolean ocr = g_str_has_prefix(f[0], "ocr:"); /* text that came from OCR */
+    char *got = ocr ? jx_text_clean_ocr(f[0] + 4) : jx_text_clean(f[0]);
     if (strcmp(got, f[1]) != 0)
         JX_FAIL_MSG("text.cases:%d: clean(%s) = \"%s\", expected \"%s\"", line, f[0], got, f[1]);
     g_free(got);

@@ -9,6 +9,7 @@
 #include "extract/layout.h"
 #include "extract/ocr.h"
 #include "extract/ruling.h"
+#include "extract/unwrap.h"
 #include "tests/harness.h"
 
 /* A 3x3 grid on a white 200x120 image (1 px = 1 pt), the top-left two
@@ -108,6 +109,93 @@ static void test_text_box(void)
     memset(img, 255, (gsize)w * h);
     img[50 * w + 50] = 0; /* dirt only: no text */
     CU_ASSERT_FALSE(jx_ocr_text_box(img, w, 0, 0, w, h, box));
+    g_free(img);
+}
+
+static void fill(guint8 *img, int w, int x0, int y0, int x1, int y1)
+{
+    for (int y = y0; y < y1; y++)
+        memset(img + (gsize)y * w + x0, 0, (size_t)(x1 - x0));
+}
+
+/* A cell of two lines, "1959300." over "00", laid out as one line; three
+ * bars (三) are one line; a speck alone is no line. */
+static void test_unwrap(void)
+{
+    int w = 300, h = 200;
+    const double s = 250.0 / 72.0;
+    guint8 *img = g_malloc((gsize)w * h);
+    memset(img, 255, (gsize)w * h);
+    fill(img, w, 20, 10, 120, 40);  /* line 1 */
+    fill(img, w, 124, 36, 128, 40); /* ... and its point */
+    fill(img, w, 20, 55, 60, 75);   /* line 2, lower: digits */
+    JxLineImage one;
+    CU_ASSERT_FATAL(jx_unwrap_lines(img, w, 0, 0, w, h, s, &one));
+    CU_ASSERT_EQUAL(one.lines, 2);
+    CU_ASSERT_EQUAL(one.high, 30);
+    CU_ASSERT_FATAL(one.gray != NULL);
+    /* margins of 10 (a third of 30), lines cut to their ink plus 3 and 2,
+     * a gap of 1 (30 / 16) */
+    int pad1 = 30 / 8, pad2 = 20 / 8, margin = 10, gap = 1;
+    CU_ASSERT_EQUAL(one.h, 30 + 2 * margin);
+    CU_ASSERT_EQUAL(one.w, (108 + 2 * pad1) + gap + (40 + 2 * pad2) + 2 * margin);
+    int x_point = margin + pad1 + 105; /* the point of line 1 came along */
+    CU_ASSERT_EQUAL(one.gray[(margin + 28) * one.w + x_point], 0);
+    int x2 = margin + 108 + 2 * pad1 + gap + pad2; /* line 2, bottoms aligned */
+    CU_ASSERT_EQUAL(one.gray[(margin + 29) * one.w + x2], 0);
+    CU_ASSERT_EQUAL(one.gray[(margin + 5) * one.w + x2], 255);
+    CU_ASSERT_EQUAL(one.right, 60 + pad2);
+    g_free(one.gray);
+
+    memset(img, 255, (gsize)w * h);
+    for (int k = 0; k < 3; k++) /* 三: bars with blank rows between */
+        fill(img, w, 20, 10 + 12 * k, 50, 14 + 12 * k);
+    fill(img, w, 200, 180, 203, 183); /* a speck far below */
+    CU_ASSERT_FATAL(jx_unwrap_lines(img, w, 0, 0, w, h, s, &one));
+    CU_ASSERT_EQUAL(one.lines, 1);
+    CU_ASSERT_PTR_NULL(one.gray);
+    g_free(one.gray);
+    CU_ASSERT_EQUAL(one.high, 28);
+
+    memset(img, 255, (gsize)w * h);
+    CU_ASSERT_FALSE(jx_unwrap_lines(img, w, 0, 0, w, h, s, &one));
+    g_free(img);
+}
+
+/* Lines missing in an L (as under a seal) do not make one cell of the L's
+ * box: the L is cut into its runs along each row. */
+static void test_ruling_not_rectangle(void)
+{
+    int w = 200, h = 120;
+    guint8 *img = g_malloc((gsize)w * h);
+    memset(img, 255, (gsize)w * h);
+    int xs[] = {10, 70, 130, 190}, ys[] = {10, 40, 70, 100};
+    for (int k = 0; k < 4; k++)
+        for (int x = 10; x <= 190; x++)
+            if (!(k == 1 && x > 130)) /* no line under row 0, column 2 */
+                img[ys[k] * w + x] = 0;
+    for (int k = 0; k < 4; k++)
+        for (int y = 10; y <= 100; y++)
+            if (!(k == 2 && y < 40)) /* no line between columns 1 and 2 in row 0 */
+                img[y * w + xs[k]] = 0;
+    GArray *hs = g_array_new(FALSE, FALSE, sizeof(JxSeg)), *vs = g_array_new(FALSE, FALSE, sizeof(JxSeg));
+    jx_ruling_find(img, w, h, w, 1, 0, JX_RULING_DARK, 1.0, hs, vs);
+    GPtrArray *grids = jx_ruling_grids(hs, vs);
+    CU_ASSERT_EQUAL_FATAL(grids->len, 1);
+    const JxGrid *g = g_ptr_array_index(grids, 0);
+    CU_ASSERT_EQUAL(g->cells->len, 8);
+    int top = jx_grid_cell_at(g, 100, 20), below = jx_grid_cell_at(g, 160, 50);
+    CU_ASSERT_EQUAL(top, jx_grid_cell_at(g, 160, 20));
+    CU_ASSERT_NOT_EQUAL(top, below);
+    const JxGridCell *c = &g_array_index(g->cells, JxGridCell, top);
+    CU_ASSERT_EQUAL(c->colspan, 2);
+    CU_ASSERT_EQUAL(c->rowspan, 1);
+    c = &g_array_index(g->cells, JxGridCell, below);
+    CU_ASSERT_EQUAL(c->colspan, 1);
+    CU_ASSERT_EQUAL(c->rowspan, 1);
+    g_ptr_array_free(grids, TRUE);
+    g_array_free(hs, TRUE);
+    g_array_free(vs, TRUE);
     g_free(img);
 }
 
@@ -220,6 +308,8 @@ void jx_add_pdf_tests(void)
     CU_add_test(s, "ruling lines and merged cells", test_ruling);
     CU_add_test(s, "the lean of a scanned page", test_deskew);
     CU_add_test(s, "the text box of a cell, without dirt", test_text_box);
+    CU_add_test(s, "a cell's lines laid out as one", test_unwrap);
+    CU_add_test(s, "missing lines do not merge past a rectangle", test_ruling_not_rectangle);
     CU_add_test(s, "text from glyph boxes, wraps", test_layout);
     CU_add_test(s, "reader: grid, image-only, encrypted, corrupt", test_pdf_reader);
 }
