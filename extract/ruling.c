@@ -10,54 +10,47 @@
 #define MIN_TABLE_PT 40.0 /* a table is this wide, and has a rule this long */
 #define MIN_TABLE_H_PT 14.0 /* ... and this high */
 
-/* A run of ink along one pixel line, being grown into a segment across
- * neighbouring pixel lines. */
+/* A run of ink along pixel line b (a row for horizontal lines, a column
+ * for vertical ones), from a0 to a1. */
+typedef struct {
+    int a0, a1, b;
+} Piece;
+
+/* A segment being grown from the pieces of consecutive pixel lines. */
 typedef struct {
     int a0, a1;       /* extent along the line, in pixels */
     int b0, b1;       /* first and last pixel line */
     gboolean open;
 } Run;
 
-/* Runs along rows b = 0..nb-1 of na pixels, stride bytes apart. Grows runs
- * of consecutive rows into segments and appends them to out as JxSeg
- * (vertical ones when the image was transposed). */
-static void find_lines(const guint8 *data, int na, int nb, int stride,
-                       double scale, gboolean vertical, GArray *out)
+/* Grows the pieces (in order of b) of consecutive pixel lines that overlap
+ * into segments, and appends those thin enough to be lines to out as JxSeg
+ * (vertical: b is x). */
+static void join_pieces(const GArray *pieces, double scale, gboolean vertical, GArray *out)
 {
-    int min_len = (int)ceil(MIN_LEN_PT * scale);
     int max_thick = MAX(1, (int)ceil(MAX_THICK_PT * scale));
     GArray *runs = g_array_new(FALSE, FALSE, sizeof(Run));
     guint first_open = 0;
-    for (int b = 0; b < nb; b++) {
-        const guint8 *line = data + (gsize)b * (gsize)stride;
-        for (int a = 0; a < na;) {
-            /* white is skipped at memchr speed: ink is 0, white 255 */
-            const guint8 *ink = memchr(line + a, 0, (size_t)(na - a));
-            if (!ink)
-                break;
-            a = (int)(ink - line);
-            int start = a;
-            while (a < na && line[a] == 0)
-                a++;
-            if (a - start < min_len)
-                continue;
-            /* join a run of the previous line that overlaps this one */
-            gboolean joined = FALSE;
+    for (guint k = 0; k < pieces->len;) {
+        int b = g_array_index(pieces, Piece, k).b;
+        for (; k < pieces->len && g_array_index(pieces, Piece, k).b == b; k++) {
+            const Piece *p = &g_array_index(pieces, Piece, k);
+            gboolean joined = FALSE; /* to a run of the line before that overlaps */
             for (guint i = first_open; i < runs->len && !joined; i++) {
                 Run *r = &g_array_index(runs, Run, i);
-                if (r->open && r->b1 == b - 1 && start <= r->a1 && a - 1 >= r->a0) {
-                    r->a0 = MIN(r->a0, start);
-                    r->a1 = MAX(r->a1, a - 1);
+                if (r->open && r->b1 == b - 1 && p->a0 <= r->a1 && p->a1 >= r->a0) {
+                    r->a0 = MIN(r->a0, p->a0);
+                    r->a1 = MAX(r->a1, p->a1);
                     r->b1 = b;
                     joined = TRUE;
                 }
             }
             if (!joined) {
-                Run r = {start, a - 1, b, b, TRUE};
+                Run r = {p->a0, p->a1, b, b, TRUE};
                 g_array_append_val(runs, r);
             }
         }
-        /* runs that did not continue on this line are closed */
+        /* runs that did not go on in this line are closed */
         for (guint i = first_open; i < runs->len; i++) {
             Run *r = &g_array_index(runs, Run, i);
             if (r->open && r->b1 < b)
@@ -78,27 +71,61 @@ static void find_lines(const guint8 *data, int na, int nb, int stride,
     g_array_free(runs, TRUE);
 }
 
+static int cmp_piece(gconstpointer a, gconstpointer b)
+{
+    const Piece *x = a, *y = b;
+    return x->b != y->b ? (x->b > y->b) - (x->b < y->b) : (x->a0 > y->a0) - (x->a0 < y->a0);
+}
+
 void jx_ruling_find(const guint8 *img, int w, int h, int stride, int bpp, int channel,
                     int dark, double scale, GArray *hsegs, GArray *vsegs)
 {
-    /* one pass: an ink mask (0 ink, 255 white) and its transpose, in tiles
-     * so that the transposed writes stay in cache */
-    guint8 *m = g_malloc((gsize)w * (gsize)h), *t = g_malloc((gsize)w * (gsize)h);
-    enum { TILE = 32 };
-    for (int y0 = 0; y0 < h; y0 += TILE)
-        for (int x0 = 0; x0 < w; x0 += TILE)
-            for (int y = y0; y < MIN(y0 + TILE, h); y++) {
-                const guint8 *row = img + (gsize)y * (gsize)stride + channel;
-                for (int x = x0; x < MIN(x0 + TILE, w); x++) {
-                    guint8 v = row[(gsize)x * (gsize)bpp] < dark ? 0 : 255;
-                    m[(gsize)y * (gsize)w + (gsize)x] = v;
-                    t[(gsize)x * (gsize)h + (gsize)y] = v;
-                }
+    /* A run at least L long holds one pixel of every L-th: only those are
+     * looked at, and a run is grown from each one that is ink. Text and
+     * paper cost 1/L of a full scan. */
+    const int L = (int)ceil(MIN_LEN_PT * scale);
+#define INK(x, y) (img[(gsize)(y) * (gsize)stride + (gsize)(x) * (gsize)bpp + (gsize)channel] < dark)
+    GArray *hp = g_array_new(FALSE, FALSE, sizeof(Piece)), *vp = g_array_new(FALSE, FALSE, sizeof(Piece));
+    for (int y = 0; y < h; y++) /* along each row, every L-th pixel */
+        for (int x = L - 1; x < w; x += L) {
+            if (!INK(x, y))
+                continue;
+            int a0 = x, a1 = x;
+            while (a0 > 0 && INK(a0 - 1, y))
+                a0--;
+            while (a1 + 1 < w && INK(a1 + 1, y))
+                a1++;
+            if (a1 - a0 + 1 >= L) {
+                Piece p = {a0, a1, y};
+                g_array_append_val(hp, p);
             }
-    find_lines(m, w, h, w, scale, FALSE, hsegs);
-    find_lines(t, h, w, h, scale, TRUE, vsegs); /* columns as rows */
-    g_free(m);
-    g_free(t);
+            x = a1; /* the next run starts after a white pixel */
+        }
+    int *done = g_new(int, w); /* the last row of the run grown in each column */
+    for (int x = 0; x < w; x++)
+        done[x] = -1;
+    for (int y = L - 1; y < h; y += L) /* down each column, every L-th row */
+        for (int x = 0; x < w; x++) {
+            if (y <= done[x] || !INK(x, y))
+                continue;
+            int a0 = y, a1 = y;
+            while (a0 > 0 && INK(x, a0 - 1))
+                a0--;
+            while (a1 + 1 < h && INK(x, a1 + 1))
+                a1++;
+            done[x] = a1;
+            if (a1 - a0 + 1 >= L) {
+                Piece p = {a0, a1, x};
+                g_array_append_val(vp, p);
+            }
+        }
+#undef INK
+    g_free(done);
+    g_array_sort(vp, cmp_piece); /* column by column */
+    join_pieces(hp, scale, FALSE, hsegs);
+    join_pieces(vp, scale, TRUE, vsegs);
+    g_array_free(hp, TRUE);
+    g_array_free(vp, TRUE);
 }
 
 /* ---------- grids ---------- */
