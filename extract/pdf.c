@@ -307,16 +307,15 @@ static char *ocr_box(const guint8 *gray, int w, int h, double x0, double y0, dou
     px1 = MIN(px1, box[2] + m);
     py1 = MIN(py1, box[3] + m);
     int conf = 0;
-    char *text = NULL;
+    char *text;
     JxLineImage one = {0};
-    if (runs_to_edge && jx_unwrap_lines(gray, w, px0, py0, px1, py1, s, &one)) {
+    if (runs_to_edge && jx_unwrap_lines(gray, w, px0, py0, px1, py1, s, &one))
         *runs_to_edge = edge - one.right < 2 * one.high; /* 1.5 glyph boxes */
-        if (one.gray)
-            text = jx_ocr_rect(one.gray, one.w, one.h, one.w, 0, 0, one.w, one.h, TRUE, &conf, NULL);
-        g_free(one.gray);
-    }
-    if (!one.gray && !text)
+    if (one.gray) /* two lines or more, laid out as one */
+        text = jx_ocr_rect(one.gray, one.w, one.h, one.w, 0, 0, one.w, one.h, TRUE, &conf, NULL);
+    else
         text = jx_ocr_rect(gray, w, h, w, px0, py0, px1, py1, FALSE, &conf, NULL);
+    g_free(one.gray);
     *marks |= JX_MARK_OCR;
     if (text && *text && conf < JX_OCR_LOW_CONF)
         *marks |= JX_MARK_OCR_LOW_CONF;
