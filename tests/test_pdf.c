@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "common/error.h"
+#include "extract/crosspage.h"
 #include "extract/extract.h"
 #include "extract/deskew.h"
 #include "extract/layout.h"
@@ -199,6 +200,56 @@ static void test_ruling_not_rectangle(void)
     g_free(img);
 }
 
+/* A two-column table on one page: a header row, then rows; the first
+ * row's right cell runs to its edge when `cut`. */
+static JxTable *page_table(int page, const char *h0, const char *h1, const char *const *rows,
+                           int nrows, unsigned marks, gboolean cut)
+{
+    JxTable *t = jx_table_new();
+    for (int r = 0; r <= nrows; r++)
+        for (int c = 0; c < 2; c++) {
+            const char *text = r == 0 ? (c ? h1 : h0) : rows[2 * (r - 1) + c];
+            JxCell *cell = jx_table_add_cell(t, r, c, 1, 1, text);
+            cell->page = page;
+            cell->marks = marks;
+            cell->x0 = c ? 100 : 50;
+            cell->x1 = c ? 400 : 100;
+            cell->y0 = 100 + 20 * r;
+            cell->y1 = cell->y0 + 20;
+            cell->runs_to_edge = cut && r == nrows && c == 1;
+        }
+    jx_table_finish(t);
+    t->page_start = t->page_end = page;
+    return t;
+}
+
+/* A table across a page break, read by OCR: the header repeated on page 2
+ * reads a little differently and is still dropped; the row the break cut
+ * is joined. Text-layer headers must match exactly. */
+static void test_crosspage_ocr(void)
+{
+    const char *first[] = {"产出指标", "部门所设立的整体绩效目标依据是否充分,"};
+    const char *second[] = {"", "用以反映和考核", "效益指标", "为企业排忧解难"};
+    for (int ocr = 1; ocr >= 0; ocr--) {
+        unsigned m = ocr ? JX_MARK_OCR : 0;
+        JxDoc *doc = jx_doc_new("pdf");
+        jx_doc_add_table(doc, page_table(1, "一级指标", "复核得分", first, 1, m, TRUE), 1);
+        jx_doc_add_table(doc, page_table(2, "一级指 `标", "夏核得分", second, 2, m, FALSE), 2);
+        jx_crosspage_join(doc);
+        CU_ASSERT_EQUAL_FATAL(doc->blocks->len, 1);
+        const JxTable *t = ((JxBlock *)g_ptr_array_index(doc->blocks, 0))->table;
+        /* OCR: header, joined row, 效益指标; text layer: both headers, no join */
+        CU_ASSERT_EQUAL(t->nrows, ocr ? 3 : 5);
+        if (ocr) {
+            const JxCell *c = jx_table_cell_at(t, 1, 1);
+            CU_ASSERT_STRING_EQUAL(c->text, "部门所设立的整体绩效目标依据是否充分,用以反映和考核");
+            CU_ASSERT(c->marks & JX_MARK_CROSS_PAGE);
+            CU_ASSERT_STRING_EQUAL(jx_table_cell_at(t, 2, 0)->text, "效益指标");
+        }
+        jx_doc_free(doc);
+    }
+}
+
 static void add_word(GPtrArray *out, GArray *store, const char *text, double x, double y, double size)
 {
     for (const char *p = text; *p; p = g_utf8_next_char(p)) {
@@ -310,6 +361,7 @@ void jx_add_pdf_tests(void)
     CU_add_test(s, "the text box of a cell, without dirt", test_text_box);
     CU_add_test(s, "a cell's lines laid out as one", test_unwrap);
     CU_add_test(s, "missing lines do not merge past a rectangle", test_ruling_not_rectangle);
+    CU_add_test(s, "an OCR'd table across a page break", test_crosspage_ocr);
     CU_add_test(s, "text from glyph boxes, wraps", test_layout);
     CU_add_test(s, "reader: grid, image-only, encrypted, corrupt", test_pdf_reader);
 }
