@@ -5,13 +5,18 @@
 #   make bench    speed measurements (release build)
 VERSION   := 0.1.0
 CC        ?= cc
-PKGS      := glib-2.0 libzip libxml-2.0 libpcre2-8 poppler-glib cairo sqlite3 json-glib-1.0 tesseract lept
+PKGS      := glib-2.0 gmodule-no-export-2.0 libzip libxml-2.0 libpcre2-8 poppler-glib cairo sqlite3 json-glib-1.0
+OCR_PKGS  := glib-2.0 gmodule-no-export-2.0 tesseract lept
 TEST_PKGS := cunit
 
 WARN      := -std=c11 -Wall -Wextra -Werror
 CPPFLAGS  += -I. -D_POSIX_C_SOURCE=200809L -DJX_VERSION='"$(VERSION)"' \
              $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 LDLIBS    := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
+OCR_CPPFLAGS := $(shell pkg-config --cflags $(OCR_PKGS) 2>/dev/null)
+OCR_LDLIBS   := $(shell pkg-config --libs $(OCR_PKGS) 2>/dev/null)
+# the OCR plugin (extract/ocr_engine.h): only its one table is exported
+PLUGIN_FLAGS := -shared -fPIC -fvisibility=hidden
 TEST_CPPFLAGS := $(shell pkg-config --cflags $(TEST_PKGS) 2>/dev/null)
 TEST_LDLIBS   := $(shell pkg-config --libs $(TEST_PKGS) 2>/dev/null)
 
@@ -21,7 +26,7 @@ ASAN_CFLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
 
 LIB_SRC := common/error.c \
            extract/doc.c extract/docx.c extract/pdf.c extract/ruling.c extract/layout.c \
-           extract/crosspage.c extract/ocr.c extract/bitmap.c extract/deskew.c extract/unwrap.c extract/extract.c \
+           extract/crosspage.c extract/ocr.c extract/deskew.c extract/unwrap.c extract/extract.c \
            normalize/text.c normalize/value.c \
            rules/ruleset.c rules/record.c rules/form.c rules/check.c \
            sink/json.c sink/jsonl.c sink/columns.c sink/sqlite.c sink/csv.c
@@ -46,8 +51,10 @@ build/release/%.o: %.c
 	@$(CC) $(WARN) $(REL_CFLAGS) $(CPPFLAGS) -MMD -MP -c $< -o $@
 build/release/rules_builtin.o: build/rules_builtin.c
 	$(CC) $(REL_CFLAGS) -c $< -o $@
-build/jixiao: $(call obj,release,$(LIB_SRC) $(CLI_SRC)) build/release/rules_builtin.o
-	$(CC) $(REL_CFLAGS) $^ $(LDLIBS) -o $@
+build/jixiao: $(call obj,release,$(LIB_SRC) $(CLI_SRC)) build/release/rules_builtin.o build/jixiao-ocr.so
+	$(CC) $(REL_CFLAGS) $(filter %.o,$^) $(LDLIBS) -o $@
+build/jixiao-ocr.so: extract/ocr_tesseract.c extract/ocr_engine.h extract/ocr.h
+	$(CC) $(WARN) $(REL_CFLAGS) $(PLUGIN_FLAGS) -I. $(OCR_CPPFLAGS) $< $(OCR_LDLIBS) -o $@
 
 # ---- sanitizers: what `make test` runs ----
 build/asan/%.o: %.c
@@ -57,10 +64,13 @@ build/asan/%.o: %.c
 build/asan/rules_builtin.o: build/rules_builtin.c
 	@mkdir -p $(@D)
 	$(CC) $(ASAN_CFLAGS) -c $< -o $@
-build/asan/jixiao: $(call obj,asan,$(LIB_SRC) $(CLI_SRC)) build/asan/rules_builtin.o
-	$(CC) $(ASAN_CFLAGS) $^ $(LDLIBS) -o $@
-build/asan/test_jixiao: $(call obj,asan,$(LIB_SRC) cli/inputs.c $(TEST_SRC)) build/asan/rules_builtin.o
-	$(CC) $(ASAN_CFLAGS) $^ $(LDLIBS) $(TEST_LDLIBS) -o $@
+build/asan/jixiao: $(call obj,asan,$(LIB_SRC) $(CLI_SRC)) build/asan/rules_builtin.o build/asan/jixiao-ocr.so
+	$(CC) $(ASAN_CFLAGS) $(filter %.o,$^) $(LDLIBS) -o $@
+build/asan/test_jixiao: $(call obj,asan,$(LIB_SRC) cli/inputs.c $(TEST_SRC)) build/asan/rules_builtin.o build/asan/jixiao-ocr.so
+	$(CC) $(ASAN_CFLAGS) $(filter %.o,$^) $(LDLIBS) $(TEST_LDLIBS) -o $@
+build/asan/jixiao-ocr.so: extract/ocr_tesseract.c extract/ocr_engine.h extract/ocr.h
+	@mkdir -p $(@D)
+	$(CC) $(WARN) $(ASAN_CFLAGS) $(PLUGIN_FLAGS) -I. $(OCR_CPPFLAGS) $< $(OCR_LDLIBS) -o $@
 
 -include $(shell find build -name '*.d' 2>/dev/null)
 
@@ -78,7 +88,7 @@ test: deps
 	@$(MAKE) --no-print-directory check
 
 check: build/asan/jixiao build/asan/test_jixiao
-	JIXIAO_BIN=build/asan/jixiao ASAN_OPTIONS=detect_leaks=1 OMP_THREAD_LIMIT=1 \
+	JIXIAO_BIN=build/asan/jixiao ASAN_OPTIONS=detect_leaks=1 \
 	  UBSAN_OPTIONS=print_stacktrace=1 build/asan/test_jixiao
 
 # ---- benchmarks (release build); see bench/ ----
@@ -93,7 +103,7 @@ bench: deps
 
 # the scanner simulator of scripts/make-corpus-pdf.sh (not part of jixiao)
 build/scan-sim: scripts/scan-sim.c
-	$(CC) $(WARN) $(REL_CFLAGS) $(CPPFLAGS) $< $(LDLIBS) -o $@
+	$(CC) $(WARN) $(REL_CFLAGS) $(CPPFLAGS) $(OCR_CPPFLAGS) $< $(LDLIBS) $(OCR_LDLIBS) -o $@
 
 clean:
 	rm -rf build out

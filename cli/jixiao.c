@@ -617,23 +617,8 @@ static int cmd_normalize(int argc, char **argv)
     return 0;
 }
 
-/* Tesseract's OpenMP threads only spin on small table cells: with one
- * thread OCR is five times faster, and workers give the parallelism.
- * OpenMP reads OMP_THREAD_LIMIT when it loads, so jixiao sets it and starts
- * itself again, once (not under valgrind, whose /proc/self/exe is itself). */
-static void limit_openmp(char **argv)
-{
-    const char *preload = g_getenv("LD_PRELOAD");
-    if (g_getenv("OMP_THREAD_LIMIT") || (preload && strstr(preload, "vgpreload")))
-        return;
-    g_setenv("OMP_THREAD_LIMIT", "1", TRUE);
-    execv("/proc/self/exe", argv);
-    /* exec failed: go on as we are */
-}
-
 int main(int argc, char **argv)
 {
-    limit_openmp(argv);
     if (argc < 2 || !strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) {
         fputs(USAGE, argc < 2 ? stderr : stdout);
         return argc < 2 ? EXIT_USAGE : 0;

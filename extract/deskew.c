@@ -1,9 +1,8 @@
 #include "extract/deskew.h"
 
-#include <leptonica/allheaders.h>
 #include <math.h>
 
-#include "extract/bitmap.h"
+#include "extract/ocr.h"
 
 /* Leptonica's confidence under which its angle is a guess. */
 #define MIN_CONFIDENCE 2.5
@@ -13,13 +12,8 @@ double jx_deskew_angle(const guint8 *gray, int w, int h, int stride)
 {
     if (w < 64 || h < 64)
         return 0;
-    PIX *bits = jx_bitmap_from_gray(gray, stride, 0, 0, w, h);
-    if (!bits)
-        return 0;
-    l_float32 angle = 0, conf = 0;
-    gboolean ok = pixFindSkew(bits, &angle, &conf) == 0;
-    pixDestroy(&bits);
-    if (!ok || conf < MIN_CONFIDENCE || fabs(angle) > MAX_LEAN)
+    double angle = 0, conf = 0;
+    if (!jx_ocr_find_skew(gray, w, h, stride, &angle, &conf) || conf < MIN_CONFIDENCE || fabs(angle) > MAX_LEAN)
         return 0;
     return angle;
 }

@@ -1,73 +1,68 @@
 #include "extract/ocr.h"
 
-#include <leptonica/allheaders.h>
-#include <tesseract/capi.h>
+#include <gmodule.h>
 
 #include "common/error.h"
-#include "extract/bitmap.h"
+#include "extract/ocr_engine.h"
 
-/* The engines, made on first use: chi_sim+eng reads everything; chi_sim
- * alone reads again what the first took for Latin (刘敏 as "Wile"). */
-enum { MIXED, CJK, ENGINES };
-static const char *const LANGS[ENGINES] = {"chi_sim+eng", "chi_sim"};
+#define PLUGIN_NAME "jixiao-ocr.so"
 
-static TessBaseAPI *engine(int which, GError **error)
+/* JIXIAO_OCR_PLUGIN, else jixiao-ocr.so in the executable's folder. */
+static char *plugin_path(void)
 {
-    static TessBaseAPI *api[ENGINES];
-    static gboolean failed[ENGINES];
-    if (api[which] || failed[which]) {
-        if (!api[which])
-            g_set_error(error, JX_ERROR, JX_ERROR_UNSUPPORTED, "Tesseract (%s) cannot be loaded",
-                        LANGS[which]);
-        return api[which];
+    const char *set = g_getenv("JIXIAO_OCR_PLUGIN");
+    if (set)
+        return g_strdup(set);
+    char *exe = g_file_read_link("/proc/self/exe", NULL);
+    char *dir = exe ? g_path_get_dirname(exe) : g_strdup(".");
+    char *path = g_build_filename(dir, PLUGIN_NAME, NULL);
+    g_free(exe);
+    g_free(dir);
+    return path;
+}
+
+/* The engine, loaded on first use, kept for the life of the process; a
+ * failure is remembered and told to every later caller. */
+static const JxOcrEngine *engine(GError **error)
+{
+    static const JxOcrEngine *loaded;
+    static char *failure;
+    if (!loaded && !failure) {
+        /* one OpenMP thread a worker: Tesseract's threads only spin on
+         * small cells (five times slower), and OpenMP reads this once,
+         * when it loads with Tesseract */
+        g_setenv("OMP_THREAD_LIMIT", "1", FALSE);
+        char *path = plugin_path();
+        GModule *module = g_module_open(path, G_MODULE_BIND_LOCAL);
+        gpointer symbol = NULL;
+        const char *why = NULL;
+        if (!module)
+            failure = g_strdup_printf("OCR cannot be loaded: %s", g_module_error());
+        else if (!g_module_symbol(module, JX_OCR_ENGINE_SYMBOL, &symbol) ||
+                 ((const JxOcrEngine *)symbol)->version != JX_OCR_ENGINE_VERSION)
+            failure = g_strdup_printf("%s is not the OCR plugin of this jixiao", path);
+        else if ((why = ((const JxOcrEngine *)symbol)->init()))
+            failure = g_strdup(why);
+        else
+            loaded = symbol;
+        g_free(path);
     }
-    api[which] = TessBaseAPICreate();
-    if (TessBaseAPIInit3(api[which], NULL, LANGS[which]) != 0) {
-        TessBaseAPIDelete(api[which]);
-        api[which] = NULL;
-        failed[which] = TRUE;
-        g_set_error(error, JX_ERROR, JX_ERROR_UNSUPPORTED,
-                    "Tesseract cannot load %s (install tesseract-ocr-chi-sim and -eng)", LANGS[which]);
-        return NULL;
-    }
-    TessBaseAPISetVariable(api[which], "debug_file", "/dev/null"); /* no chatter on stderr */
-    TessBaseAPISetVariable(api[which], "preserve_interword_spaces", "1");
-    return api[which];
+    if (!loaded)
+        g_set_error_literal(error, JX_ERROR, JX_ERROR_UNSUPPORTED, failure);
+    return loaded;
 }
 
 gboolean jx_ocr_available(GError **error)
 {
-    return engine(MIXED, error) != NULL;
-}
-
-static char *read_rect(TessBaseAPI *api, const guint8 *gray, int w, int h, int stride,
-                       int x0, int y0, int x1, int y1, gboolean single_line, int *confidence)
-{
-    TessBaseAPISetPageSegMode(api, single_line ? PSM_SINGLE_LINE : PSM_SINGLE_BLOCK);
-    TessBaseAPISetImage(api, gray, w, h, 1, stride);
-    TessBaseAPISetSourceResolution(api, (int)(JX_OCR_SCALE * 72));
-    TessBaseAPISetRectangle(api, x0, y0, x1 - x0, y1 - y0);
-    char *t = TessBaseAPIGetUTF8Text(api);
-    *confidence = TessBaseAPIMeanTextConf(api);
-    char *text = g_strdup(t ? t : "");
-    TessDeleteText(t);
-    return g_strstrip(text);
-}
-
-static int latin_letters(const char *s)
-{
-    int n = 0;
-    for (; *s; s++)
-        n += g_ascii_isalpha(*s);
-    return n;
+    return engine(error) != NULL;
 }
 
 char *jx_ocr_rect(const guint8 *gray, int w, int h, int stride, int x0, int y0, int x1,
                   int y1, gboolean single_line, int *confidence, GError **error)
 {
-    TessBaseAPI *api = engine(MIXED, error);
+    const JxOcrEngine *ocr = engine(error);
     *confidence = 0;
-    if (!api)
+    if (!ocr)
         return NULL;
     x0 = CLAMP(x0, 0, w);
     x1 = CLAMP(x1, 0, w);
@@ -75,62 +70,19 @@ char *jx_ocr_rect(const guint8 *gray, int w, int h, int stride, int x0, int y0, 
     y1 = CLAMP(y1, 0, h);
     if (x1 - x0 < 4 || y1 - y0 < 4)
         return g_strdup("");
-    char *text = read_rect(api, gray, w, h, stride, x0, y0, x1, y1, single_line, confidence);
-    TessBaseAPI *cjk = latin_letters(text) >= 2 ? engine(CJK, NULL) : NULL;
-    if (cjk) {
-        int conf = 0;
-        char *again = read_rect(cjk, gray, w, h, stride, x0, y0, x1, y1, single_line, &conf);
-        if (conf > *confidence) {
-            g_free(text);
-            text = again;
-            *confidence = conf;
-        } else {
-            g_free(again);
-        }
-    }
-    return text;
+    return ocr->read(gray, w, h, stride, x0, y0, x1, y1, single_line, confidence);
 }
-
-/* A mark this many pixels across is a stroke of text, not a speck (at
- * JX_OCR_SCALE: 2.3 pt; dirt is smaller, characters larger). */
-#define STROKE_PX 8
-/* A speck this close to a stroke belongs to it (a decimal point). */
-#define NEAR_PX 6
 
 gboolean jx_ocr_text_box(const guint8 *gray, int stride, int x0, int y0, int x1, int y1,
                          int box[4])
 {
-    int w = x1 - x0, h = y1 - y0;
-    if (w < 4 || h < 4)
-        return FALSE;
-    PIX *bits = jx_bitmap_from_gray(gray, stride, x0, y0, w, h);
-    if (!bits)
-        return FALSE;
-    BOXA *boxes = pixConnCompBB(bits, 8);
-    pixDestroy(&bits);
-    int n = boxes ? boxaGetCount(boxes) : 0;
-    int bx0 = w, by0 = h, bx1 = -1, by1 = -1;
-    for (int pass = 0; pass < 2; pass++) /* strokes, then the specks beside them */
-        for (int i = 0; i < n; i++) {
-            l_int32 x, y, bw, bh;
-            boxaGetBoxGeometry(boxes, i, &x, &y, &bw, &bh);
-            gboolean stroke = MAX(bw, bh) >= STROKE_PX;
-            if (pass == 0 && !stroke)
-                continue;
-            if (pass == 1 && (stroke || bx1 < 0 || x + bw < bx0 - NEAR_PX ||
-                              x > bx1 + NEAR_PX || y + bh < by0 - NEAR_PX || y > by1 + NEAR_PX))
-                continue;
-            bx0 = MIN(bx0, x);
-            by0 = MIN(by0, y);
-            bx1 = MAX(bx1, x + bw);
-            by1 = MAX(by1, y + bh);
-        }
-    boxaDestroy(&boxes);
-    if (bx1 < 0)
-        return FALSE;
-    box[0] = x0 + bx0;
-    box[1] = y0 + by0;
-    box[2] = x0 + bx1;
-    box[3] = y0 + by1;
-    return TRUE;
+    const JxOcrEngine *ocr = engine(NULL);
+    return ocr && ocr->text_box(gray, stride, x0, y0, x1, y1, box);
+}
+
+gboolean jx_ocr_find_skew(const guint8 *gray, int w, int h, int stride, double *angle,
+                          double *confidence)
+{
+    const JxOcrEngine *ocr = engine(NULL);
+    return ocr && ocr->find_skew(gray, w, h, stride, angle, confidence);
 }

@@ -1,8 +1,10 @@
 /* OCR with Tesseract (chi_sim + eng) of rectangles of a gray page image:
  * the text of one table cell or one band of a scanned page, and how sure
- * Tesseract is of it. One engine per process, made on first use (workers
- * are processes, so no locking). Does not find tables: extract/ruling.h
- * does, on the same image. */
+ * Tesseract is of it. Tesseract and Leptonica live in a plugin
+ * (extract/ocr_engine.h), loaded on first use: jixiao-ocr.so beside the
+ * executable, or the file JIXIAO_OCR_PLUGIN names. Loading it sets
+ * OMP_THREAD_LIMIT=1 unless the variable is set. Does not find tables:
+ * extract/ruling.h does, on the same image. */
 #ifndef JX_OCR_H
 #define JX_OCR_H
 
@@ -14,7 +16,8 @@
 /* Under this mean word confidence (0-100) a cell is marked OCR_LOW_CONF. */
 #define JX_OCR_LOW_CONF 80
 
-/* Can OCR be had (Tesseract with chi_sim and eng)? Loads the engine. */
+/* Can OCR be had (the plugin, Tesseract with chi_sim and eng)? Loads the
+ * engine; the functions below give nothing when it cannot be had. */
 gboolean jx_ocr_available(GError **error);
 
 /* Text in the rectangle [x0,x1) x [y0,y1) of an 8-bit gray image, read as
@@ -30,5 +33,11 @@ char *jx_ocr_rect(const guint8 *gray, int w, int h, int stride, int x0, int y0, 
  * when there is no text; else sets box to x0, y0, x1, y1. */
 gboolean jx_ocr_text_box(const guint8 *gray, int stride, int x0, int y0, int x1, int y1,
                          int box[4]);
+
+/* Leptonica's skew search over the ink (gray < 128) of a gray image: the
+ * angle in degrees and how sure it is; FALSE when it cannot tell
+ * (extract/deskew.h decides what to trust). */
+gboolean jx_ocr_find_skew(const guint8 *gray, int w, int h, int stride, double *angle,
+                          double *confidence);
 
 #endif

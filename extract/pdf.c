@@ -372,8 +372,15 @@ static gboolean ocr_page(JxDoc *doc, PopplerPage *page, int pageno, double pw, d
     int w = (int)ceil(pw * s), h = (int)ceil(ph * s);
     if (w <= 0 || h <= 0 || w > 20000 || h > 20000)
         return FALSE;
-    if (!jx_ocr_available(NULL))
+    GError *err = NULL;
+    if (!jx_ocr_available(&err)) {
+        static gboolean told; /* once a process: the page is reported anyway */
+        if (!told)
+            g_printerr("jixiao: %s; pages without text stay unread\n", err->message);
+        told = TRUE;
+        g_error_free(err);
         return FALSE;
+    }
     guint8 *gray = render_gray(page, s, w, h, 0);
     /* a scan leans: turn it back, so ruling lines run level */
     double lean = jx_deskew_angle(gray, w, h, w);

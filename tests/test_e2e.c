@@ -1031,6 +1031,30 @@ static void test_ocr_flags(void)
     g_free(out);
 }
 
+/* Without the OCR plugin a scan is still reported: no text, and why. */
+static void test_ocr_missing(void)
+{
+    int status;
+    char *err = NULL;
+    const char *args[] = {"extract", "-q", "-j1", "corpus/scanned/2021-template-cost.pdf", NULL};
+    const char *env[] = {"JIXIAO_OCR_PLUGIN=tests/data/no-such-plugin.so", NULL};
+    char *out = run_env(args, env, &status, &err);
+    CU_ASSERT_EQUAL(status, 0);
+    GPtrArray *r = parse_lines(out, "no plugin");
+    CU_ASSERT_EQUAL_FATAL(r->len, 1);
+    JsonObject *doc = obj(r, 0);
+    CU_ASSERT_STRING_EQUAL(json_object_get_string_member(doc, "type"), "document");
+    CU_ASSERT_STRING_EQUAL(json_object_get_string_member(doc, "text_source"), "none");
+    CU_ASSERT_EQUAL(json_array_get_length(json_object_get_array_member(doc, "pages_without_text")),
+                    1);
+    /* said once, with the reason */
+    CU_ASSERT_PTR_NOT_NULL(strstr(err, "OCR cannot be loaded: tests/data/no-such-plugin.so"));
+    CU_ASSERT_PTR_NULL(strstr(strstr(err, "OCR cannot") + 1, "OCR cannot"));
+    g_ptr_array_free(r, TRUE);
+    g_free(out);
+    g_free(err);
+}
+
 void jx_add_e2e_tests(void)
 {
     CU_pSuite s = CU_add_suite("e2e (the jixiao binary)", NULL, NULL);
@@ -1052,6 +1076,7 @@ void jx_add_e2e_tests(void)
     CU_add_test(c, "a text layer of private-use glyphs: TEXT_GARBLED", test_garbled);
     CU_add_test(c, "an older SQLite database gets the new columns", test_sqlite_upgrade);
     CU_add_test(c, "every record read by OCR carries OCR", test_ocr_flags);
+    CU_add_test(c, "no OCR plugin: the scan reported unread, the reason told", test_ocr_missing);
     CU_pSuite e = CU_add_suite("eval (scores against gold)", NULL, NULL);
     CU_add_test(e, "the corpus is no worse than tests/eval-baseline.json", test_eval_gate);
     CU_add_test(e, "a wrong unflagged value counts as a silent error", test_eval_catches_silent_errors);
