@@ -5,6 +5,7 @@
 #include "extract/ocr_engine.h"
 
 #include <gmodule.h>
+#include <string.h>
 #include <leptonica/allheaders.h>
 #include <tesseract/capi.h>
 
@@ -53,12 +54,145 @@ static char *read_rect(TessBaseAPI *api, const guint8 *gray, int w, int h, int s
     return g_strstrip(text);
 }
 
+/* Tesseract is surest of Latin letters where there are none: a reading
+ * with fewer of them wins unless its confidence is under this (1人 read as
+ * "1A" at 93, as "1人" at 39). */
+#define CJK_FLOOR 30
+
 static int latin_letters(const char *s)
 {
     int n = 0;
     for (; *s; s++)
         n += g_ascii_isalpha(*s);
     return n;
+}
+
+static gboolean column_ink(const guint8 *gray, int stride, int x, int t, int b)
+{
+    for (int y = t; y < b; y++)
+        if (gray[(gsize)y * (gsize)stride + (gsize)x] < 128)
+            return TRUE;
+    return FALSE;
+}
+
+/* ≥ or ≤ in the box [l, r) x [t, b) of a gray image: a chevron (rows of
+ * ink narrower than half the box) over a bar (rows of ink across most of
+ * it, in the lower half); which way the chevron points says which sign.
+ * 0 when the box holds no such shape: > < = 三 as printed. */
+static gunichar relation_sign(const guint8 *gray, int stride, int l, int t, int r, int b)
+{
+    /* the box may reach into the next glyph: its first run of inked columns */
+    int x = l;
+    while (x < r && !column_ink(gray, stride, x, t, b))
+        x++;
+    l = x;
+    while (x < r && column_ink(gray, stride, x, t, b))
+        x++;
+    r = x;
+    int w = r - l, h = b - t, bars = 0, narrow = 0, top = -1, last = -1;
+    double x_at[256];
+    if (w < 4 || h < 6 || h > 256)
+        return 0;
+    for (int y = 0; y < h; y++) {
+        const guint8 *row = gray + (gsize)(t + y) * (gsize)stride + l;
+        int x0 = -1, x1 = -1, n = 0;
+        double sum = 0;
+        for (int x = 0; x < w; x++)
+            if (row[x] < 128) {
+                x0 = x0 < 0 ? x : x0;
+                x1 = x;
+                n++;
+                sum += x;
+            }
+        x_at[y] = n ? sum / n : -1;
+        if (n == 0)
+            continue;
+        if ((x1 - x0 + 1) * 10 >= w * 7) {
+            bars += y >= h / 2 && (last < 0 || y > last);
+        } else if ((x1 - x0 + 1) * 2 <= w && !bars) {
+            narrow++;
+            top = top < 0 ? y : top;
+            last = y;
+        }
+    }
+    if (!bars || narrow < 3 || (last - top + 1) * 4 < h)
+        return 0;
+    double tip = x_at[(top + last) / 2], end = x_at[top];
+    if (tip < 0 || end < 0)
+        return 0;
+    if (tip - end > w / 5.0)
+        return 0x2265; /* ≥: the chevron points right */
+    if (end - tip > w / 5.0)
+        return 0x2264;
+    return 0;
+}
+
+/* Signs OCR reads ≥ and ≤ as (> < = 三) when a number follows them. */
+static gboolean relation_misread(const char *sym)
+{
+    return !strcmp(sym, ">") || !strcmp(sym, "<") || !strcmp(sym, "=") || !strcmp(sym, "三");
+}
+
+static gboolean starts_number(const char *sym)
+{
+    return g_ascii_isdigit(*sym) || (*sym && strstr("一二三四五六七八九十百两零", sym));
+}
+
+/* Puts back ≥ and ≤ that the last reading of api took for > < = or 三
+ * before a number (≥200人次 read as "三200人次", ≤3万 as "<3万"), looking
+ * at each such symbol's ink. Returns text or a new string (text freed). */
+static char *mend_relations(TessBaseAPI *api, const guint8 *gray, int stride, char *text)
+{
+    if (!strpbrk(text, "<>=") && !strstr(text, "三"))
+        return text;
+    TessResultIterator *it = TessBaseAPIGetIterator(api);
+    if (!it)
+        return text;
+    TessPageIterator *pit = TessResultIteratorGetPageIterator(it);
+    GPtrArray *syms = g_ptr_array_new_with_free_func(g_free);
+    GArray *signs = g_array_new(FALSE, TRUE, sizeof(gunichar)); /* per symbol: 0 keeps it */
+    do {
+        char *sym = TessResultIteratorGetUTF8Text(it, RIL_SYMBOL);
+        int l = 0, t = 0, r = 0, b = 0;
+        gunichar sign = 0;
+        if (sym && relation_misread(sym) &&
+            TessPageIteratorBoundingBox(pit, RIL_SYMBOL, &l, &t, &r, &b))
+            sign = relation_sign(gray, stride, l, t, r, b);
+        g_ptr_array_add(syms, g_strdup(sym ? sym : ""));
+        g_array_append_val(signs, sign);
+        TessDeleteText(sym);
+    } while (TessResultIteratorNext(it, RIL_SYMBOL));
+    TessResultIteratorDelete(it);
+
+    /* the text holds the same symbols in the same order, with white space
+     * between; where it does not, nothing more is mended */
+    GString *out = g_string_sized_new(strlen(text) + 8);
+    guint k = 0;
+    gboolean aligned = TRUE;
+    for (const char *p = text; *p; p = g_utf8_next_char(p)) {
+        char one[8] = {0};
+        memcpy(one, p, (size_t)(g_utf8_next_char(p) - p));
+        gunichar sign = 0;
+        if (g_unichar_isspace(g_utf8_get_char(one))) {
+            g_string_append(out, one);
+            continue;
+        }
+        if (aligned && k < syms->len && !strcmp(g_ptr_array_index(syms, k), one)) {
+            if (k + 1 < syms->len && starts_number(g_ptr_array_index(syms, k + 1)))
+                sign = g_array_index(signs, gunichar, k);
+            k++;
+        } else {
+            aligned = FALSE;
+        }
+        if (sign)
+            g_string_append_unichar(out, sign);
+        else
+            g_string_append(out, one);
+    }
+    g_ptr_array_free(syms, TRUE);
+    g_array_free(signs, TRUE);
+    g_free(text);
+    return g_string_free(out, FALSE);
 }
 
 static char *read_text(const guint8 *gray, int w, int h, int stride, int x0, int y0, int x1, int y1,
@@ -69,19 +203,21 @@ static char *read_text(const guint8 *gray, int w, int h, int stride, int x0, int
     if (!api)
         return g_strdup("");
     char *text = read_rect(api, gray, w, h, stride, x0, y0, x1, y1, single_line, confidence);
-    TessBaseAPI *cjk = latin_letters(text) >= 2 ? engine(CJK) : NULL;
+    TessBaseAPI *from = api;
+    TessBaseAPI *cjk = latin_letters(text) >= 1 ? engine(CJK) : NULL;
     if (cjk) {
         int conf = 0;
         char *again = read_rect(cjk, gray, w, h, stride, x0, y0, x1, y1, single_line, &conf);
-        if (conf > *confidence) {
+        if (conf > *confidence || (conf >= CJK_FLOOR && latin_letters(again) < latin_letters(text))) {
             g_free(text);
             text = again;
             *confidence = conf;
+            from = cjk;
         } else {
             g_free(again);
         }
     }
-    return text;
+    return mend_relations(from, gray, stride, text);
 }
 
 /* A rectangle of an 8-bit gray image as a 1-bit image, ink (gray < 128)

@@ -223,16 +223,53 @@ static gboolean ocr_stray(gunichar c)
     return c && c < 0x80 && strchr("|#*_~^`{}[]\\", (int)c);
 }
 
-/* Punctuation that cannot open a cell's text. */
-static gboolean ocr_stray_start(gunichar c)
-{
-    return (c && c < 0x80 && strchr(".,:;'\"", (int)c)) || c == 0x201C || c == 0x201D ||
-           c == 0x2018 || c == 0x2019;
-}
-
 static gboolean ideograph(gunichar c)
 {
     return g_unichar_get_script(c) == G_UNICODE_SCRIPT_HAN;
+}
+
+static gboolean opening_quote(gunichar c)
+{
+    return c == 0x201C || c == 0x2018;
+}
+
+static gboolean closing_quote(gunichar c)
+{
+    return c == 0x201D || c == 0x2019 || c == '"' || c == '\'';
+}
+
+/* Punctuation that cannot open a cell's text; a quote can, when one closes
+ * it later (“三公经费”变动率). */
+static gboolean stray_start(const gunichar *u, glong i, glong n)
+{
+    gunichar c = u[i];
+    if (c && c < 0x80 && strchr(".,:;", (int)c))
+        return TRUE;
+    if (!opening_quote(c) && !closing_quote(c))
+        return FALSE;
+    for (glong j = i + 1; j < n; j++)
+        if (closing_quote(u[j]))
+            return FALSE;
+    return TRUE;
+}
+
+/* Punctuation that cannot end a cell's text (。 and — can): an opening
+ * quote, a closing one that nothing opened, and what specks and line ends
+ * become. */
+static gboolean stray_end(const GArray *t)
+{
+    gunichar c = g_array_index(t, gunichar, t->len - 1);
+    if (opening_quote(c) || (c && c < 0x80 && strchr(":;,", (int)c)) || (c == '-' && t->len > 1))
+        return TRUE;
+    if (c == '.') /* a point after a number may be a cut decimal: it stays */
+        return t->len < 2 || !g_unichar_isdigit(g_array_index(t, gunichar, t->len - 2));
+    if (!closing_quote(c))
+        return FALSE;
+    for (guint j = 0; j + 1 < t->len; j++)
+        if (opening_quote(g_array_index(t, gunichar, j)) ||
+            closing_quote(g_array_index(t, gunichar, j)))
+            return FALSE;
+    return TRUE;
 }
 
 char *jx_text_clean_ocr(const char *s)
@@ -241,19 +278,29 @@ char *jx_text_clean_ocr(const char *s)
     glong n = 0;
     gunichar *u = g_utf8_to_ucs4_fast(clean, -1, &n);
     g_free(clean);
-    GString *o = g_string_sized_new((gsize)n * 3);
+    GArray *t = g_array_sized_new(FALSE, FALSE, sizeof(gunichar), (guint)n);
     gunichar prev = 0;
+    gboolean open = FALSE; /* a quote opened and not yet closed */
     for (glong i = 0; i < n; i++) {
         gunichar c = u[i];
-        if (ocr_stray(c) || (o->len == 0 && (ocr_stray_start(c) || c == ' ')) ||
+        if (ocr_stray(c) || (t->len == 0 && (c == ' ' || stray_start(u, i, n))) ||
             (c == '.' && ideograph(prev) &&
              (i + 1 == n || ideograph(u[i + 1]) || g_unichar_isdigit(u[i + 1]))))
             continue;
-        g_string_append_unichar(o, c);
+        /* Chinese text quotes with “ ”: OCR's straight quotes take turns */
+        if ((c == '"' || c == '\'') && (ideograph(prev) || (i + 1 < n && ideograph(u[i + 1]))))
+            c = open ? 0x201D : 0x201C;
+        if (opening_quote(c) || closing_quote(c))
+            open = opening_quote(c);
+        g_array_append_val(t, c);
         prev = c;
     }
     g_free(u);
-    char *text = jx_text_clean(o->str); /* the spaces around what went */
-    g_string_free(o, TRUE);
+    while (t->len > 0 && (g_array_index(t, gunichar, t->len - 1) == ' ' || stray_end(t)))
+        g_array_set_size(t, t->len - 1);
+    char *utf8 = g_ucs4_to_utf8((const gunichar *)t->data, t->len, NULL, NULL, NULL);
+    g_array_free(t, TRUE);
+    char *text = jx_text_clean(utf8 ? utf8 : ""); /* the spaces around what went */
+    g_free(utf8);
     return text;
 }

@@ -63,16 +63,25 @@ typedef struct {
 
 /* ---------- grid helpers ---------- */
 
-static void grid_init(Grid *g, const JxTable *t)
+/* Cell texts cleaned once; OCR'd cells lose the marks of dirt, and one
+ * that is nearly a known label (ocrword rules) becomes that label. */
+static void grid_init(Grid *g, const JxTable *t, const JxRuleset *rs)
 {
     g->t = t;
     g->text = g_new0(char *, t->cells->len + 1);
     g->key = g_new0(char *, t->cells->len + 1);
     for (guint i = 0; i < t->cells->len; i++) {
         const JxCell *c = g_ptr_array_index(t->cells, i);
-        if (c->marks & JX_MARK_OCR) { /* marks of dirt go first */
+        if (c->marks & JX_MARK_OCR) {
             g->text[i] = jx_text_clean_ocr(c->text);
             g->key[i] = jx_text_compact(g->text[i]);
+            const char *word = jx_ruleset_nearest(rs, "ocrword", g->key[i]);
+            if (word) {
+                g_free(g->text[i]);
+                g_free(g->key[i]);
+                g->text[i] = g_strdup(word);
+                g->key[i] = g_strdup(word);
+            }
         } else {
             g->text[i] = jx_text_clean(c->text);
             g->key[i] = jx_text_compact(c->text);
@@ -1001,7 +1010,7 @@ JxResult *jx_forms_read(const JxDoc *doc, const JxRuleset *rs)
             continue;
         }
         Grid g;
-        grid_init(&g, blk->table);
+        grid_init(&g, blk->table, rd.rs);
         for (int r = 0; r < blk->table->nrows; r++)
             read_row(&rd, &g, r);
         grid_clear(&g);

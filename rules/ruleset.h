@@ -41,6 +41,12 @@ char *jx_ruleset_strip(const JxRuleset *rs, const char *kind, const char *text);
 double jx_ruleset_number(const JxRuleset *rs, const char *kind,
                          const char *name, double dflt);
 
+/* The NAME of the rule of `kind` nearest to text, if it is within as many
+ * edits (characters put in, left out or changed) as the rule's number
+ * says; NULL when none is, or two are equally near. For words OCR gets
+ * nearly right (`ocrword 项目负责人 1` mends 项目负青人). */
+const char *jx_ruleset_nearest(const JxRuleset *rs, const char *kind, const char *text);
+
 /* Number of rules loaded. */
 guint jx_ruleset_size(const JxRuleset *rs);
 

@@ -43,6 +43,21 @@ static void test_match_and_precedence(void)
     char *s = jx_ruleset_strip(rs, "namestrip", "指标1:微信公众号维护");
     CU_ASSERT_STRING_EQUAL(s, "微信公众号维护");
     g_free(s);
+    s = jx_ruleset_strip(rs, "namestrip", "指标二:发放率");
+    CU_ASSERT_STRING_EQUAL(s, "发放率");
+    g_free(s);
+    s = jx_ruleset_strip(rs, "namestrip", "二级指标满意度"); /* not numbering */
+    CU_ASSERT_STRING_EQUAL(s, "二级指标满意度");
+    g_free(s);
+    /* labels OCR gets nearly right */
+    CU_ASSERT_STRING_EQUAL(jx_ruleset_nearest(rs, "ocrword", "项目负青人"), "项目负责人");
+    CU_ASSERT_STRING_EQUAL(jx_ruleset_nearest(rs, "ocrword", "年终完成什"), "年终完成值");
+    CU_ASSERT_STRING_EQUAL(jx_ruleset_nearest(rs, "ocrword", "年初“指标值"), "年初指标值");
+    CU_ASSERT_STRING_EQUAL(jx_ruleset_nearest(rs, "ocrword", "四级指标"), "四级指标");
+    CU_ASSERT_PTR_NULL(jx_ruleset_nearest(rs, "ocrword", "五级指标")); /* as near to 一二三四 */
+    CU_ASSERT_PTR_NULL(jx_ruleset_nearest(rs, "ocrword", "项目负"));    /* two edits */
+    CU_ASSERT_PTR_NULL(jx_ruleset_nearest(rs, "ocrword", "1分"));       /* no word of two */
+    CU_ASSERT_PTR_NULL(jx_ruleset_nearest(rs, "ocrword", "产出指标")); /* a level, two off */
     /* a user's rule file is tried before the built-in ones */
     CU_ASSERT_TRUE(jx_ruleset_load_data(rs, "user.rules", "level2 质量指标 ^产出成果$\npenalty UNIT_MISSING 0.5\n", &err));
     CU_ASSERT_STRING_EQUAL(jx_ruleset_match(rs, "level2", "产出成果", NULL), "质量指标");
