@@ -474,9 +474,17 @@ static void read_page(JxDoc *doc, PopplerPage *page, int pageno, Raster *ras)
     double pw = 0, ph = 0;
     poppler_page_get_size(page, &pw, &ph);
     guint bad = 0;
-    Turn turn;
+    /* rendered first: poppler-glib keeps the text it met while rendering,
+     * so the glyphs below cost no second pass over the page */
+    Turn turn = {0, pw, ph};
+    GPtrArray *grids = page_grids(page, &turn, ras);
     GArray *glyphs = page_glyphs(page, pw, ph, &bad, &turn);
+    if (turn.angle) { /* lines found as the text reads */
+        g_ptr_array_free(grids, TRUE);
+        grids = page_grids(page, &turn, ras);
+    }
     if (glyphs->len == 0) {
+        g_ptr_array_free(grids, TRUE);
         g_array_append_val(doc->pages_without_text, pageno);
         g_array_free(glyphs, TRUE);
         if (ocr_page(doc, page, pageno, pw, ph))
@@ -488,7 +496,6 @@ static void read_page(JxDoc *doc, PopplerPage *page, int pageno, Raster *ras)
         g_array_append_val(doc->pages_garbled, pageno);
 
     GArray *items = g_array_new(FALSE, FALSE, sizeof(Item));
-    GPtrArray *grids = page_grids(page, &turn, ras);
     GPtrArray *free_glyphs = g_ptr_array_new();
     GPtrArray ***per_cell = g_new0(GPtrArray **, grids->len + 1);
     for (guint t = 0; t < grids->len; t++) {
