@@ -24,12 +24,14 @@ REL_CFLAGS  := -O2 -g
 ASAN_CFLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
                -fno-sanitize-recover=undefined
 
-LIB_SRC := common/error.c \
+LIB_SRC := common/error.c common/edits.c \
            extract/doc.c extract/docx.c extract/pdf.c extract/ruling.c extract/layout.c \
            extract/crosspage.c extract/ocr.c extract/deskew.c extract/unwrap.c extract/extract.c \
            normalize/text.c normalize/value.c \
            rules/ruleset.c rules/record.c rules/form.c rules/check.c \
            sink/json.c sink/jsonl.c sink/columns.c sink/sqlite.c sink/csv.c
+# the OCR plugin; the tests link its glyph shapes too
+PLUGIN_SRC := extract/ocr_tesseract.c extract/glyph.c
 CLI_SRC := cli/jixiao.c cli/inputs.c cli/pool.c cli/process.c cli/eval.c
 TEST_SRC := $(sort $(wildcard tests/*.c))
 RULES   := $(sort $(wildcard rules/*.rules))
@@ -53,8 +55,8 @@ build/release/rules_builtin.o: build/rules_builtin.c
 	$(CC) $(REL_CFLAGS) -c $< -o $@
 build/jixiao: $(call obj,release,$(LIB_SRC) $(CLI_SRC)) build/release/rules_builtin.o build/jixiao-ocr.so
 	$(CC) $(REL_CFLAGS) $(filter %.o,$^) $(LDLIBS) -o $@
-build/jixiao-ocr.so: extract/ocr_tesseract.c extract/ocr_engine.h extract/ocr.h
-	$(CC) $(WARN) $(REL_CFLAGS) $(PLUGIN_FLAGS) -I. $(OCR_CPPFLAGS) $< $(OCR_LDLIBS) -o $@
+build/jixiao-ocr.so: $(PLUGIN_SRC) extract/ocr_engine.h extract/ocr.h extract/glyph.h
+	$(CC) $(WARN) $(REL_CFLAGS) $(PLUGIN_FLAGS) -I. $(OCR_CPPFLAGS) $(PLUGIN_SRC) $(OCR_LDLIBS) -o $@
 
 # ---- sanitizers: what `make test` runs ----
 build/asan/%.o: %.c
@@ -66,11 +68,11 @@ build/asan/rules_builtin.o: build/rules_builtin.c
 	$(CC) $(ASAN_CFLAGS) -c $< -o $@
 build/asan/jixiao: $(call obj,asan,$(LIB_SRC) $(CLI_SRC)) build/asan/rules_builtin.o build/asan/jixiao-ocr.so
 	$(CC) $(ASAN_CFLAGS) $(filter %.o,$^) $(LDLIBS) -o $@
-build/asan/test_jixiao: $(call obj,asan,$(LIB_SRC) cli/inputs.c $(TEST_SRC)) build/asan/rules_builtin.o build/asan/jixiao-ocr.so
+build/asan/test_jixiao: $(call obj,asan,$(LIB_SRC) extract/glyph.c cli/inputs.c $(TEST_SRC)) build/asan/rules_builtin.o build/asan/jixiao-ocr.so
 	$(CC) $(ASAN_CFLAGS) $(filter %.o,$^) $(LDLIBS) $(TEST_LDLIBS) -o $@
-build/asan/jixiao-ocr.so: extract/ocr_tesseract.c extract/ocr_engine.h extract/ocr.h
+build/asan/jixiao-ocr.so: $(PLUGIN_SRC) extract/ocr_engine.h extract/ocr.h extract/glyph.h
 	@mkdir -p $(@D)
-	$(CC) $(WARN) $(ASAN_CFLAGS) $(PLUGIN_FLAGS) -I. $(OCR_CPPFLAGS) $< $(OCR_LDLIBS) -o $@
+	$(CC) $(WARN) $(ASAN_CFLAGS) $(PLUGIN_FLAGS) -I. $(OCR_CPPFLAGS) $(PLUGIN_SRC) $(OCR_LDLIBS) -o $@
 
 -include $(shell find build -name '*.d' 2>/dev/null)
 

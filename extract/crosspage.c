@@ -3,6 +3,8 @@
 #include <math.h>
 #include <string.h>
 
+#include "common/edits.h"
+
 #define SAME_X 3.0 /* points */
 
 static gboolean blank(const char *s)
@@ -136,45 +138,19 @@ static void drop_first_row(JxTable *b)
     jx_table_finish(b);
 }
 
-/* Does b open with the header row of a, repeated on the new page? */
-/* The characters of s but white space, as UCS-4; *n gets their number. */
-static gunichar *visible(const char *s, int *n)
-{
-    glong len = 0;
-    gunichar *u = g_utf8_to_ucs4_fast(s, -1, &len);
-    int k = 0;
-    for (glong i = 0; i < len; i++)
-        if (!g_unichar_isspace(u[i]))
-            u[k++] = u[i];
-    *n = k;
-    return u;
-}
-
 /* The same header text? Read by OCR, two prints of one header differ by a
  * misread character or a speck (一级指标 / 一级指 `标, 复核得分 / 夏核得分):
- * the longest common subsequence must cover most of both. */
+ * at most 3 characters in 10 may differ. */
 static gboolean same_header(const JxCell *a, const JxCell *b)
 {
     if (!((a->marks | b->marks) & JX_MARK_OCR))
         return strcmp(a->text, b->text) == 0;
-    int n = 0, m = 0;
-    gunichar *x = visible(a->text, &n), *y = visible(b->text, &m);
-    int *row = g_new0(int, (gsize)m + 1); /* LCS lengths, one row at a time */
-    for (int i = 1; i <= n; i++) {
-        int diag = 0;
-        for (int j = 1; j <= m; j++) {
-            int up = row[j];
-            row[j] = x[i - 1] == y[j - 1] ? diag + 1 : MAX(row[j], row[j - 1]);
-            diag = up;
-        }
-    }
-    int common = row[m];
-    g_free(row);
-    g_free(x);
-    g_free(y);
-    return common * 10 >= MAX(n, m) * 7;
+    int longer = 0;
+    int d = jx_edits(a->text, b->text, &longer);
+    return d * 10 <= longer * 3;
 }
 
+/* Does b open with the header row of a, repeated on the new page? */
 static gboolean repeats_header(const JxTable *a, const JxTable *b)
 {
     int filled = 0;

@@ -9,6 +9,7 @@
 #include <leptonica/allheaders.h>
 #include <tesseract/capi.h>
 
+#include "extract/glyph.h"
 #include "extract/ocr.h"
 
 /* The engines, made on first use: chi_sim+eng reads everything; chi_sim
@@ -36,8 +37,9 @@ static TessBaseAPI *engine(int which)
 
 static const char *init(void)
 {
-    return engine(MIXED) ? NULL
-                         : "Tesseract cannot load chi_sim+eng (install tesseract-ocr-chi-sim and -eng)";
+    if (engine(MIXED))
+        return NULL;
+    return "Tesseract cannot load chi_sim+eng (install tesseract-ocr-chi-sim and -eng)";
 }
 
 static char *read_rect(TessBaseAPI *api, const guint8 *gray, int w, int h, int stride,
@@ -65,66 +67,6 @@ static int latin_letters(const char *s)
     for (; *s; s++)
         n += g_ascii_isalpha(*s);
     return n;
-}
-
-static gboolean column_ink(const guint8 *gray, int stride, int x, int t, int b)
-{
-    for (int y = t; y < b; y++)
-        if (gray[(gsize)y * (gsize)stride + (gsize)x] < 128)
-            return TRUE;
-    return FALSE;
-}
-
-/* ≥ or ≤ in the box [l, r) x [t, b) of a gray image: a chevron (rows of
- * ink narrower than half the box) over a bar (rows of ink across most of
- * it, in the lower half); which way the chevron points says which sign.
- * 0 when the box holds no such shape: > < = 三 as printed. */
-static gunichar relation_sign(const guint8 *gray, int stride, int l, int t, int r, int b)
-{
-    /* the box may reach into the next glyph: its first run of inked columns */
-    int x = l;
-    while (x < r && !column_ink(gray, stride, x, t, b))
-        x++;
-    l = x;
-    while (x < r && column_ink(gray, stride, x, t, b))
-        x++;
-    r = x;
-    int w = r - l, h = b - t, bars = 0, narrow = 0, top = -1, last = -1;
-    double x_at[256];
-    if (w < 4 || h < 6 || h > 256)
-        return 0;
-    for (int y = 0; y < h; y++) {
-        const guint8 *row = gray + (gsize)(t + y) * (gsize)stride + l;
-        int x0 = -1, x1 = -1, n = 0;
-        double sum = 0;
-        for (int x = 0; x < w; x++)
-            if (row[x] < 128) {
-                x0 = x0 < 0 ? x : x0;
-                x1 = x;
-                n++;
-                sum += x;
-            }
-        x_at[y] = n ? sum / n : -1;
-        if (n == 0)
-            continue;
-        if ((x1 - x0 + 1) * 10 >= w * 7) {
-            bars += y >= h / 2 && (last < 0 || y > last);
-        } else if ((x1 - x0 + 1) * 2 <= w && !bars) {
-            narrow++;
-            top = top < 0 ? y : top;
-            last = y;
-        }
-    }
-    if (!bars || narrow < 3 || (last - top + 1) * 4 < h)
-        return 0;
-    double tip = x_at[(top + last) / 2], end = x_at[top];
-    if (tip < 0 || end < 0)
-        return 0;
-    if (tip - end > w / 5.0)
-        return 0x2265; /* ≥: the chevron points right */
-    if (end - tip > w / 5.0)
-        return 0x2264;
-    return 0;
 }
 
 /* Signs OCR reads ≥ and ≤ as (> < = 三) when a number follows them. */
@@ -157,7 +99,7 @@ static char *mend_relations(TessBaseAPI *api, const guint8 *gray, int stride, ch
         gunichar sign = 0;
         if (sym && relation_misread(sym) &&
             TessPageIteratorBoundingBox(pit, RIL_SYMBOL, &l, &t, &r, &b))
-            sign = relation_sign(gray, stride, l, t, r, b);
+            sign = jx_glyph_relation(gray, stride, l, t, r, b);
         g_ptr_array_add(syms, g_strdup(sym ? sym : ""));
         g_array_append_val(signs, sign);
         TessDeleteText(sym);
@@ -208,7 +150,8 @@ static char *read_text(const guint8 *gray, int w, int h, int stride, int x0, int
     if (cjk) {
         int conf = 0;
         char *again = read_rect(cjk, gray, w, h, stride, x0, y0, x1, y1, single_line, &conf);
-        if (conf > *confidence || (conf >= CJK_FLOOR && latin_letters(again) < latin_letters(text))) {
+        gboolean fewer_latin = latin_letters(again) < latin_letters(text);
+        if (conf > *confidence || (conf >= CJK_FLOOR && fewer_latin)) {
             g_free(text);
             text = again;
             *confidence = conf;

@@ -285,34 +285,6 @@ typedef struct {
     int w, h;
 } PageImage;
 
-/* Is column x (vertical) or row y of [a0, a1) mostly not paper, as a
- * ruling line is? */
-static gboolean ruled(const guint8 *gray, int stride, gboolean vertical, int at, int a0, int a1)
-{
-    int n = 0;
-    for (int a = a0; a < a1; a++)
-        n += gray[vertical ? (gsize)a * (gsize)stride + (gsize)at
-                           : (gsize)at * (gsize)stride + (gsize)a] < 192;
-    return a1 > a0 && n * 5 >= (a1 - a0) * 3;
-}
-
-/* Where a cell's text may start, seen from one side: just inside the
- * ruling line found within `inset` pixels of `line` (where the grid puts
- * it), looking inward (step +1 from the left or top, -1 from the right or
- * bottom); `bare` pixels inward when no line is there. A fixed inset of
- * 1.5 pt cut into text set close to a thin line, and into the tops of a
- * title in a band of page text (项目支出绩效自评表 read as 项利文出顷效目详冯);
- * the line itself must stay out, or it is read as "|". */
-static int inside_line(const guint8 *gray, int stride, gboolean vertical, int line, int step,
-                       int inset, int bare, int a0, int a1, int limit)
-{
-    int inner = line + step * inset;
-    for (int at = inner; at != line - step * (inset + 1); at -= step)
-        if (at >= 0 && at < limit && ruled(gray, stride, vertical, at, a0, a1))
-            return step > 0 ? MIN(at + 2, inner) : MAX(at - 1, inner);
-    return line + step * bare;
-}
-
 /* OCR of one rectangle (points) of the page image; marks go to *marks. A
  * cell (runs_to_edge not NULL) has its lines read as one (extract/unwrap.h)
  * and says whether its last line reaches its right edge; a band of page
@@ -327,10 +299,14 @@ static char *ocr_box(const guint8 *gray, int w, int h, double x0, double y0, dou
     if (ix1 - ix0 < 4 || iy1 - iy0 < 4)
         return g_strdup("");
     int bare = runs_to_edge ? inset : 0; /* a band of page text has no lines round it */
-    int px0 = MAX(inside_line(gray, w, TRUE, (int)(x0 * s), 1, inset, bare, iy0, iy1, w), 0);
-    int px1 = MIN(inside_line(gray, w, TRUE, (int)(x1 * s), -1, inset, bare, iy0, iy1, w), w);
-    int py0 = MAX(inside_line(gray, w, FALSE, (int)(y0 * s), 1, inset, bare, ix0, ix1, h), 0);
-    int py1 = MIN(inside_line(gray, w, FALSE, (int)(y1 * s), -1, inset, bare, ix0, ix1, h), h);
+    int px0 = MAX(jx_ruling_inner_edge(gray, w, TRUE, (int)(x0 * s), 1, inset, bare, iy0, iy1,
+                                       w), 0);
+    int px1 = MIN(jx_ruling_inner_edge(gray, w, TRUE, (int)(x1 * s), -1, inset, bare, iy0, iy1,
+                                       w), w);
+    int py0 = MAX(jx_ruling_inner_edge(gray, w, FALSE, (int)(y0 * s), 1, inset, bare, ix0, ix1,
+                                       h), 0);
+    int py1 = MIN(jx_ruling_inner_edge(gray, w, FALSE, (int)(y1 * s), -1, inset, bare, ix0, ix1,
+                                       h), h);
     int edge = px1, box[4];
     if (px1 - px0 < 4 || py1 - py0 < 4 || ink(gray, w, px0, py0, px1, py1) < 12 ||
         !jx_ocr_text_box(gray, w, px0, py0, px1, py1, box))

@@ -128,6 +128,27 @@ void jx_ruling_find(const guint8 *img, int w, int h, int stride, int bpp, int ch
     g_array_free(vp, TRUE);
 }
 
+/* Is column `at` (vertical) or row `at` of [a0, a1) mostly not paper, as
+ * a ruling line is? */
+static gboolean ruled(const guint8 *gray, int stride, gboolean vertical, int at, int a0, int a1)
+{
+    int n = 0;
+    for (int a = a0; a < a1; a++)
+        n += gray[vertical ? (gsize)a * (gsize)stride + (gsize)at
+                           : (gsize)at * (gsize)stride + (gsize)a] < 192;
+    return a1 > a0 && n * 5 >= (a1 - a0) * 3;
+}
+
+int jx_ruling_inner_edge(const guint8 *gray, int stride, gboolean vertical, int line, int step,
+                         int reach, int bare, int a0, int a1, int limit)
+{
+    int inner = line + step * reach;
+    for (int at = inner; at != line - step * (reach + 1); at -= step)
+        if (at >= 0 && at < limit && ruled(gray, stride, vertical, at, a0, a1))
+            return step > 0 ? MIN(at + 2, inner) : MAX(at - 1, inner);
+    return line + step * bare;
+}
+
 /* ---------- grids ---------- */
 
 static int uf_find(int *parent, int i)

@@ -44,6 +44,19 @@ typedef struct {
  * least two rows or two columns of cells. */
 GPtrArray *jx_ruling_grids(const GArray *hsegs, const GArray *vsegs);
 
+/* Where a cell's inside starts, in pixels of a gray image, seen from one
+ * side: just past the ruling line found within `reach` pixels of `line`
+ * (where the grid puts it), looking inward (step +1 from the left or top,
+ * -1 from the right or bottom); `bare` pixels inward from `line` when no
+ * line is there. A line is a column (vertical) or row whose pixels over
+ * [a0, a1) are mostly darker than paper (< 192); `limit` is the image's
+ * width (vertical) or height. Never deeper inside than `reach`. A fixed
+ * inset of 1.5 pt cut into text set close to a thin line, and into the
+ * tops of a title in a band of page text; the line itself must stay out,
+ * or OCR reads it as "|". */
+int jx_ruling_inner_edge(const guint8 *gray, int stride, gboolean vertical, int line, int step,
+                         int reach, int bare, int a0, int a1, int limit);
+
 /* Index of the cell containing point (x, y), or -1. */
 int jx_grid_cell_at(const JxGrid *g, double x, double y);
 

@@ -4,6 +4,7 @@
 #include <pcre2.h>
 #include <string.h>
 
+#include "common/edits.h"
 #include "common/error.h"
 
 typedef struct {
@@ -294,49 +295,24 @@ double jx_ruleset_number(const JxRuleset *rs, const char *kind,
     return dflt;
 }
 
-/* Levenshtein distance between two strings of characters. */
-static int edits(const gunichar *a, glong na, const gunichar *b, glong nb)
-{
-    int *row = g_new(int, nb + 1);
-    for (glong j = 0; j <= nb; j++)
-        row[j] = (int)j;
-    for (glong i = 1; i <= na; i++) {
-        int diag = row[0];
-        row[0] = (int)i;
-        for (glong j = 1; j <= nb; j++) {
-            int up = row[j];
-            row[j] = MIN(MIN(up + 1, row[j - 1] + 1), diag + (a[i - 1] != b[j - 1]));
-            diag = up;
-        }
-    }
-    int d = row[nb];
-    g_free(row);
-    return d;
-}
-
 const char *jx_ruleset_nearest(const JxRuleset *rs, const char *kind, const char *text)
 {
     const GPtrArray *rules = g_hash_table_lookup(rs->by_kind, kind);
-    if (!rules)
-        return NULL;
-    glong n = 0;
-    gunichar *t = g_utf8_to_ucs4_fast(text, -1, &n);
+    glong n = g_utf8_strlen(text, -1);
     const char *best = NULL;
     int best_d = G_MAXINT;
     gboolean tie = FALSE;
-    for (guint i = 0; i < rules->len; i++) {
+    for (guint i = 0; rules && i < rules->len; i++) {
         const Rule *r = g_ptr_array_index(rules, i);
-        glong m = 0;
-        gunichar *w = g_utf8_to_ucs4_fast(r->name, -1, &m);
-        int d = ABS((int)(m - n)) > r->number ? G_MAXINT : edits(t, n, w, m);
-        g_free(w);
+        if (ABS(g_utf8_strlen(r->name, -1) - n) > r->number) /* too far, surely */
+            continue;
+        int d = jx_edits(text, r->name, NULL);
         if (d > r->number || d > best_d || (best && !strcmp(best, r->name)))
             continue;
         tie = d == best_d;
         best_d = d;
         best = r->name;
     }
-    g_free(t);
     return tie ? NULL : best;
 }
 

@@ -891,13 +891,14 @@ static void test_eval_catches_silent_errors(void)
 
 /* ---------- checks and flags on real documents ---------- */
 
-/* The flags of the first record of a type with this form and seq / line. */
 /* The flags of a record as JSON text ("[]" when it has none). */
 static char *record_flags(JsonObject *o)
 {
     JsonNode *n = json_object_get_member(o, "flags");
     return n ? json_to_string(n, FALSE) : g_strdup("[]");
 }
+
+/* The flags of the first record of a type with this form and seq / line. */
 
 static char *flags_of(GPtrArray *r, const char *type, int form, const char *key, const char *want)
 {

@@ -6,6 +6,7 @@
 #include "common/error.h"
 #include "extract/crosspage.h"
 #include "extract/extract.h"
+#include "extract/glyph.h"
 #include "extract/deskew.h"
 #include "extract/layout.h"
 #include "extract/ocr.h"
@@ -200,6 +201,69 @@ static void test_ruling_not_rectangle(void)
     g_free(img);
 }
 
+/* Draws a chevron of stroke 3 into a 24 x 24 box at (x, y): pointing right
+ * (>) or left (<); with a bar under it, ≥ or ≤. */
+static void draw_relation(guint8 *img, int w, int x, int y, gboolean right, gboolean bar)
+{
+    for (int k = 0; k <= 8; k++) { /* two arms meeting at the middle row */
+        int ax = right ? x + 2 * k : x + 16 - 2 * k;
+        fill(img, w, ax, y + k, ax + 3, y + k + 1);
+        fill(img, w, ax, y + 16 - k, ax + 3, y + 17 - k);
+    }
+    if (bar)
+        fill(img, w, x, y + 21, x + 20, y + 24);
+}
+
+/* ≥ and ≤ told from the ink OCR took for > < = 三. */
+static void test_glyph_relation(void)
+{
+    int w = 120, h = 40;
+    guint8 *img = g_malloc((gsize)w * h);
+    struct { gboolean right, bar; gunichar want; } C[] = {
+        {TRUE, TRUE, 0x2265}, {FALSE, TRUE, 0x2264}, {TRUE, FALSE, 0}, {FALSE, FALSE, 0}};
+    for (guint i = 0; i < G_N_ELEMENTS(C); i++) {
+        memset(img, 255, (gsize)w * h);
+        draw_relation(img, w, 10, 8, C[i].right, C[i].bar);
+        CU_ASSERT_EQUAL(jx_glyph_relation(img, w, 5, 4, 40, 36), C[i].want);
+        /* a box that reaches into the next glyph (a 2 drawn as a block) */
+        fill(img, w, 36, 8, 50, 32);
+        CU_ASSERT_EQUAL(jx_glyph_relation(img, w, 5, 4, 55, 36), C[i].want);
+    }
+    memset(img, 255, (gsize)w * h); /* = : two bars */
+    fill(img, w, 10, 12, 30, 15);
+    fill(img, w, 10, 22, 30, 25);
+    CU_ASSERT_EQUAL(jx_glyph_relation(img, w, 5, 4, 40, 36), 0);
+    memset(img, 255, (gsize)w * h);
+    for (int k = 0; k < 3; k++) /* 三 */
+        fill(img, w, 10 + 2 * (k == 1), 8 + 10 * k, 30 - 2 * (k == 1), 11 + 10 * k);
+    CU_ASSERT_EQUAL(jx_glyph_relation(img, w, 5, 4, 40, 36), 0);
+    g_free(img);
+}
+
+/* A cell's inside starts just past its ruling line, wherever within reach
+ * the line really runs; with no line there, `bare` pixels in. */
+static void test_inner_edge(void)
+{
+    int w = 100, h = 60;
+    guint8 *img = g_malloc((gsize)w * h);
+    memset(img, 255, (gsize)w * h);
+    fill(img, w, 20, 0, 22, h);  /* a left line 2 px thick at x 20-21 */
+    fill(img, w, 79, 0, 80, h);  /* a right line at x 79 */
+    fill(img, w, 24, 20, 30, 28); /* text close to the left line */
+    /* the grid puts the lines at 21 and 80; reach 6 */
+    CU_ASSERT_EQUAL(jx_ruling_inner_edge(img, w, TRUE, 21, 1, 6, 6, 0, h, w), 23);
+    CU_ASSERT_EQUAL(jx_ruling_inner_edge(img, w, TRUE, 80, -1, 6, 6, 0, h, w), 78);
+    /* no line within reach: bare pixels in (a band of page text: none) */
+    CU_ASSERT_EQUAL(jx_ruling_inner_edge(img, w, TRUE, 50, 1, 6, 6, 0, h, w), 56);
+    CU_ASSERT_EQUAL(jx_ruling_inner_edge(img, w, TRUE, 50, 1, 6, 0, 0, h, w), 50);
+    /* a line farther in than reach is not this cell's line */
+    CU_ASSERT_EQUAL(jx_ruling_inner_edge(img, w, TRUE, 12, 1, 6, 6, 0, h, w), 18);
+    /* rows: a top line at y 5 */
+    fill(img, w, 0, 5, w, 6);
+    CU_ASSERT_EQUAL(jx_ruling_inner_edge(img, w, FALSE, 4, 1, 6, 6, 30, 70, h), 7);
+    g_free(img);
+}
+
 /* A two-column table on one page: a header row, then rows; the first
  * row's right cell runs to its edge when `cut`. */
 static JxTable *page_table(int page, const char *h0, const char *h1, const char *const *rows,
@@ -362,6 +426,8 @@ void jx_add_pdf_tests(void)
     CU_add_test(s, "a cell's lines laid out as one", test_unwrap);
     CU_add_test(s, "missing lines do not merge past a rectangle", test_ruling_not_rectangle);
     CU_add_test(s, "an OCR'd table across a page break", test_crosspage_ocr);
+    CU_add_test(s, "≥ and ≤ from the ink OCR misread", test_glyph_relation);
+    CU_add_test(s, "a cell's inside starts just past its line", test_inner_edge);
     CU_add_test(s, "text from glyph boxes, wraps", test_layout);
     CU_add_test(s, "reader: grid, image-only, encrypted, corrupt", test_pdf_reader);
 }
