@@ -103,10 +103,12 @@ static void remap(JxTable *t, const GArray *edges)
 
 /* Is b's first row the rest of a's last row? Each filled cell of it must
  * sit under a cell of that row whose text ran to the edge (or was empty),
- * and at least one under text that ran to the edge. */
+ * and at least one under text that ran to the edge. One may sit under text
+ * that stopped short when two others go on: a line that ends with a
+ * full-width ；, or OCR that lost its last glyph, stops short of the edge. */
 static gboolean split_row(const JxTable *a, const JxTable *b)
 {
-    int last = a->nrows - 1, filled = 0, continued = 0;
+    int last = a->nrows - 1, filled = 0, continued = 0, stopped = 0;
     for (guint i = 0; i < b->cells->len; i++) {
         const JxCell *cb = g_ptr_array_index(b->cells, i);
         if (cb->row != 0 || blank(cb->text))
@@ -118,9 +120,9 @@ static gboolean split_row(const JxTable *a, const JxTable *b)
         if (ca->runs_to_edge && !blank(ca->text))
             continued++;
         else if (!blank(ca->text))
-            return FALSE;
+            stopped++;
     }
-    return filled > 0 && continued > 0;
+    return filled > 0 && continued > 0 && (stopped == 0 || (stopped == 1 && continued >= 2));
 }
 
 /* Drops b's first row (cells that span on lose a row). */

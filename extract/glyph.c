@@ -1,5 +1,7 @@
 #include "extract/glyph.h"
 
+#include <math.h>
+
 static gboolean column_ink(const guint8 *gray, int stride, int x, int t, int b)
 {
     for (int y = t; y < b; y++)
@@ -8,16 +10,27 @@ static gboolean column_ink(const guint8 *gray, int stride, int x, int t, int b)
     return FALSE;
 }
 
+/* The box may reach into the next glyph: [*l, *r) becomes its first run
+ * of inked columns. OCR's box may also start inside the glyph: the run
+ * goes on left a few columns (as far as GROW_PX) while they hold ink. */
+#define GROW_PX 3
+static void first_inked_run(const guint8 *gray, int stride, int *l, int *r, int t, int b)
+{
+    int x = *l;
+    while (x < *r && !column_ink(gray, stride, x, t, b))
+        x++;
+    if (x == *l) /* the box starts in ink */
+        for (int k = 0; k < GROW_PX && x > 0 && column_ink(gray, stride, x - 1, t, b); k++)
+            x--;
+    *l = x;
+    while (x < *r && column_ink(gray, stride, x, t, b))
+        x++;
+    *r = x;
+}
+
 gunichar jx_glyph_relation(const guint8 *gray, int stride, int l, int t, int r, int b)
 {
-    /* the box may reach into the next glyph: its first run of inked columns */
-    int x = l;
-    while (x < r && !column_ink(gray, stride, x, t, b))
-        x++;
-    l = x;
-    while (x < r && column_ink(gray, stride, x, t, b))
-        x++;
-    r = x;
+    first_inked_run(gray, stride, &l, &r, t, b);
     int w = r - l, h = b - t, bars = 0, narrow = 0, top = -1, last = -1;
     double x_at[256];
     if (w < 4 || h < 6 || h > 256)
@@ -54,4 +67,63 @@ gunichar jx_glyph_relation(const guint8 *gray, int stride, int l, int t, int r, 
     if (end - tip > w / 5.0)
         return 0x2264;
     return 0;
+}
+
+gboolean jx_glyph_divide(const guint8 *gray, int stride, int l, int t, int r, int b)
+{
+    first_inked_run(gray, stride, &l, &r, t, b);
+    int w = r - l, runs = 0, x0[3] = {0}, x1[3] = {0};
+    gboolean inked_above = FALSE;
+    if (w < 4 || b - t < 6)
+        return FALSE;
+    for (int y = t; y < b; y++) {
+        const guint8 *row = gray + (gsize)y * (gsize)stride;
+        int a = -1, z = -1;
+        for (int x = l; x < r; x++)
+            if (row[x] < 128) {
+                a = a < 0 ? x : a;
+                z = x + 1;
+            }
+        if (a >= 0 && !inked_above) { /* a new run of inked rows */
+            if (++runs > 3)
+                return FALSE;
+            x0[runs - 1] = a;
+            x1[runs - 1] = z;
+        } else if (a >= 0) {
+            x0[runs - 1] = MIN(x0[runs - 1], a);
+            x1[runs - 1] = MAX(x1[runs - 1], z);
+        }
+        inked_above = a >= 0;
+    }
+    if (runs != 3)
+        return FALSE;
+    /* a dot, a bar across the glyph, a dot; the dots over the bar's middle */
+    int bar = x1[1] - x0[1];
+    double mid = (x0[1] + x1[1]) / 2.0;
+    if (bar * 10 < w * 8)
+        return FALSE;
+    for (int k = 0; k < 3; k += 2)
+        if ((x1[k] - x0[k]) * 5 > bar * 2 || fabs((x0[k] + x1[k]) / 2.0 - mid) * 4 > bar)
+            return FALSE;
+    return TRUE;
+}
+
+gboolean jx_glyph_divide_between(const guint8 *gray, int stride, const int a[4], const int b[4])
+{
+    int t = MIN(a[1], b[1]), bot = MAX(a[3], b[3]), high = bot - t;
+    if (a[3] <= b[1] || b[3] <= a[1])
+        return FALSE; /* not on one line */
+    int from = a[2] + 1;
+    if ((a[2] - a[0]) * 4 > (a[3] - a[1]) * 5) { /* wider than a glyph: its last inked run */
+        int x = a[2];
+        while (x > a[0] && !column_ink(gray, stride, x - 1, a[1], a[3]))
+            x--;
+        while (x > a[0] && column_ink(gray, stride, x - 1, a[1], a[3]))
+            x--;
+        if ((x - a[0]) * 4 >= (a[3] - a[1]) * 3)
+            from = x;
+    }
+    if (b[0] - from < high / 2)
+        return FALSE;
+    return jx_glyph_divide(gray, stride, from, t, b[0], bot);
 }

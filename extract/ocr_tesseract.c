@@ -75,34 +75,55 @@ static gboolean relation_misread(const char *sym)
     return !strcmp(sym, ">") || !strcmp(sym, "<") || !strcmp(sym, "=") || !strcmp(sym, "三");
 }
 
+/* Signs OCR reads ÷ as: (10分÷三级指标个数) read as "10分=三级…", "10分二三级…". */
+static gboolean divide_misread(const char *sym)
+{
+    return !strcmp(sym, "=") || !strcmp(sym, "二") || !strcmp(sym, "+") || !strcmp(sym, "<") ||
+           !strcmp(sym, ">") || !strcmp(sym, "-");
+}
+
 static gboolean starts_number(const char *sym)
 {
     return g_ascii_isdigit(*sym) || (*sym && strstr("一二三四五六七八九十百两零", sym));
 }
 
-/* Puts back ≥ and ≤ that the last reading of api took for > < = or 三
- * before a number (≥200人次 read as "三200人次", ≤3万 as "<3万"), looking
- * at each such symbol's ink. Returns text or a new string (text freed). */
-static char *mend_relations(TessBaseAPI *api, const guint8 *gray, int stride, char *text)
+typedef struct {
+    char *text;
+    int box[4]; /* l, t, r, b */
+    gunichar relation; /* the ≥ or ≤ its ink shows (used before a number) */
+    gunichar divide;   /* ÷ when its ink shows one */
+} Symbol;
+
+static void symbol_clear(gpointer p)
 {
-    if (!strpbrk(text, "<>=") && !strstr(text, "三"))
-        return text;
+    g_free(((Symbol *)p)->text);
+}
+
+/* Puts back the signs that the last reading of api took for others,
+ * looking at the ink: ≥ and ≤ read as > < = or 三 before a number (≥200人次
+ * as "三200人次", ≤3万 as "<3万"); ÷ read as = 二 + < > or -, or left out.
+ * Returns text or a new string (text freed). */
+static char *mend_signs(TessBaseAPI *api, const guint8 *gray, int stride, char *text)
+{
     TessResultIterator *it = TessBaseAPIGetIterator(api);
     if (!it)
         return text;
     TessPageIterator *pit = TessResultIteratorGetPageIterator(it);
-    GPtrArray *syms = g_ptr_array_new_with_free_func(g_free);
-    GArray *signs = g_array_new(FALSE, TRUE, sizeof(gunichar)); /* per symbol: 0 keeps it */
+    GArray *syms = g_array_new(FALSE, TRUE, sizeof(Symbol));
+    g_array_set_clear_func(syms, symbol_clear);
     do {
         char *sym = TessResultIteratorGetUTF8Text(it, RIL_SYMBOL);
-        int l = 0, t = 0, r = 0, b = 0;
-        gunichar sign = 0;
-        if (sym && relation_misread(sym) &&
-            TessPageIteratorBoundingBox(pit, RIL_SYMBOL, &l, &t, &r, &b))
-            sign = jx_glyph_relation(gray, stride, l, t, r, b);
-        g_ptr_array_add(syms, g_strdup(sym ? sym : ""));
-        g_array_append_val(signs, sign);
+        Symbol one = {g_strdup(sym ? sym : ""), {0}, 0, 0};
+        int *bx = one.box;
         TessDeleteText(sym);
+        if (TessPageIteratorBoundingBox(pit, RIL_SYMBOL, &bx[0], &bx[1], &bx[2], &bx[3])) {
+            if (relation_misread(one.text))
+                one.relation = jx_glyph_relation(gray, stride, bx[0], bx[1], bx[2], bx[3]);
+            if (divide_misread(one.text) &&
+                jx_glyph_divide(gray, stride, bx[0], bx[1], bx[2], bx[3]))
+                one.divide = 0xF7;
+        }
+        g_array_append_val(syms, one);
     } while (TessResultIteratorNext(it, RIL_SYMBOL));
     TessResultIteratorDelete(it);
 
@@ -119,9 +140,14 @@ static char *mend_relations(TessBaseAPI *api, const guint8 *gray, int stride, ch
             g_string_append(out, one);
             continue;
         }
-        if (aligned && k < syms->len && !strcmp(g_ptr_array_index(syms, k), one)) {
-            if (k + 1 < syms->len && starts_number(g_ptr_array_index(syms, k + 1)))
-                sign = g_array_index(signs, gunichar, k);
+        if (aligned && k < syms->len && !strcmp(g_array_index(syms, Symbol, k).text, one)) {
+            const Symbol *s = &g_array_index(syms, Symbol, k);
+            if (k > 0 && jx_glyph_divide_between(gray, stride, (s - 1)->box, s->box))
+                g_string_append_unichar(out, 0xF7);
+            if (k + 1 < syms->len && starts_number((s + 1)->text))
+                sign = s->relation;
+            if (!sign)
+                sign = s->divide;
             k++;
         } else {
             aligned = FALSE;
@@ -131,8 +157,7 @@ static char *mend_relations(TessBaseAPI *api, const guint8 *gray, int stride, ch
         else
             g_string_append(out, one);
     }
-    g_ptr_array_free(syms, TRUE);
-    g_array_free(signs, TRUE);
+    g_array_free(syms, TRUE);
     g_free(text);
     return g_string_free(out, FALSE);
 }
@@ -160,7 +185,7 @@ static char *read_text(const guint8 *gray, int w, int h, int stride, int x0, int
             g_free(again);
         }
     }
-    return mend_relations(from, gray, stride, text);
+    return mend_signs(from, gray, stride, text);
 }
 
 /* A rectangle of an 8-bit gray image as a 1-bit image, ink (gray < 128)
@@ -189,8 +214,23 @@ static PIX *bitmap(const guint8 *gray, int stride, int x0, int y0, int w, int h)
 /* A mark this many pixels across is a stroke of text, not a speck (at
  * JX_OCR_SCALE: 2.3 pt; dirt is smaller, characters larger). */
 #define STROKE_PX 8
-/* A speck this close to a stroke belongs to it (a decimal point). */
+/* A speck this close to a stroke belongs to it. */
 #define NEAR_PX 6
+
+/* Is the speck s the point after the digit-like stroke d (narrower than
+ * high, as digits are and ideographs are not)? It sits on d's baseline,
+ * within half d's height after it: 1959300. wrapped before 00 leaves its
+ * point 8 px from the last 0, farther than NEAR_PX. */
+typedef struct {
+    l_int32 x, y, w, h;
+} Ink;
+
+static gboolean point_after_digit(const Ink *d, const Ink *s)
+{
+    l_int32 gap = s->x - (d->x + d->w);
+    return d->h >= STROKE_PX && d->w * 4 <= d->h * 3 && s->w * 3 <= d->h && s->h * 3 <= d->h &&
+           gap >= 0 && gap * 2 <= d->h && ABS((s->y + s->h) - (d->y + d->h)) * 8 <= d->h;
+}
 
 static gboolean text_box(const guint8 *gray, int stride, int x0, int y0, int x1, int y1,
                          int box[4])
@@ -204,23 +244,31 @@ static gboolean text_box(const guint8 *gray, int stride, int x0, int y0, int x1,
     BOXA *boxes = pixConnCompBB(bits, 8);
     pixDestroy(&bits);
     int n = boxes ? boxaGetCount(boxes) : 0;
+    Ink *b = g_new(Ink, MAX(n, 1));
+    for (int i = 0; i < n; i++)
+        boxaGetBoxGeometry(boxes, i, &b[i].x, &b[i].y, &b[i].w, &b[i].h);
+    boxaDestroy(&boxes);
     int bx0 = w, by0 = h, bx1 = -1, by1 = -1;
     for (int pass = 0; pass < 2; pass++) /* strokes, then the specks beside them */
         for (int i = 0; i < n; i++) {
-            l_int32 x, y, bw, bh;
-            boxaGetBoxGeometry(boxes, i, &x, &y, &bw, &bh);
+            l_int32 x = b[i].x, y = b[i].y, bw = b[i].w, bh = b[i].h;
             gboolean stroke = MAX(bw, bh) >= STROKE_PX;
             if (pass == 0 && !stroke)
                 continue;
-            if (pass == 1 && (stroke || bx1 < 0 || x + bw < bx0 - NEAR_PX ||
-                              x > bx1 + NEAR_PX || y + bh < by0 - NEAR_PX || y > by1 + NEAR_PX))
-                continue;
+            if (pass == 1) {
+                gboolean near = bx1 >= 0 && x + bw >= bx0 - NEAR_PX && x <= bx1 + NEAR_PX &&
+                                y + bh >= by0 - NEAR_PX && y <= by1 + NEAR_PX;
+                for (int j = 0; j < n && !near && !stroke; j++)
+                    near = point_after_digit(&b[j], &b[i]);
+                if (stroke || !near)
+                    continue;
+            }
             bx0 = MIN(bx0, x);
             by0 = MIN(by0, y);
             bx1 = MAX(bx1, x + bw);
             by1 = MAX(by1, y + bh);
         }
-    boxaDestroy(&boxes);
+    g_free(b);
     if (bx1 < 0)
         return FALSE;
     box[0] = x0 + bx0;

@@ -272,6 +272,19 @@ static gboolean stray_end(const GArray *t)
     return TRUE;
 }
 
+static gboolean separator(gunichar c)
+{
+    return c == ';' || c == ':' || c == ',';
+}
+
+/* A point or a closing quote that nothing opened, just after a mark of
+ * punctuation: specks OCR reads after 资料; (资料;.2、 资料;”.2、). */
+static gboolean stray_after_mark(gunichar prev, gunichar c, gboolean open)
+{
+    gboolean mark = separator(prev) || prev == 0x3001 || prev == 0x3002;
+    return mark && (c == '.' || ((c == 0x201D || c == 0x2019) && !open));
+}
+
 char *jx_text_clean_ocr(const char *s)
 {
     char *clean = jx_text_clean(s);
@@ -285,7 +298,8 @@ char *jx_text_clean_ocr(const char *s)
         gunichar c = u[i];
         if (ocr_stray(c) || (t->len == 0 && (c == ' ' || stray_start(u, i, n))) ||
             (c == '.' && ideograph(prev) &&
-             (i + 1 == n || ideograph(u[i + 1]) || g_unichar_isdigit(u[i + 1]))))
+             (i + 1 == n || ideograph(u[i + 1]) || g_unichar_isdigit(u[i + 1]))) ||
+            stray_after_mark(prev, c, open) || (separator(c) && i + 1 < n && separator(u[i + 1])))
             continue;
         /* Chinese text quotes with “ ”: OCR's straight quotes take turns */
         if ((c == '"' || c == '\'') && (ideograph(prev) || (i + 1 < n && ideograph(u[i + 1]))))

@@ -18,8 +18,10 @@ char *jx_text_clean(const char *s);
  * a point after an ideograph (产出指.标, 项目管理.13分, 二级指标.; Chinese
  * text ends sentences with 。), stray punctuation at the start of the text
  * ("* 实际完成值", "“得分") and at its end ("236人次:", "满意度-", an
- * opening quote, a closing one nothing opened). Straight quotes beside an
- * ideograph become “ and ” by turns (完善"两新"组织). */
+ * opening quote, a closing one nothing opened), a point or an unopened
+ * closing quote just after punctuation (资料;.2、), and the first of two
+ * separators side by side (要点;:1). Straight quotes beside an ideograph
+ * become “ and ” by turns (完善"两新"组织). */
 char *jx_text_clean_ocr(const char *s);
 
 /* jx_text_clean, then every white space removed (codes, header labels). */

@@ -52,6 +52,7 @@ typedef struct {
     char *unit;          /* pending money unit ("单位：万元") */
     gboolean in_fund, in_ind, want_goal, in_source;
     int fundcol[FC_N], indcol[IC_N], goalcol[2];
+    guint fund_inferred, ind_inferred; /* columns placed by gap rules (1 << c) */
     struct { int col; const char *line; } source[8]; /* 项目资金来源 columns */
     int nsource;
     char *fund_unit;
@@ -63,8 +64,9 @@ typedef struct {
 
 /* ---------- grid helpers ---------- */
 
-/* Cell texts cleaned once; OCR'd cells lose the marks of dirt, and one
- * that is nearly a known label (ocrword rules) becomes that label. */
+/* Cell texts cleaned once; OCR'd cells lose the marks of dirt, have the
+ * signs OCR takes for others put back (ocrfix rules), and one that is
+ * nearly a known label (ocrword rules) becomes that label. */
 static void grid_init(Grid *g, const JxTable *t, const JxRuleset *rs)
 {
     g->t = t;
@@ -73,8 +75,10 @@ static void grid_init(Grid *g, const JxTable *t, const JxRuleset *rs)
     for (guint i = 0; i < t->cells->len; i++) {
         const JxCell *c = g_ptr_array_index(t->cells, i);
         if (c->marks & JX_MARK_OCR) {
-            g->text[i] = jx_text_clean_ocr(c->text);
+            char *clean = jx_text_clean_ocr(c->text);
+            g->text[i] = jx_ruleset_replace(rs, "ocrfix", clean);
             g->key[i] = jx_text_compact(g->text[i]);
+            g_free(clean);
             const char *word = jx_ruleset_nearest(rs, "ocrword", g->key[i]);
             if (word) {
                 g_free(g->text[i]);
@@ -422,8 +426,33 @@ static void read_fields(Reader *rd, const Grid *g, GArray *cells)
 
 /* ---------- column headers ---------- */
 
-static int map_columns(const Reader *rd, const Grid *g, GArray *cells,
-                       int memo, const char *const *names, int n, int *cols)
+/* The column of a header cell OCR could not read, from its neighbours:
+ * the `gap` rule (indgap, fundgap) matching "LEFT,RIGHT", the column
+ * names of the cells beside it ("" at the table's edge). *糙得|从恒
+ * between 分值 and 偏差原因 is 得分. NULL when no rule says. */
+static const char *gap_column(const Reader *rd, const Grid *g, GArray *cells, guint k,
+                              int memo, const char *gap)
+{
+    int i = g_array_index(cells, int, k);
+    if (!(cell(g, i)->marks & JX_MARK_OCR) || !*g->key[i] || label_match(rd->rs, g, i, memo))
+        return NULL;
+    const char *left = k > 0 ? label_match(rd->rs, g, g_array_index(cells, int, k - 1), memo)
+                             : NULL;
+    const char *right =
+        k + 1 < cells->len ? label_match(rd->rs, g, g_array_index(cells, int, k + 1), memo)
+                           : NULL;
+    char *pair = g_strdup_printf("%s,%s", left ? left : "", right ? right : "");
+    const char *name = jx_ruleset_match(rd->rs, gap, pair, NULL);
+    g_free(pair);
+    return name;
+}
+
+/* The columns of a header row: cols[c] is the column of names[c], or -1.
+ * With 3 found or more the row is a header; then cells OCR could not read
+ * are placed by the gap rules, and *inferred gets a bit (1 << c) for each. */
+static int map_columns(const Reader *rd, const Grid *g, GArray *cells, int memo,
+                       const char *gap, const char *const *names, int n, int *cols,
+                       guint *inferred)
 {
     int found = 0;
     int tmp[IC_N];
@@ -438,8 +467,18 @@ static int map_columns(const Reader *rd, const Grid *g, GArray *cells,
                 found++;
             }
     }
-    if (found >= 3)
-        memcpy(cols, tmp, sizeof(int) * (gsize)n);
+    if (found < 3)
+        return found;
+    *inferred = 0;
+    for (guint k = 0; k < cells->len; k++) {
+        const char *name = gap_column(rd, g, cells, k, memo, gap);
+        for (int c = 0; name && c < n; c++)
+            if (!strcmp(name, names[c]) && tmp[c] < 0) {
+                tmp[c] = cell(g, g_array_index(cells, int, k))->col;
+                *inferred |= 1u << c;
+            }
+    }
+    memcpy(cols, tmp, sizeof(int) * (gsize)n);
     return found;
 }
 
@@ -509,6 +548,16 @@ static void fund_plain(JxFund *f, const char *text, JxNum *out, gboolean percent
     jx_value_clear(&v);
 }
 
+/* HEADER_INFERRED when a value was taken from a column placed by a gap
+ * rule (bit c of inferred for t[c]). */
+static guint inferred_flag(guint inferred, const char *const *t, int n)
+{
+    for (int c = 0; c < n; c++)
+        if (t[c] && (inferred & (1u << c)))
+            return JX_FLAG_BIT(JX_FLAG_HEADER_INFERRED);
+    return 0;
+}
+
 static gboolean read_fund_line(Reader *rd, const Grid *g, int r, GArray *cells)
 {
     const char *line = NULL;
@@ -536,6 +585,7 @@ static gboolean read_fund_line(Reader *rd, const Grid *g, int r, GArray *cells)
         if (t[c] && at(g, r, rd->fundcol[c]) == label)
             t[c] = NULL;
     }
+    f->flags |= inferred_flag(rd->fund_inferred, t, FC_N);
     fund_money(f, t[FC_BUDGET_INITIAL], &f->budget_initial);
     fund_money(f, t[FC_BUDGET_FULL_YEAR], &f->budget_full_year);
     fund_money(f, t[FC_EXECUTED], &f->executed);
@@ -716,10 +766,14 @@ static void read_total(Reader *rd, const Grid *g, int r, GArray *cells, int labe
      * own totals, and the sum check compares the indicators with them. */
     gboolean part = f->total_score.set && s.set && fabs(f->total_score.v - s.v) > JX_SUM_TOLERANCE;
     if (!part) {
+        const char *t[IC_N] = {NULL};
         if (w.set)
             f->total_weight = w;
         if (s.set)
             f->total_score = s;
+        t[IC_WEIGHT] = w.set ? wt : NULL;
+        t[IC_SCORE] = s.set ? st : NULL;
+        f->flags |= inferred_flag(rd->ind_inferred, t, IC_N);
     }
     note_page(rd, cell(g, label)->page);
 }
@@ -752,7 +806,7 @@ static void read_indicator(Reader *rd, const Grid *g, int r)
         adopt_parent_level(rd, g);
 
     JxIndicator *ind = jx_indicator_new(rd->form->index, rd->seq++);
-    ind->flags |= row_flags(g, r);
+    ind->flags |= row_flags(g, r) | inferred_flag(rd->ind_inferred, t, IC_N);
     gboolean canon;
     if (rd->l1) {
         ind->level1_raw = g_strdup(rd->l1);
@@ -805,6 +859,30 @@ static void read_goal(Reader *rd, const Grid *g, int r)
         rd->want_goal = FALSE;
 }
 
+/* Is cell i the label of a total OCR could not read (合计 as "ait")? It
+ * opens the last row of an indicator table, holds a few characters and
+ * no ideograph, and the rest of the row is numbers only. The sum checks
+ * then compare the totals with the indicators. */
+static gboolean unread_total(const Reader *rd, const Grid *g, int r, GArray *cells, int i)
+{
+    const char *key = g->key[i];
+    if (!rd->in_ind || !rd->form || r != g->t->nrows - 1 || !(cell(g, i)->marks & JX_MARK_OCR) ||
+        !*key || g_utf8_strlen(key, -1) > 4 || g_array_index(cells, int, 0) != i)
+        return FALSE;
+    for (const char *p = key; *p; p = g_utf8_next_char(p))
+        if (jx_text_is_cjk(g_utf8_get_char(p)))
+            return FALSE;
+    int numbers = 0;
+    for (guint k = 1; k < cells->len; k++) {
+        int j = g_array_index(cells, int, k);
+        JxNum n = {0};
+        if (*g->key[j] && !number_of(g->key[j], &n))
+            return FALSE;
+        numbers += n.set;
+    }
+    return numbers > 0;
+}
+
 static void read_row(Reader *rd, const Grid *g, int r)
 {
     GArray *cells = row_cells(g, r);
@@ -815,8 +893,8 @@ static void read_row(Reader *rd, const Grid *g, int r)
             continue;
         if (label_match(rd->rs, g, i, MEMO_TITLE)) {
             on_title(rd, g->text[i]);
-        } else if (rd->in_ind && rd->form &&
-                   label_match(rd->rs, g, i, MEMO_TOTAL)) {
+        } else if ((rd->in_ind && rd->form && label_match(rd->rs, g, i, MEMO_TOTAL)) ||
+                   unread_total(rd, g, r, cells, i)) {
             read_total(rd, g, r, cells, i);
             close_form(rd);
             g_array_free(cells, TRUE);
@@ -824,21 +902,26 @@ static void read_row(Reader *rd, const Grid *g, int r)
         }
     }
     int fc[FC_N], ic[IC_N], gc[2] = {-1, -1};
+    guint fi = 0, ii = 0;
     if (read_source_header(rd, g, cells)) {
         /* amounts follow in the next row */
-    } else if (map_columns(rd, g, cells, MEMO_FUNDCOL, FUNDCOL, FC_N, fc) >= 3) {
+    } else if (map_columns(rd, g, cells, MEMO_FUNDCOL, "fundgap", FUNDCOL, FC_N, fc,
+                           &fi) >= 3) {
         open_form(rd);
         memcpy(rd->fundcol, fc, sizeof fc);
+        rd->fund_inferred = fi;
         rd->in_fund = TRUE;
         rd->in_ind = FALSE;
         find_fund_unit(rd, g, cells);
         find_fund_unit_below(rd, g, r);
         if (!rd->fund_unit && rd->unit)
             rd->fund_unit = g_strdup(rd->unit);
-    } else if (map_columns(rd, g, cells, MEMO_INDCOL, INDCOL, IC_N, ic) >= 3) {
+    } else if (map_columns(rd, g, cells, MEMO_INDCOL, "indgap", INDCOL, IC_N, ic,
+                           &ii) >= 3) {
         open_form(rd);
         gboolean repeated = rd->in_ind && !memcmp(rd->indcol, ic, sizeof ic);
         memcpy(rd->indcol, ic, sizeof ic);
+        rd->ind_inferred = ii;
         rd->in_ind = TRUE;
         rd->in_fund = rd->want_goal = FALSE;
         if (!repeated) { /* a header repeated on a new page keeps the levels */

@@ -27,8 +27,8 @@ static gboolean numeric_kind(const char *kind)
 
 static const char *const KINDS[] = {
     "title", "year", "kind", "field", "fundcol", "fundline", "fundunit", "fundsource",
-    "goalcol", "indcol", "total", "level1", "level2", "level2parent", "levelweight",
-    "namestrip", "checkbox", "penalty", "ocrword",
+    "goalcol", "indcol", "indgap", "fundgap", "total", "level1", "level2", "level2parent", "levelweight",
+    "namestrip", "checkbox", "penalty", "ocrword", "ocrfix",
 };
 
 static void rule_free(gpointer p)
@@ -280,6 +280,41 @@ char *jx_ruleset_strip(const JxRuleset *rs, const char *kind, const char *text)
         } else {
             g_free(out);
         }
+    }
+    return s;
+}
+
+char *jx_ruleset_replace(const JxRuleset *rs, const char *kind, const char *text)
+{
+    char *s = g_strdup(text ? text : "");
+    const GPtrArray *rules = g_hash_table_lookup(rs->by_kind, kind);
+    for (guint i = 0; rules && i < rules->len; i++) {
+        const Rule *r = g_ptr_array_index(rules, i);
+        pcre2_match_data *md = pcre2_match_data_create_from_pattern(r->re, NULL);
+        GString *out = g_string_sized_new(strlen(s) + 8);
+        PCRE2_SIZE at = 0, len = strlen(s);
+        int count = 0;
+        while (at <= len && pcre2_match(r->re, (PCRE2_SPTR)s, len, at, 0, md, NULL) >= 0) {
+            const PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+            g_string_append_len(out, s + at, (gssize)(ov[0] - at));
+            if (strcmp(r->name, "#") == 0)
+                g_string_append_printf(out, "%d", ++count);
+            else
+                g_string_append(out, r->name);
+            at = ov[1];
+            if (ov[1] == ov[0]) { /* an empty match: step over one character */
+                if (at == len)
+                    break;
+                const char *next = g_utf8_next_char(s + at);
+                g_string_append_len(out, s + at, next - (s + at));
+                at = (PCRE2_SIZE)(next - s);
+            }
+        }
+        if (at < len)
+            g_string_append(out, s + at);
+        pcre2_match_data_free(md);
+        g_free(s);
+        s = g_string_free(out, FALSE);
     }
     return s;
 }

@@ -37,6 +37,11 @@ const char *jx_ruleset_match(const JxRuleset *rs, const char *kind,
  * prefixes); returns a new string. */
 char *jx_ruleset_strip(const JxRuleset *rs, const char *kind, const char *text);
 
+/* Replaces in text every match of the rules of `kind` with the rule's
+ * NAME; a NAME of # is the number of the match in text (1, 2, 3 ...): the
+ * k-th ① of a list OCR read as @. Returns a new string. */
+char *jx_ruleset_replace(const JxRuleset *rs, const char *kind, const char *text);
+
 /* The number a rule of kind/name holds (penalty rules), or dflt. */
 double jx_ruleset_number(const JxRuleset *rs, const char *kind,
                          const char *name, double dflt);

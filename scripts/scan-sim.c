@@ -1,9 +1,12 @@
 /* scan-sim: pages of a PDF as a scanner leaves them, for the scanned corpus.
  *
- *     build/scan-sim IN.pdf OUTPREFIX [DPI [SEED]]
+ *     build/scan-sim IN.pdf OUTPREFIX [DPI [SEED [TURN [SAYS_DPI]]]]
  *
  * writes OUTPREFIX-001.jpg ... : each page rendered at DPI (default 200),
  * turned by a small angle (within ±1.5°, from SEED and the page number),
+ * then by TURN degrees (90, 180, 270: fed into the scanner sideways or
+ * upside down), the JPEG saying it is SAYS_DPI (default DPI; another
+ * makes the PDF page larger or smaller than the paper was),
  * on slightly grey paper with specks of dirt, and a red seal stamped over
  * the upper right of the page as units stamp 单位（公章）. img2pdf wraps the
  * JPEGs into an image-only PDF (scripts/make-corpus-pdf.sh). Not part of
@@ -77,11 +80,13 @@ static int write_jpeg(cairo_surface_t *s, int dpi, const char *path)
 int main(int argc, char **argv)
 {
     if (argc < 3) {
-        fprintf(stderr, "usage: scan-sim IN.pdf OUTPREFIX [DPI [SEED]]\n");
+        fprintf(stderr, "usage: scan-sim IN.pdf OUTPREFIX [DPI [SEED [TURN [SAYS_DPI]]]]\n");
         return 2;
     }
     double dpi = argc > 3 ? atof(argv[3]) : 200;
     guint32 state = (argc > 4 ? (guint32)atoi(argv[4]) : 1) * 2654435761u;
+    int turn = argc > 5 ? atoi(argv[5]) : 0;
+    double says = argc > 6 ? atof(argv[6]) : dpi;
     GError *err = NULL;
     GFile *file = g_file_new_for_commandline_arg(argv[1]);
     PopplerDocument *doc = poppler_document_new_from_gfile(file, NULL, NULL, &err);
@@ -119,9 +124,23 @@ int main(int argc, char **argv)
             cairo_fill(cr);
         }
         cairo_destroy(cr);
+        if (turn % 360) { /* the sheet fed in turned */
+            gboolean sideways = turn % 180 != 0;
+            int tw = sideways ? h : w, th = sideways ? w : h;
+            cairo_surface_t *turned = cairo_image_surface_create(CAIRO_FORMAT_RGB24, tw, th);
+            cr = cairo_create(turned);
+            cairo_translate(cr, tw / 2.0, th / 2.0);
+            cairo_rotate(cr, turn * G_PI / 180);
+            cairo_translate(cr, -w / 2.0, -h / 2.0);
+            cairo_set_source_surface(cr, surf, 0, 0);
+            cairo_paint(cr);
+            cairo_destroy(cr);
+            cairo_surface_destroy(surf);
+            surf = turned;
+        }
         cairo_surface_flush(surf);
         char *path = g_strdup_printf("%s-%03d.jpg", argv[2], i + 1);
-        if (write_jpeg(surf, (int)dpi, path)) {
+        if (write_jpeg(surf, (int)says, path)) {
             fprintf(stderr, "scan-sim: cannot write %s\n", path);
             return 1;
         }

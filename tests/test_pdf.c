@@ -240,6 +240,55 @@ static void test_glyph_relation(void)
     g_free(img);
 }
 
+/* ÷ drawn at x: a dot over a bar over a dot, 20 px wide. */
+static void draw_divide(guint8 *img, int w, int x, int y)
+{
+    fill(img, w, x + 8, y, x + 13, y + 5);
+    fill(img, w, x, y + 9, x + 20, y + 12);
+    fill(img, w, x + 8, y + 16, x + 13, y + 21);
+}
+
+/* ÷ is told from = 二 + by its ink, also where OCR left it out between two
+ * symbols or took it into the box of the one before. */
+static void test_glyph_divide(void)
+{
+    int w = 160, h = 40;
+    guint8 *img = g_malloc((gsize)w * h);
+    memset(img, 255, (gsize)w * h);
+    draw_divide(img, w, 40, 8);
+    CU_ASSERT_TRUE(jx_glyph_divide(img, w, 38, 6, 62, 31));
+    CU_ASSERT_TRUE(jx_glyph_divide(img, w, 42, 6, 62, 31)); /* OCR's box starts in the bar */
+    /* left out between 分 (a block at 10-30) and 三 (at 70-90) */
+    fill(img, w, 10, 6, 30, 30);
+    int a[4] = {10, 6, 30, 30}, b[4] = {70, 6, 90, 30};
+    CU_ASSERT_TRUE(jx_glyph_divide_between(img, w, a, b));
+    /* taken into the box of 分: a box wider than a glyph */
+    int wide[4] = {10, 6, 61, 30}, next[4] = {70, 6, 90, 30};
+    CU_ASSERT_TRUE(jx_glyph_divide_between(img, w, wide, next));
+    /* nothing between two glyphs side by side */
+    int c[4] = {10, 6, 30, 30}, d[4] = {33, 6, 53, 30};
+    CU_ASSERT_FALSE(jx_glyph_divide_between(img, w, c, d));
+
+    memset(img, 255, (gsize)w * h); /* = : two bars */
+    fill(img, w, 10, 12, 30, 15);
+    fill(img, w, 10, 22, 30, 25);
+    CU_ASSERT_FALSE(jx_glyph_divide(img, w, 5, 4, 40, 36));
+    memset(img, 255, (gsize)w * h); /* + : one run of rows */
+    fill(img, w, 10, 18, 30, 21);
+    fill(img, w, 18, 8, 22, 30);
+    CU_ASSERT_FALSE(jx_glyph_divide(img, w, 5, 4, 40, 36));
+    memset(img, 255, (gsize)w * h); /* 三: three bars */
+    for (int k = 0; k < 3; k++)
+        fill(img, w, 10, 8 + 10 * k, 30, 11 + 10 * k);
+    CU_ASSERT_FALSE(jx_glyph_divide(img, w, 5, 4, 40, 36));
+    memset(img, 255, (gsize)w * h); /* dots off to one side: not ÷ */
+    fill(img, w, 10, 8, 14, 12);
+    fill(img, w, 10, 17, 30, 20);
+    fill(img, w, 10, 25, 14, 29);
+    CU_ASSERT_FALSE(jx_glyph_divide(img, w, 5, 4, 40, 36));
+    g_free(img);
+}
+
 /* A cell's inside starts just past its ruling line, wherever within reach
  * the line really runs; with no line there, `bare` pixels in. */
 static void test_inner_edge(void)
@@ -310,6 +359,49 @@ static void test_crosspage_ocr(void)
             CU_ASSERT(c->marks & JX_MARK_CROSS_PAGE);
             CU_ASSERT_STRING_EQUAL(jx_table_cell_at(t, 2, 0)->text, "效益指标");
         }
+        jx_doc_free(doc);
+    }
+}
+
+/* One row of three cells on a page, the ones in `edge` running to their
+ * right edge. */
+static JxTable *row_table(int page, const char *const *texts, const gboolean *edge)
+{
+    JxTable *t = jx_table_new();
+    for (int c = 0; c < 3; c++) {
+        JxCell *cell = jx_table_add_cell(t, 0, c, 1, 1, texts[c]);
+        cell->page = page;
+        cell->marks = JX_MARK_OCR;
+        cell->x0 = 50 + 100 * c;
+        cell->x1 = cell->x0 + 100;
+        cell->y0 = page == 1 ? 700 : 50;
+        cell->y1 = cell->y0 + 40;
+        cell->runs_to_edge = edge[c];
+    }
+    jx_table_finish(t);
+    t->page_start = t->page_end = page;
+    return t;
+}
+
+/* A row cut by a page break is joined when its cells ran to their edges;
+ * one cell may have stopped short (a line ending in ；) when two others
+ * run on, not when only one does. */
+static void test_crosspage_stopped_short(void)
+{
+    const char *top[] = {"可持续", "促进企业家“两个", "1、提供佐证资料;"};
+    const char *rest[] = {"影响6分", "健康”发展", "2、三级指标分值"};
+    const gboolean runs[][3] = {{TRUE, TRUE, FALSE}, {FALSE, TRUE, FALSE}};
+    for (int k = 0; k < 2; k++) {
+        const gboolean none[3] = {FALSE, FALSE, FALSE};
+        JxDoc *doc = jx_doc_new("pdf");
+        jx_doc_add_table(doc, row_table(1, top, runs[k]), 1);
+        jx_doc_add_table(doc, row_table(2, rest, none), 2);
+        jx_crosspage_join(doc);
+        CU_ASSERT_EQUAL_FATAL(doc->blocks->len, 1);
+        const JxTable *t = ((JxBlock *)g_ptr_array_index(doc->blocks, 0))->table;
+        CU_ASSERT_EQUAL(t->nrows, k == 0 ? 1 : 2);
+        if (k == 0)
+            CU_ASSERT_STRING_EQUAL(jx_table_cell_at(t, 0, 1)->text, "促进企业家“两个健康”发展");
         jx_doc_free(doc);
     }
 }
@@ -427,6 +519,8 @@ void jx_add_pdf_tests(void)
     CU_add_test(s, "missing lines do not merge past a rectangle", test_ruling_not_rectangle);
     CU_add_test(s, "an OCR'd table across a page break", test_crosspage_ocr);
     CU_add_test(s, "≥ and ≤ from the ink OCR misread", test_glyph_relation);
+    CU_add_test(s, "a row cut by a page break, one cell short", test_crosspage_stopped_short);
+    CU_add_test(s, "÷ from the ink OCR misread or left out", test_glyph_divide);
     CU_add_test(s, "a cell's inside starts just past its line", test_inner_edge);
     CU_add_test(s, "text from glyph boxes, wraps", test_layout);
     CU_add_test(s, "reader: grid, image-only, encrypted, corrupt", test_pdf_reader);

@@ -3,6 +3,7 @@
 
 #include "common/error.h"
 #include "rules/check.h"
+#include "rules/form.h"
 #include "rules/ruleset.h"
 #include "tests/harness.h"
 
@@ -58,6 +59,24 @@ static void test_match_and_precedence(void)
     CU_ASSERT_PTR_NULL(jx_ruleset_nearest(rs, "ocrword", "项目负"));    /* two edits */
     CU_ASSERT_PTR_NULL(jx_ruleset_nearest(rs, "ocrword", "1分"));       /* no word of two */
     CU_ASSERT_PTR_NULL(jx_ruleset_nearest(rs, "ocrword", "产出指标")); /* a level, two off */
+    /* signs OCR reads as others; # numbers the points of a list */
+    const struct { const char *in, *out; } FIX[] = {
+        {"(在职人员数/编制数)x100%", "(在职人员数/编制数)×100%"},
+        {"总额]Xx100%", "总额]×100%"},
+        {"评价要点:@是否符合;@@是否合理;© 是否规范", "评价要点:1是否符合;2是否合理;3是否规范"},
+        {"工、提供佐证资料;2、三级指标", "1、提供佐证资料;2、三级指标"},
+        {"box x 100", "box x 100"},         /* x after a letter stays */
+        {"发邮件至a@b.cn", "发邮件至a@b.cn"}, /* @ inside a word stays */
+        {"工、农业", "工、农业"}};             /* no list follows */
+    for (gsize i = 0; i < G_N_ELEMENTS(FIX); i++) {
+        s = jx_ruleset_replace(rs, "ocrfix", FIX[i].in);
+        CU_ASSERT_STRING_EQUAL(s, FIX[i].out);
+        g_free(s);
+    }
+    /* an unread header between two known columns */
+    CU_ASSERT_STRING_EQUAL(jx_ruleset_match(rs, "indgap", "weight,deviation", NULL), "score");
+    CU_ASSERT_STRING_EQUAL(jx_ruleset_match(rs, "indgap", "weight,", NULL), "score");
+    CU_ASSERT_PTR_NULL(jx_ruleset_match(rs, "indgap", "name,deviation", NULL));
     /* a user's rule file is tried before the built-in ones */
     CU_ASSERT_TRUE(jx_ruleset_load_data(rs, "user.rules", "level2 质量指标 ^产出成果$\npenalty UNIT_MISSING 0.5\n", &err));
     CU_ASSERT_STRING_EQUAL(jx_ruleset_match(rs, "level2", "产出成果", NULL), "质量指标");
@@ -101,10 +120,57 @@ static void test_level_weights(void)
     jx_ruleset_free(rs);
 }
 
+/* An OCR'd indicator table: its 得分 header unread (between 分值 and
+ * 偏差原因 it is taken to be 得分, and flagged), its 合计 read as "ait" in
+ * the last row (still the total). A text-layer table keeps neither. */
+static void test_ocr_header_gaps(void)
+{
+    JxRuleset *rs = jx_ruleset_new();
+    CU_ASSERT_TRUE_FATAL(jx_ruleset_load_builtin(rs, NULL));
+    const char *const ROWS[][6] = {
+        {"一级指标", "三级指标", "年度指标值", "分值", "糙得|从恒", "偏差原因分析及改进措施"},
+        {"产出指标", "培训人数", "50人", "20", "18", "未完成"},
+        {"效益指标", "满意度", "95%", "10", "10", ""},
+        {"ait", "", "", "30", "28", ""}};
+    for (int ocr = 1; ocr >= 0; ocr--) {
+        JxTable *t = jx_table_new();
+        for (int r = 0; r < 4; r++)
+            for (int c = 0; c < 6; c++) {
+                JxCell *cell = jx_table_add_cell(t, r, c, 1, 1, ROWS[r][c]);
+                cell->page = 1;
+                cell->marks = ocr ? JX_MARK_OCR : 0;
+            }
+        jx_table_finish(t);
+        t->page_start = t->page_end = 1;
+        JxDoc *doc = jx_doc_new("pdf");
+        jx_doc_add_table(doc, t, 1);
+        JxResult *res = jx_forms_read(doc, rs);
+        CU_ASSERT_EQUAL_FATAL(res->forms->len, 1);
+        const JxForm *f = g_ptr_array_index(res->forms, 0);
+        CU_ASSERT_EQUAL_FATAL(f->indicators->len, ocr ? 2 : 3); /* ait: an indicator */
+        const JxIndicator *ind = g_ptr_array_index(f->indicators, 0);
+        CU_ASSERT_EQUAL(ind->score.set, ocr);
+        if (ocr) {
+            CU_ASSERT_DOUBLE_EQUAL(ind->score.v, 18, 1e-9);
+            CU_ASSERT(ind->flags & JX_FLAG_BIT(JX_FLAG_HEADER_INFERRED));
+            CU_ASSERT_TRUE(f->total_weight.set && f->total_score.set);
+            CU_ASSERT_DOUBLE_EQUAL(f->total_weight.v, 30, 1e-9);
+            CU_ASSERT_DOUBLE_EQUAL(f->total_score.v, 28, 1e-9);
+        } else {
+            CU_ASSERT_FALSE(ind->flags & JX_FLAG_BIT(JX_FLAG_HEADER_INFERRED));
+            CU_ASSERT_FALSE(f->total_weight.set);
+        }
+        jx_result_free(res);
+        jx_doc_free(doc);
+    }
+    jx_ruleset_free(rs);
+}
+
 void jx_add_ruleset_tests(void)
 {
     CU_pSuite s = CU_add_suite("rules/ruleset", NULL, NULL);
     CU_add_test(s, "errors name file and line", test_errors);
     CU_add_test(s, "matching and precedence", test_match_and_precedence);
     CU_add_test(s, "level weights must add up", test_level_weights);
+    CU_add_test(s, "OCR: an unread header, an unread total", test_ocr_header_gaps);
 }
