@@ -26,7 +26,7 @@ ASAN_CFLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
 
 LIB_SRC := common/error.c common/edits.c \
            extract/doc.c extract/docx.c extract/pdf.c extract/ruling.c extract/layout.c \
-           extract/crosspage.c extract/ocr.c extract/deskew.c extract/unwrap.c extract/extract.c \
+           extract/crosspage.c extract/ocr.c extract/deskew.c extract/orient.c extract/unwrap.c extract/extract.c \
            normalize/text.c normalize/value.c \
            rules/ruleset.c rules/record.c rules/form.c rules/check.c \
            sink/json.c sink/jsonl.c sink/columns.c sink/sqlite.c sink/csv.c

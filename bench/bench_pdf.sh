@@ -63,7 +63,23 @@ if [ -d corpus/scanned ]; then
         n=$((n + $(pdfinfo "$f" | awk '/^Pages:/ {print $2}')))
     done
     t0=$(now)
-    "$jixiao" extract -q -j1 corpus/scanned > /dev/null || true
+    /usr/bin/time -f "%M" -o build/bench-scan.mem "$jixiao" extract -q -j1 corpus/scanned > /dev/null || true
     t1=$(now)
-    awk -v t="$((t1 - t0))" -v p="$n" 'BEGIN { printf "ocr: %d scanned pages: %.2f s/page on one core\n", p, t / 1e9 / p }'
+    awk -v t="$((t1 - t0))" -v p="$n" -v m="$(cat build/bench-scan.mem)" 'BEGIN {
+        printf "ocr: %d scanned pages: %.2f s/page on one core, peak memory %.0f MiB\n", p, t / 1e9 / p, m / 1024 }'
+    # memory on a long scan: the 000 scan's pages repeated to
+    # BENCH_SCAN_PAGES (default 100; 0 leaves it out), one file, one core
+    long=${BENCH_SCAN_PAGES:-100}
+    if [ "$long" -gt 0 ] && command -v qpdf >/dev/null 2>&1; then
+        src=corpus/scanned/000-tongzhou-5forms.pdf
+        k=$(pdfinfo "$src" | awk '/^Pages:/ {print $2}')
+        set -- $(for i in $(seq 1 $(((long + k - 1) / k))); do echo "$src"; done)
+        qpdf --empty --pages "$@" -- build/bench-scan-long.pdf 2>/dev/null
+        qpdf --empty --pages build/bench-scan-long.pdf 1-"$long" -- build/bench-scan-cut.pdf 2>/dev/null
+        t0=$(now)
+        /usr/bin/time -f "%M" -o build/bench-scan-long.mem "$jixiao" extract -q -j1 build/bench-scan-cut.pdf > /dev/null || true
+        t1=$(now)
+        awk -v t="$((t1 - t0))" -v p="$long" -v m="$(cat build/bench-scan-long.mem)" 'BEGIN {
+            printf "ocr: one %d-page scan: %.2f s/page on one core, peak memory %.0f MiB\n", p, t / 1e9 / p, m / 1024 }'
+    fi
 fi

@@ -31,13 +31,14 @@ void jx_doc_free(JxDoc *doc)
     g_free(doc);
 }
 
-void jx_doc_add_paragraph(JxDoc *doc, const char *text, int page)
+JxBlock *jx_doc_add_paragraph(JxDoc *doc, const char *text, int page)
 {
     JxBlock *b = g_new0(JxBlock, 1);
     b->kind = JX_BLOCK_PARAGRAPH;
     b->page = page;
     b->text = g_strdup(text);
     g_ptr_array_add(doc->blocks, b);
+    return b;
 }
 
 void jx_doc_add_table(JxDoc *doc, JxTable *table, int page)

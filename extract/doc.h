@@ -43,6 +43,7 @@ typedef struct {
     JxBlockKind kind;
     int page;             /* 1-based, 0 when the format has no pages */
     char *text;           /* paragraph text; NULL for tables */
+    unsigned marks;       /* JX_MARK_* of a paragraph (JX_MARK_OCR) */
     JxTable *table;       /* NULL for paragraphs */
 } JxBlock;
 
@@ -59,8 +60,9 @@ typedef struct {
 JxDoc *jx_doc_new(const char *format);
 void jx_doc_free(JxDoc *doc);
 
-/* Appends a paragraph (takes a copy of text). */
-void jx_doc_add_paragraph(JxDoc *doc, const char *text, int page);
+/* Appends a paragraph (takes a copy of text); returns its block (the
+ * document owns it), whose marks the reader may set. */
+JxBlock *jx_doc_add_paragraph(JxDoc *doc, const char *text, int page);
 /* Appends a table; the document takes ownership of it. */
 void jx_doc_add_table(JxDoc *doc, JxTable *table, int page);
 

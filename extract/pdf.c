@@ -11,6 +11,7 @@
 #include "extract/layout.h"
 #include "extract/deskew.h"
 #include "extract/ocr.h"
+#include "extract/orient.h"
 #include "extract/unwrap.h"
 #include "extract/ruling.h"
 
@@ -261,7 +262,7 @@ static void add_items(JxDoc *doc, GArray *items, int pageno, unsigned marks)
                 ((JxCell *)g_ptr_array_index(it->table->cells, k))->marks |= marks;
             jx_doc_add_table(doc, it->table, pageno);
         } else {
-            jx_doc_add_paragraph(doc, it->text, pageno);
+            jx_doc_add_paragraph(doc, it->text, pageno)->marks = marks;
             g_free(it->text);
         }
     }
@@ -345,19 +346,20 @@ static char *ocr_cell(const JxGridCell *gc, guint i, unsigned *marks, gboolean *
 }
 
 /* The page rendered at s pixels per point into a w x h 8-bit gray image,
- * turned by angle degrees (clockwise) about its centre. Gray is the red
- * channel: a red seal over the table fades out, black ink stays dark. */
+ * turned by angle degrees (clockwise) about its centre, which stays at the
+ * image's centre (turned 90 or 270, the image is as wide as the page is
+ * high). Gray is the red channel: a red seal over the table fades out,
+ * black ink stays dark. */
 static guint8 *render_gray(PopplerPage *page, double s, int w, int h, double angle)
 {
+    gboolean sideways = (long)lround(angle / 90) % 2 != 0;
     cairo_surface_t *surf = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
     cairo_t *cr = cairo_create(surf);
     cairo_set_source_rgb(cr, 1, 1, 1);
     cairo_paint(cr);
-    if (angle != 0) {
-        cairo_translate(cr, w / 2.0, h / 2.0);
-        cairo_rotate(cr, angle * G_PI / 180);
-        cairo_translate(cr, -w / 2.0, -h / 2.0);
-    }
+    cairo_translate(cr, w / 2.0, h / 2.0);
+    cairo_rotate(cr, angle * G_PI / 180);
+    cairo_translate(cr, -(sideways ? h : w) / 2.0, -(sideways ? w : h) / 2.0);
     cairo_scale(cr, s, s);
     poppler_page_render(page, cr);
     cairo_destroy(cr);
@@ -374,14 +376,99 @@ static guint8 *render_gray(PopplerPage *page, double s, int w, int h, double ang
     return gray;
 }
 
+/* Paper is this long (points) or shorter, and longer than the other: A5
+ * to A3 and their kin. A scan whose page is not (its image declared at 72
+ * dpi makes an A4 page 3508 pt long; at 600, 280 pt) is taken to be A4. */
+#define PAPER_MIN_PT 560.0
+#define PAPER_MAX_PT 1700.0
+#define A4_LONG_PT 842.0
+
+/* Pixels per page point to render a picture page at: JX_OCR_SCALE, or
+ * what makes an odd-sized page as many pixels as A4 at JX_OCR_SCALE. The
+ * OCR then works in pixels at JX_OCR_SCALE, whatever the page claims. */
+static double picture_scale(double pw, double ph)
+{
+    double longer = MAX(pw, ph);
+    if (longer >= PAPER_MIN_PT && longer <= PAPER_MAX_PT)
+        return JX_OCR_SCALE;
+    return JX_OCR_SCALE * A4_LONG_PT / longer;
+}
+
+/* A picture page rendered at scale pixels per page point, turned
+ * clockwise by turn degrees and then back by its lean, into *w x *h
+ * pixels; the grids of its ruling lines (in points at JX_OCR_SCALE) go to
+ * *grids. */
+static guint8 *page_picture(PopplerPage *page, double scale, double pw, double ph, int turn,
+                            int *w, int *h, GPtrArray **grids)
+{
+    gboolean sideways = turn % 180 != 0;
+    *w = (int)ceil((sideways ? ph : pw) * scale);
+    *h = (int)ceil((sideways ? pw : ph) * scale);
+    guint8 *gray = render_gray(page, scale, *w, *h, turn);
+    /* a scan leans: turn it back, so ruling lines run level */
+    double lean = jx_deskew_angle(gray, *w, *h, *w);
+    if (fabs(lean) >= JX_DESKEW_MIN) {
+        g_free(gray);
+        gray = render_gray(page, scale, *w, *h, turn + lean);
+    }
+    GArray *hs = g_array_new(FALSE, FALSE, sizeof(JxSeg)), *vs = g_array_new(FALSE, FALSE, sizeof(JxSeg));
+    jx_ruling_find(gray, *w, *h, *w, 1, 0, JX_RULING_DARK_SCAN, JX_OCR_SCALE, hs, vs);
+    *grids = jx_ruling_grids(hs, vs);
+    g_array_free(hs, TRUE);
+    g_array_free(vs, TRUE);
+    return gray;
+}
+
+/* Boxes of text to tell which way up the page is: the longest lines of
+ * text, one to a cell, that are single lines (at least ORIENT_LINE times
+ * as long as high, level or upright), at most ORIENT_SAMPLES of them. */
+#define ORIENT_SAMPLES 3
+#define ORIENT_LINE 2.5
+
+static int longer_first(gconstpointer a, gconstpointer b)
+{
+    const JxBox *p = a, *q = b;
+    return MAX(q->x1 - q->x0, q->y1 - q->y0) - MAX(p->x1 - p->x0, p->y1 - p->y0);
+}
+
+static guint sample_lines(const guint8 *gray, int w, int h, const GPtrArray *grids,
+                          JxBox *out)
+{
+    const double s = JX_OCR_SCALE;
+    int inset = (int)ceil(1.5 * s), m = (int)(2 * s);
+    GArray *found = g_array_new(FALSE, FALSE, sizeof(JxBox));
+    for (guint t = 0; t < grids->len; t++) {
+        const JxGrid *grid = g_ptr_array_index(grids, t);
+        for (guint i = 0; i < grid->cells->len; i++) {
+            const JxGridCell *gc = &g_array_index(grid->cells, JxGridCell, i);
+            int x0 = MAX((int)(gc->x0 * s) + inset, 0), y0 = MAX((int)(gc->y0 * s) + inset, 0);
+            int x1 = MIN((int)(gc->x1 * s) - inset, w), y1 = MIN((int)(gc->y1 * s) - inset, h);
+            int b[4];
+            if (x1 - x0 < 8 || y1 - y0 < 8 || !jx_ocr_text_box(gray, w, x0, y0, x1, y1, b))
+                continue;
+            int lo = MIN(b[2] - b[0], b[3] - b[1]), hi = MAX(b[2] - b[0], b[3] - b[1]);
+            if (hi < lo * ORIENT_LINE || lo < 5 * s || lo > 20 * s)
+                continue;
+            JxBox box = {MAX(b[0] - m, x0), MAX(b[1] - m, y0), MIN(b[2] + m, x1),
+                         MIN(b[3] + m, y1)};
+            g_array_append_val(found, box);
+        }
+    }
+    g_array_sort(found, longer_first);
+    guint n = MIN(found->len, ORIENT_SAMPLES);
+    for (guint k = 0; k < n; k++)
+        out[k] = g_array_index(found, JxBox, k);
+    g_array_free(found, TRUE);
+    return n;
+}
+
 /* A page that is a picture: its tables from the ruling lines of the image,
  * each cell read by OCR on its own; the text between tables read by bands.
  * FALSE when OCR cannot be had. */
 static gboolean ocr_page(JxDoc *doc, PopplerPage *page, int pageno, double pw, double ph)
 {
-    const double s = JX_OCR_SCALE;
-    int w = (int)ceil(pw * s), h = (int)ceil(ph * s);
-    if (w <= 0 || h <= 0 || w > 20000 || h > 20000)
+    const double s = JX_OCR_SCALE, scale = picture_scale(pw, ph);
+    if (pw <= 0 || ph <= 0 || pw * scale > 20000 || ph * scale > 20000)
         return FALSE;
     GError *err = NULL;
     if (!jx_ocr_available(&err)) {
@@ -392,19 +479,17 @@ static gboolean ocr_page(JxDoc *doc, PopplerPage *page, int pageno, double pw, d
         g_error_free(err);
         return FALSE;
     }
-    guint8 *gray = render_gray(page, s, w, h, 0);
-    /* a scan leans: turn it back, so ruling lines run level */
-    double lean = jx_deskew_angle(gray, w, h, w);
-    if (fabs(lean) >= JX_DESKEW_MIN) {
+    int w = 0, h = 0;
+    GPtrArray *grids = NULL;
+    guint8 *gray = page_picture(page, scale, pw, ph, 0, &w, &h, &grids);
+    /* fed into the scanner sideways or upside down: turned upright */
+    JxBox lines[ORIENT_SAMPLES];
+    int turn = jx_orient_page(gray, w, lines, sample_lines(gray, w, h, grids, lines));
+    if (turn) {
         g_free(gray);
-        gray = render_gray(page, s, w, h, lean);
+        g_ptr_array_free(grids, TRUE);
+        gray = page_picture(page, scale, pw, ph, turn, &w, &h, &grids);
     }
-
-    GArray *hs = g_array_new(FALSE, FALSE, sizeof(JxSeg)), *vs = g_array_new(FALSE, FALSE, sizeof(JxSeg));
-    jx_ruling_find(gray, w, h, w, 1, 0, JX_RULING_DARK_SCAN, s, hs, vs);
-    GPtrArray *grids = jx_ruling_grids(hs, vs);
-    g_array_free(hs, TRUE);
-    g_array_free(vs, TRUE);
 
     GArray *items = g_array_new(FALSE, FALSE, sizeof(Item));
     gboolean *covered = g_new0(gboolean, h);
@@ -439,7 +524,7 @@ static gboolean ocr_page(JxDoc *doc, PopplerPage *page, int pageno, double pw, d
         }
     }
     g_free(covered);
-    add_items(doc, items, pageno, 0);
+    add_items(doc, items, pageno, JX_MARK_OCR);
     g_ptr_array_free(grids, TRUE);
     g_free(gray);
     return TRUE;

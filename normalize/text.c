@@ -277,12 +277,52 @@ static gboolean separator(gunichar c)
     return c == ';' || c == ':' || c == ',';
 }
 
-/* A point or a closing quote that nothing opened, just after a mark of
- * punctuation: specks OCR reads after 资料; (资料;.2、 资料;”.2、). */
-static gboolean stray_after_mark(gunichar prev, gunichar c, gboolean open)
+static gboolean punctuation(gunichar c)
 {
-    gboolean mark = separator(prev) || prev == 0x3001 || prev == 0x3002;
-    return mark && (c == '.' || ((c == 0x201D || c == 0x2019) && !open));
+    return separator(c) || c == 0x3001 || c == 0x3002; /* 、 。 */
+}
+
+/* The first character other than a space from u[i] on, or 0. */
+static gunichar next_mark(const gunichar *u, glong i, glong n)
+{
+    while (i < n && u[i] == ' ')
+        i++;
+    return i < n ? u[i] : 0;
+}
+
+/* Ideographs side by side around u[i] (u[i] not counted). */
+static glong ideographs_around(const gunichar *u, glong i, glong n)
+{
+    glong k = 0;
+    for (glong j = i - 1; j >= 0 && ideograph(u[j]); j--)
+        k++;
+    for (glong j = i + 1; j < n && ideograph(u[j]); j++)
+        k++;
+    return k;
+}
+
+/* Does OCR's u[i] go? prev is the last mark kept (not a space), open
+ * whether a quote is open, kept how many characters are kept so far. */
+static gboolean ocr_drops(const gunichar *u, glong i, glong n, gunichar prev, gboolean open,
+                          guint kept)
+{
+    gunichar c = u[i], next = next_mark(u, i + 1, n);
+    if (ocr_stray(c) || (kept == 0 && (c == ' ' || stray_start(u, i, n))))
+        return TRUE;
+    /* a point after an ideograph: Chinese text ends sentences with 。 */
+    if (c == '.' && ideograph(prev) && (!next || ideograph(next) || g_unichar_isdigit(next)))
+        return TRUE;
+    /* a point beside punctuation, an unopened closing quote after it
+     * (资料;.2、 资料;”.2、 公章).: 信息.。), and the first of two marks */
+    if (c == '.' && (punctuation(prev) || punctuation(next)))
+        return TRUE;
+    if ((c == 0x201D || c == 0x2019) && !open && punctuation(prev))
+        return TRUE;
+    if ((separator(c) && separator(next)) || (c == 0x3002 && prev == 0x3002))
+        return TRUE;
+    /* a colon inside a word of a few ideographs (分:值, 经济效:益) */
+    return c == ':' && i > 0 && ideograph(u[i - 1]) && i + 1 < n && ideograph(u[i + 1]) &&
+           ideographs_around(u, i, n) <= 4;
 }
 
 char *jx_text_clean_ocr(const char *s)
@@ -292,14 +332,12 @@ char *jx_text_clean_ocr(const char *s)
     gunichar *u = g_utf8_to_ucs4_fast(clean, -1, &n);
     g_free(clean);
     GArray *t = g_array_sized_new(FALSE, FALSE, sizeof(gunichar), (guint)n);
-    gunichar prev = 0;
+    gunichar prev = 0;   /* the last character kept */
+    gunichar mark = 0;   /* the last one kept that is not a space */
     gboolean open = FALSE; /* a quote opened and not yet closed */
     for (glong i = 0; i < n; i++) {
         gunichar c = u[i];
-        if (ocr_stray(c) || (t->len == 0 && (c == ' ' || stray_start(u, i, n))) ||
-            (c == '.' && ideograph(prev) &&
-             (i + 1 == n || ideograph(u[i + 1]) || g_unichar_isdigit(u[i + 1]))) ||
-            stray_after_mark(prev, c, open) || (separator(c) && i + 1 < n && separator(u[i + 1])))
+        if (ocr_drops(u, i, n, mark, open, t->len))
             continue;
         /* Chinese text quotes with “ ”: OCR's straight quotes take turns */
         if ((c == '"' || c == '\'') && (ideograph(prev) || (i + 1 < n && ideograph(u[i + 1]))))
@@ -308,6 +346,7 @@ char *jx_text_clean_ocr(const char *s)
             open = opening_quote(c);
         g_array_append_val(t, c);
         prev = c;
+        mark = c == ' ' ? mark : c;
     }
     g_free(u);
     while (t->len > 0 && (g_array_index(t, gunichar, t->len - 1) == ' ' || stray_end(t)))

@@ -20,7 +20,8 @@ char *jx_text_clean(const char *s);
  * ("* 实际完成值", "“得分") and at its end ("236人次:", "满意度-", an
  * opening quote, a closing one nothing opened), a point or an unopened
  * closing quote just after punctuation (资料;.2、), and the first of two
- * separators side by side (要点;:1). Straight quotes beside an ideograph
+ * separators side by side (要点;:1), a colon inside a word of four
+ * ideographs or fewer (分:值, 经济效:益10分). Straight quotes beside an ideograph
  * become “ and ” by turns (完善"两新"组织). */
 char *jx_text_clean_ocr(const char *s);
 

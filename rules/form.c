@@ -960,10 +960,10 @@ static void read_row(Reader *rd, const Grid *g, int r)
 }
 
 /* One line of a paragraph: a title, a year, a money unit, or nothing. */
-static gboolean read_line(Reader *rd, const char *raw)
+static gboolean read_line(Reader *rd, const char *raw, gboolean ocr)
 {
-    char *text = jx_text_clean(raw);
-    char *key = jx_text_compact(raw);
+    char *text = ocr ? jx_text_clean_ocr(raw) : jx_text_clean(raw);
+    char *key = jx_text_compact(ocr ? text : raw);
     char *cap = NULL;
     const char *name;
     gboolean used = TRUE;
@@ -1007,14 +1007,15 @@ static gboolean read_line(Reader *rd, const char *raw)
 
 /* A paragraph is read line by line (a PDF paragraph may hold the title,
  * the year and a note); a title wrapped over two lines is read whole. */
-static void read_paragraph(Reader *rd, const char *raw)
+static void read_paragraph(Reader *rd, const JxBlock *blk)
 {
-    char **lines = g_strsplit(raw, "\n", -1);
+    gboolean ocr = (blk->marks & JX_MARK_OCR) != 0;
+    char **lines = g_strsplit(blk->text, "\n", -1);
     gboolean any = FALSE;
     for (int i = 0; lines[i]; i++)
-        any |= read_line(rd, lines[i]);
+        any |= read_line(rd, lines[i], ocr);
     if (!any && lines[0] && lines[1])
-        read_line(rd, raw);
+        read_line(rd, blk->text, ocr);
     g_strfreev(lines);
 }
 
@@ -1089,7 +1090,7 @@ JxResult *jx_forms_read(const JxDoc *doc, const JxRuleset *rs)
     for (guint b = 0; b < doc->blocks->len; b++) {
         const JxBlock *blk = g_ptr_array_index(doc->blocks, b);
         if (blk->kind == JX_BLOCK_PARAGRAPH) {
-            read_paragraph(&rd, blk->text);
+            read_paragraph(&rd, blk);
             continue;
         }
         Grid g;

@@ -39,6 +39,17 @@ for f in 2021-template-cost 003-guangshui-common 003-guangshui-goals 001-longgan
     python3 scripts/gold-for-scan.py corpus/pdf/$f.gold.jsonl corpus/scanned/$f.pdf
     seed=$((seed + 1))
 done
+# fed in sideways and upside down; a scan whose JPEG says 72 dpi (its PDF
+# page 1654 x 2339 pt); args: DPI SEED TURN SAYS_DPI
+for spec in "2021-template-cost sideways 200 5 90 200" \
+            "2021-template-cost upside-down 200 6 180 200" \
+            "003-guangshui-common 72dpi 200 7 0 72"; do
+    set -- $spec
+    rm -f build/corpus-src/scan/s-*
+    build/scan-sim corpus/pdf/$1.pdf build/corpus-src/scan/s $3 $4 $5 $6 >/dev/null
+    img2pdf build/corpus-src/scan/s-*.jpg -o corpus/scanned/$1-$2.pdf
+    python3 scripts/gold-for-scan.py corpus/pdf/$1.gold.jsonl corpus/scanned/$1-$2.pdf
+done
 
 # bad PDFs
 src=corpus/pdf/000-tongzhou-5forms.pdf

@@ -10,6 +10,7 @@
 #include "extract/deskew.h"
 #include "extract/layout.h"
 #include "extract/ocr.h"
+#include "extract/orient.h"
 #include "extract/ruling.h"
 #include "extract/unwrap.h"
 #include "tests/harness.h"
@@ -289,6 +290,33 @@ static void test_glyph_divide(void)
     g_free(img);
 }
 
+/* A rectangle turned by 90, 180 and 270 degrees clockwise: the pixel at
+ * its top left goes to the top right, bottom right, bottom left. */
+static void test_orient_turn(void)
+{
+    int w = 10, h = 8;
+    guint8 img[80];
+    for (int i = 0; i < w * h; i++)
+        img[i] = 255;
+    img[2 * w + 3] = 0; /* the rectangle is [3, 7) x [2, 5): its top left */
+    const struct { int turn, ow, oh, x, y; } C[] = {
+        {0, 4, 3, 0, 0}, {90, 3, 4, 2, 0}, {180, 4, 3, 3, 2}, {270, 3, 4, 0, 3}};
+    for (gsize i = 0; i < G_N_ELEMENTS(C); i++) {
+        int ow = 0, oh = 0;
+        guint8 *out = jx_orient_turn_rect(img, w, 3, 2, 7, 5, C[i].turn, &ow, &oh);
+        CU_ASSERT_EQUAL(ow, C[i].ow);
+        CU_ASSERT_EQUAL(oh, C[i].oh);
+        int dark = 0;
+        for (int k = 0; k < ow * oh; k++)
+            dark += out[k] == 0;
+        CU_ASSERT_EQUAL(dark, 1);
+        CU_ASSERT_EQUAL(out[C[i].y * ow + C[i].x], 0);
+        g_free(out);
+    }
+    /* no boxes: no turn, and OCR is not asked */
+    CU_ASSERT_EQUAL(jx_orient_page(img, w, NULL, 0), 0);
+}
+
 /* A cell's inside starts just past its ruling line, wherever within reach
  * the line really runs; with no line there, `bare` pixels in. */
 static void test_inner_edge(void)
@@ -520,6 +548,7 @@ void jx_add_pdf_tests(void)
     CU_add_test(s, "an OCR'd table across a page break", test_crosspage_ocr);
     CU_add_test(s, "≥ and ≤ from the ink OCR misread", test_glyph_relation);
     CU_add_test(s, "a row cut by a page break, one cell short", test_crosspage_stopped_short);
+    CU_add_test(s, "a rectangle turned for a page fed in sideways", test_orient_turn);
     CU_add_test(s, "÷ from the ink OCR misread or left out", test_glyph_divide);
     CU_add_test(s, "a cell's inside starts just past its line", test_inner_edge);
     CU_add_test(s, "text from glyph boxes, wraps", test_layout);
