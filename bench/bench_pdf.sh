@@ -13,6 +13,18 @@ for f in "$@"; do
     pages=$((pages + ${n:-0}))
 done
 now() { date +%s%N; }
+# peak FILE CMD...: runs CMD, its peak memory (KiB) into FILE (0 without
+# /usr/bin/time); CMD failing does not stop the bench
+peak() {
+    out=$1
+    shift
+    if [ -x /usr/bin/time ]; then
+        /usr/bin/time -f "%M" -o "$out" "$@" > /dev/null || true
+    else
+        "$@" > /dev/null || true
+        echo 0 > "$out"
+    fi
+}
 t0=$(now)
 i=0
 while [ $i -lt "$rounds" ]; do
@@ -30,9 +42,8 @@ awk -v a="$((t1 - t0))" -v b="$((t2 - t1))" -v p="$pages" -v r="$rounds" -v file
     pa = a / 1e9 / (p * r); pb = b / 1e9 / (p * r);
     printf "pdf: %d files, %d pages, %d rounds: pdftotext -layout %.2f ms/page, jixiao %.2f ms/page, ratio %.2fx\n",
            files, p, r, pa * 1000, pb * 1000, pb / pa }'
-if [ -x /usr/bin/time ]; then
-    /usr/bin/time -f "pdf: jixiao peak memory %M KiB on all files in one run" "$jixiao" extract -q "$@" > /dev/null
-fi
+peak build/bench-all.mem "$jixiao" extract -q "$@"
+echo "pdf: jixiao peak memory $(cat build/bench-all.mem) KiB on all files in one run"
 # a long document: the corpus pages repeated to 300 and more (needs qpdf)
 if command -v qpdf >/dev/null 2>&1; then
     mkdir -p build
@@ -49,7 +60,7 @@ if command -v qpdf >/dev/null 2>&1; then
         echo "$((t1 - t0)) $((t2 - t1))" >> build/bench-long.times
         i=$((i + 1))
     done
-    /usr/bin/time -f "%M" -o build/bench-long.mem "$jixiao" extract -q build/bench-long.pdf > /dev/null
+    peak build/bench-long.mem "$jixiao" extract -q build/bench-long.pdf
     awk '{ print $2 / $1, $1, $2 }' build/bench-long.times | sort -n |
     awk -v p="$n" -v m="$(cat build/bench-long.mem)" '{ r[NR] = $0 } END {
         split(r[int((NR + 1) / 2)], x, " ");
@@ -63,7 +74,7 @@ if [ -d corpus/scanned ]; then
         n=$((n + $(pdfinfo "$f" | awk '/^Pages:/ {print $2}')))
     done
     t0=$(now)
-    /usr/bin/time -f "%M" -o build/bench-scan.mem "$jixiao" extract -q -j1 corpus/scanned > /dev/null || true
+    peak build/bench-scan.mem "$jixiao" extract -q -j1 corpus/scanned
     t1=$(now)
     awk -v t="$((t1 - t0))" -v p="$n" -v m="$(cat build/bench-scan.mem)" 'BEGIN {
         printf "ocr: %d scanned pages: %.2f s/page on one core, peak memory %.0f MiB\n", p, t / 1e9 / p, m / 1024 }'
@@ -77,7 +88,7 @@ if [ -d corpus/scanned ]; then
         qpdf --empty --pages "$@" -- build/bench-scan-long.pdf 2>/dev/null
         qpdf --empty --pages build/bench-scan-long.pdf 1-"$long" -- build/bench-scan-cut.pdf 2>/dev/null
         t0=$(now)
-        /usr/bin/time -f "%M" -o build/bench-scan-long.mem "$jixiao" extract -q -j1 build/bench-scan-cut.pdf > /dev/null || true
+        peak build/bench-scan-long.mem "$jixiao" extract -q -j1 build/bench-scan-cut.pdf
         t1=$(now)
         awk -v t="$((t1 - t0))" -v p="$long" -v m="$(cat build/bench-scan-long.mem)" 'BEGIN {
             printf "ocr: one %d-page scan: %.2f s/page on one core, peak memory %.0f MiB\n", p, t / 1e9 / p, m / 1024 }'

@@ -127,3 +127,50 @@ gboolean jx_glyph_divide_between(const guint8 *gray, int stride, const int a[4],
         return FALSE;
     return jx_glyph_divide(gray, stride, from, t, b[0], bot);
 }
+
+/* A piece this many pixels across is a stroke of text, not a speck (at
+ * JX_OCR_SCALE: 2.3 pt; dirt is smaller, characters larger). */
+#define STROKE_PX 8
+/* A speck this close to a stroke belongs to it. */
+#define NEAR_PX 6
+
+/* Is the speck s the point after the digit-like stroke d (narrower than
+ * high, as digits are and ideographs are not)? It sits on d's baseline,
+ * within half d's height after it. */
+static gboolean point_after_digit(const JxInk *d, const JxInk *s)
+{
+    int gap = s->x - (d->x + d->w);
+    return d->h >= STROKE_PX && d->w * 4 <= d->h * 3 && s->w * 3 <= d->h && s->h * 3 <= d->h &&
+           gap >= 0 && gap * 2 <= d->h && ABS((s->y + s->h) - (d->y + d->h)) * 8 <= d->h;
+}
+
+gboolean jx_glyph_text_extent(const JxInk *ink, int n, int box[4])
+{
+    int x0 = G_MAXINT, y0 = G_MAXINT, x1 = -1, y1 = -1;
+    for (int pass = 0; pass < 2; pass++) /* strokes, then the specks beside them */
+        for (int i = 0; i < n; i++) {
+            const JxInk *p = &ink[i];
+            gboolean stroke = MAX(p->w, p->h) >= STROKE_PX;
+            if (stroke != (pass == 0))
+                continue;
+            if (pass == 1) {
+                gboolean near = x1 >= 0 && p->x + p->w >= x0 - NEAR_PX && p->x <= x1 + NEAR_PX &&
+                                p->y + p->h >= y0 - NEAR_PX && p->y <= y1 + NEAR_PX;
+                for (int j = 0; j < n && !near; j++)
+                    near = point_after_digit(&ink[j], p);
+                if (!near)
+                    continue;
+            }
+            x0 = MIN(x0, p->x);
+            y0 = MIN(y0, p->y);
+            x1 = MAX(x1, p->x + p->w);
+            y1 = MAX(y1, p->y + p->h);
+        }
+    if (x1 < 0)
+        return FALSE;
+    box[0] = x0;
+    box[1] = y0;
+    box[2] = x1;
+    box[3] = y1;
+    return TRUE;
+}

@@ -28,9 +28,9 @@ char *jx_ocr_rect(const guint8 *gray, int w, int h, int stride, int x0, int y0, 
                   int y1, gboolean single_line, int *confidence, GError **error);
 
 /* The box of the text inside the rectangle [x0,x1) x [y0,y1) of a gray
- * image, leaving out specks of dirt: marks smaller than a stroke count
- * only when they sit beside a larger one (a decimal point, 。). Returns FALSE
- * when there is no text; else sets box to x0, y0, x1, y1. */
+ * image, leaving out specks of dirt (Leptonica's pieces of ink, chosen by
+ * jx_glyph_text_extent, extract/glyph.h). Returns FALSE when there is no
+ * text; else sets box to x0, y0, x1, y1. */
 gboolean jx_ocr_text_box(const guint8 *gray, int stride, int x0, int y0, int x1, int y1,
                          int box[4]);
 

@@ -211,27 +211,6 @@ static PIX *bitmap(const guint8 *gray, int stride, int x0, int y0, int w, int h)
     return bits;
 }
 
-/* A mark this many pixels across is a stroke of text, not a speck (at
- * JX_OCR_SCALE: 2.3 pt; dirt is smaller, characters larger). */
-#define STROKE_PX 8
-/* A speck this close to a stroke belongs to it. */
-#define NEAR_PX 6
-
-/* Is the speck s the point after the digit-like stroke d (narrower than
- * high, as digits are and ideographs are not)? It sits on d's baseline,
- * within half d's height after it: 1959300. wrapped before 00 leaves its
- * point 8 px from the last 0, farther than NEAR_PX. */
-typedef struct {
-    l_int32 x, y, w, h;
-} Ink;
-
-static gboolean point_after_digit(const Ink *d, const Ink *s)
-{
-    l_int32 gap = s->x - (d->x + d->w);
-    return d->h >= STROKE_PX && d->w * 4 <= d->h * 3 && s->w * 3 <= d->h && s->h * 3 <= d->h &&
-           gap >= 0 && gap * 2 <= d->h && ABS((s->y + s->h) - (d->y + d->h)) * 8 <= d->h;
-}
-
 static gboolean text_box(const guint8 *gray, int stride, int x0, int y0, int x1, int y1,
                          int box[4])
 {
@@ -244,38 +223,22 @@ static gboolean text_box(const guint8 *gray, int stride, int x0, int y0, int x1,
     BOXA *boxes = pixConnCompBB(bits, 8);
     pixDestroy(&bits);
     int n = boxes ? boxaGetCount(boxes) : 0;
-    Ink *b = g_new(Ink, MAX(n, 1));
-    for (int i = 0; i < n; i++)
-        boxaGetBoxGeometry(boxes, i, &b[i].x, &b[i].y, &b[i].w, &b[i].h);
+    JxInk *ink = g_new(JxInk, MAX(n, 1));
+    for (int i = 0; i < n; i++) {
+        l_int32 x, y, bw, bh;
+        boxaGetBoxGeometry(boxes, i, &x, &y, &bw, &bh);
+        ink[i] = (JxInk){x, y, bw, bh};
+    }
     boxaDestroy(&boxes);
-    int bx0 = w, by0 = h, bx1 = -1, by1 = -1;
-    for (int pass = 0; pass < 2; pass++) /* strokes, then the specks beside them */
-        for (int i = 0; i < n; i++) {
-            l_int32 x = b[i].x, y = b[i].y, bw = b[i].w, bh = b[i].h;
-            gboolean stroke = MAX(bw, bh) >= STROKE_PX;
-            if (pass == 0 && !stroke)
-                continue;
-            if (pass == 1) {
-                gboolean near = bx1 >= 0 && x + bw >= bx0 - NEAR_PX && x <= bx1 + NEAR_PX &&
-                                y + bh >= by0 - NEAR_PX && y <= by1 + NEAR_PX;
-                for (int j = 0; j < n && !near && !stroke; j++)
-                    near = point_after_digit(&b[j], &b[i]);
-                if (stroke || !near)
-                    continue;
-            }
-            bx0 = MIN(bx0, x);
-            by0 = MIN(by0, y);
-            bx1 = MAX(bx1, x + bw);
-            by1 = MAX(by1, y + bh);
-        }
-    g_free(b);
-    if (bx1 < 0)
-        return FALSE;
-    box[0] = x0 + bx0;
-    box[1] = y0 + by0;
-    box[2] = x0 + bx1;
-    box[3] = y0 + by1;
-    return TRUE;
+    gboolean found = jx_glyph_text_extent(ink, n, box);
+    g_free(ink);
+    if (found) {
+        box[0] += x0;
+        box[1] += y0;
+        box[2] += x0;
+        box[3] += y0;
+    }
+    return found;
 }
 
 static gboolean find_skew(const guint8 *gray, int w, int h, int stride, double *angle,

@@ -1,6 +1,11 @@
 #include "extract/orient.h"
 
 #include "extract/ocr.h"
+#include "extract/ruling.h"
+
+typedef struct {
+    int x0, y0, x1, y1; /* pixels */
+} Box;
 
 /* An upright page's cells read with a mean confidence above this (67 to 95
  * on corpus/scanned; turned ones 25 to 49); under it, the other turns are
@@ -8,6 +13,10 @@
 #define UPRIGHT_CONF 60
 /* Another turn wins only when it reads this much surer than none. */
 #define TURN_MARGIN 10
+/* The lines read: the longest single lines of text (at least LINE_RATIO
+ * times as long as high, level or upright), one to a cell. */
+#define SAMPLES 3
+#define LINE_RATIO 2.5
 
 guint8 *jx_orient_turn_rect(const guint8 *gray, int stride, int x0, int y0, int x1, int y1,
                             int turn, int *ow, int *oh)
@@ -36,12 +45,11 @@ guint8 *jx_orient_turn_rect(const guint8 *gray, int stride, int x0, int y0, int 
 }
 
 /* Mean OCR confidence of the boxes turned by turn. */
-static int turned_confidence(const guint8 *gray, int stride, const JxBox *boxes, guint n,
-                             int turn)
+static int turned_confidence(const guint8 *gray, int stride, const Box *boxes, guint n, int turn)
 {
     int sum = 0;
     for (guint i = 0; i < n; i++) {
-        const JxBox *b = &boxes[i];
+        const Box *b = &boxes[i];
         int w = 0, h = 0, conf = 0;
         guint8 *img = jx_orient_turn_rect(gray, stride, b->x0, b->y0, b->x1, b->y1, turn, &w, &h);
         char *text = jx_ocr_rect(img, w, h, w, 0, 0, w, h, FALSE, &conf, NULL);
@@ -52,13 +60,51 @@ static int turned_confidence(const guint8 *gray, int stride, const JxBox *boxes,
     return sum / (int)n;
 }
 
-int jx_orient_page(const guint8 *gray, int stride, const JxBox *boxes, guint n)
+static int longer_first(gconstpointer a, gconstpointer b)
 {
+    const Box *p = a, *q = b;
+    return MAX(q->x1 - q->x0, q->y1 - q->y0) - MAX(p->x1 - p->x0, p->y1 - p->y0);
+}
+
+/* The lines to read (at most SAMPLES) into out; how many. */
+static guint sample_lines(const guint8 *gray, int w, int h, const GPtrArray *grids, Box *out)
+{
+    const double s = JX_OCR_SCALE;
+    int m = (int)(2 * s); /* a margin round the text */
+    GArray *found = g_array_new(FALSE, FALSE, sizeof(Box));
+    for (guint t = 0; t < grids->len; t++) {
+        const JxGrid *grid = g_ptr_array_index(grids, t);
+        for (guint i = 0; i < grid->cells->len; i++) {
+            const JxGridCell *gc = &g_array_index(grid->cells, JxGridCell, i);
+            int in[4], b[4];
+            if (!jx_ruling_inside(gc->x0, gc->y0, gc->x1, gc->y1, s, w, h, in) ||
+                !jx_ocr_text_box(gray, w, in[0], in[1], in[2], in[3], b))
+                continue;
+            int lo = MIN(b[2] - b[0], b[3] - b[1]), hi = MAX(b[2] - b[0], b[3] - b[1]);
+            if (hi < lo * LINE_RATIO || lo < 5 * s || lo > 20 * s)
+                continue;
+            Box box = {MAX(b[0] - m, in[0]), MAX(b[1] - m, in[1]), MIN(b[2] + m, in[2]),
+                       MIN(b[3] + m, in[3])};
+            g_array_append_val(found, box);
+        }
+    }
+    g_array_sort(found, longer_first);
+    guint n = MIN(found->len, SAMPLES);
+    for (guint k = 0; k < n; k++)
+        out[k] = g_array_index(found, Box, k);
+    g_array_free(found, TRUE);
+    return n;
+}
+
+int jx_orient_page(const guint8 *gray, int w, int h, const GPtrArray *grids)
+{
+    Box boxes[SAMPLES];
+    guint n = sample_lines(gray, w, h, grids, boxes);
     if (n == 0)
         return 0;
-    int best = 0, upright = turned_confidence(gray, stride, boxes, n, 0), best_conf = upright;
+    int best = 0, upright = turned_confidence(gray, w, boxes, n, 0), best_conf = upright;
     for (int turn = 90; upright < UPRIGHT_CONF && turn < 360; turn += 90) {
-        int conf = turned_confidence(gray, stride, boxes, n, turn);
+        int conf = turned_confidence(gray, w, boxes, n, turn);
         if (conf > best_conf) {
             best = turn;
             best_conf = conf;

@@ -294,11 +294,10 @@ static char *ocr_box(const guint8 *gray, int w, int h, double x0, double y0, dou
                      double y1, unsigned *marks, gboolean *runs_to_edge)
 {
     const double s = JX_OCR_SCALE;
-    int inset = (int)ceil(1.5 * s); /* the farthest from the grid a ruling line runs */
-    int ix0 = MAX((int)(x0 * s) + inset, 0), iy0 = MAX((int)(y0 * s) + inset, 0);
-    int ix1 = MIN((int)(x1 * s) - inset, w), iy1 = MIN((int)(y1 * s) - inset, h);
-    if (ix1 - ix0 < 4 || iy1 - iy0 < 4)
+    int inset = (int)ceil(JX_RULING_REACH_PT * s), in[4];
+    if (!jx_ruling_inside(x0, y0, x1, y1, s, w, h, in))
         return g_strdup("");
+    int ix0 = in[0], iy0 = in[1], ix1 = in[2], iy1 = in[3];
     int bare = runs_to_edge ? inset : 0; /* a band of page text has no lines round it */
     int px0 = MAX(jx_ruling_inner_edge(gray, w, TRUE, (int)(x0 * s), 1, inset, bare, iy0, iy1,
                                        w), 0);
@@ -419,49 +418,6 @@ static guint8 *page_picture(PopplerPage *page, double scale, double pw, double p
     return gray;
 }
 
-/* Boxes of text to tell which way up the page is: the longest lines of
- * text, one to a cell, that are single lines (at least ORIENT_LINE times
- * as long as high, level or upright), at most ORIENT_SAMPLES of them. */
-#define ORIENT_SAMPLES 3
-#define ORIENT_LINE 2.5
-
-static int longer_first(gconstpointer a, gconstpointer b)
-{
-    const JxBox *p = a, *q = b;
-    return MAX(q->x1 - q->x0, q->y1 - q->y0) - MAX(p->x1 - p->x0, p->y1 - p->y0);
-}
-
-static guint sample_lines(const guint8 *gray, int w, int h, const GPtrArray *grids,
-                          JxBox *out)
-{
-    const double s = JX_OCR_SCALE;
-    int inset = (int)ceil(1.5 * s), m = (int)(2 * s);
-    GArray *found = g_array_new(FALSE, FALSE, sizeof(JxBox));
-    for (guint t = 0; t < grids->len; t++) {
-        const JxGrid *grid = g_ptr_array_index(grids, t);
-        for (guint i = 0; i < grid->cells->len; i++) {
-            const JxGridCell *gc = &g_array_index(grid->cells, JxGridCell, i);
-            int x0 = MAX((int)(gc->x0 * s) + inset, 0), y0 = MAX((int)(gc->y0 * s) + inset, 0);
-            int x1 = MIN((int)(gc->x1 * s) - inset, w), y1 = MIN((int)(gc->y1 * s) - inset, h);
-            int b[4];
-            if (x1 - x0 < 8 || y1 - y0 < 8 || !jx_ocr_text_box(gray, w, x0, y0, x1, y1, b))
-                continue;
-            int lo = MIN(b[2] - b[0], b[3] - b[1]), hi = MAX(b[2] - b[0], b[3] - b[1]);
-            if (hi < lo * ORIENT_LINE || lo < 5 * s || lo > 20 * s)
-                continue;
-            JxBox box = {MAX(b[0] - m, x0), MAX(b[1] - m, y0), MIN(b[2] + m, x1),
-                         MIN(b[3] + m, y1)};
-            g_array_append_val(found, box);
-        }
-    }
-    g_array_sort(found, longer_first);
-    guint n = MIN(found->len, ORIENT_SAMPLES);
-    for (guint k = 0; k < n; k++)
-        out[k] = g_array_index(found, JxBox, k);
-    g_array_free(found, TRUE);
-    return n;
-}
-
 /* A page that is a picture: its tables from the ruling lines of the image,
  * each cell read by OCR on its own; the text between tables read by bands.
  * FALSE when OCR cannot be had. */
@@ -483,8 +439,7 @@ static gboolean ocr_page(JxDoc *doc, PopplerPage *page, int pageno, double pw, d
     GPtrArray *grids = NULL;
     guint8 *gray = page_picture(page, scale, pw, ph, 0, &w, &h, &grids);
     /* fed into the scanner sideways or upside down: turned upright */
-    JxBox lines[ORIENT_SAMPLES];
-    int turn = jx_orient_page(gray, w, lines, sample_lines(gray, w, h, grids, lines));
+    int turn = jx_orient_page(gray, w, h, grids);
     if (turn) {
         g_free(gray);
         g_ptr_array_free(grids, TRUE);

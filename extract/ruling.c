@@ -128,6 +128,17 @@ void jx_ruling_find(const guint8 *img, int w, int h, int stride, int bpp, int ch
     g_array_free(vp, TRUE);
 }
 
+gboolean jx_ruling_inside(double x0, double y0, double x1, double y1, double scale, int w,
+                          int h, int px[4])
+{
+    int inset = (int)ceil(JX_RULING_REACH_PT * scale);
+    px[0] = MAX((int)(x0 * scale) + inset, 0);
+    px[1] = MAX((int)(y0 * scale) + inset, 0);
+    px[2] = MIN((int)(x1 * scale) - inset, w);
+    px[3] = MIN((int)(y1 * scale) - inset, h);
+    return px[2] - px[0] >= 4 && px[3] - px[1] >= 4;
+}
+
 /* Is column `at` (vertical) or row `at` of [a0, a1) mostly not paper, as
  * a ruling line is? */
 static gboolean ruled(const guint8 *gray, int stride, gboolean vertical, int at, int a0, int a1)

@@ -44,6 +44,17 @@ typedef struct {
  * least two rows or two columns of cells. */
 GPtrArray *jx_ruling_grids(const GArray *hsegs, const GArray *vsegs);
 
+/* The farthest from where the grid puts it that a ruling line runs on a
+ * scan (points). */
+#define JX_RULING_REACH_PT 1.5
+
+/* The pixels of the box [x0,x1) x [y0,y1) (points, at scale pixels a
+ * point) that are surely inside its ruling lines: JX_RULING_REACH_PT in
+ * from each side, within the w x h image, into px (x0, y0, x1, y1). FALSE
+ * when less than 4 pixels across remain. */
+gboolean jx_ruling_inside(double x0, double y0, double x1, double y1, double scale, int w,
+                          int h, int px[4]);
+
 /* Where a cell's inside starts, in pixels of a gray image, seen from one
  * side: just past the ruling line found within `reach` pixels of `line`
  * (where the grid puts it), looking inward (step +1 from the left or top,

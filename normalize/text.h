@@ -21,8 +21,8 @@ char *jx_text_clean(const char *s);
  * opening quote, a closing one nothing opened), a point or an unopened
  * closing quote just after punctuation (资料;.2、), and the first of two
  * separators side by side (要点;:1), a colon inside a word of four
- * ideographs or fewer (分:值, 经济效:益10分). Straight quotes beside an ideograph
- * become “ and ” by turns (完善"两新"组织). */
+ * ideographs or fewer (分:值, 经济效:益10分). Straight quotes beside an
+ * ideograph become “ and ” by turns (完善"两新"组织). */
 char *jx_text_clean_ocr(const char *s);
 
 /* jx_text_clean, then every white space removed (codes, header labels). */

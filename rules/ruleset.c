@@ -27,8 +27,8 @@ static gboolean numeric_kind(const char *kind)
 
 static const char *const KINDS[] = {
     "title", "year", "kind", "field", "fundcol", "fundline", "fundunit", "fundsource",
-    "goalcol", "indcol", "indgap", "fundgap", "total", "level1", "level2", "level2parent", "levelweight",
-    "namestrip", "checkbox", "penalty", "ocrword", "ocrfix",
+    "goalcol", "indcol", "indgap", "fundgap", "total", "level1", "level2", "level2parent",
+    "levelweight", "namestrip", "checkbox", "penalty", "ocrword", "ocrfix",
 };
 
 static void rule_free(gpointer p)
@@ -262,29 +262,9 @@ const char *jx_ruleset_match(const JxRuleset *rs, const char *kind,
     return r ? r->name : NULL;
 }
 
-char *jx_ruleset_strip(const JxRuleset *rs, const char *kind, const char *text)
-{
-    char *s = g_strdup(text ? text : "");
-    for (guint i = 0; i < rs->rules->len; i++) {
-        const Rule *r = g_ptr_array_index(rs->rules, i);
-        if (strcmp(r->kind, kind) != 0 || !r->re)
-            continue;
-        PCRE2_SIZE outlen = strlen(s) + 1;
-        PCRE2_UCHAR *out = g_malloc(outlen);
-        int rc = pcre2_substitute(r->re, (PCRE2_SPTR)s, PCRE2_ZERO_TERMINATED, 0,
-                                  PCRE2_SUBSTITUTE_GLOBAL, NULL, NULL,
-                                  (PCRE2_SPTR) "", 0, out, &outlen);
-        if (rc >= 0) {
-            g_free(s);
-            s = (char *)out;
-        } else {
-            g_free(out);
-        }
-    }
-    return s;
-}
-
-char *jx_ruleset_replace(const JxRuleset *rs, const char *kind, const char *text)
+/* Every match of the rules of kind in text put in place by what the rule
+ * says (see jx_ruleset_replace), or by nothing when strip. */
+static char *substitute(const JxRuleset *rs, const char *kind, const char *text, gboolean strip)
 {
     char *s = g_strdup(text ? text : "");
     const GPtrArray *rules = g_hash_table_lookup(rs->by_kind, kind);
@@ -297,9 +277,9 @@ char *jx_ruleset_replace(const JxRuleset *rs, const char *kind, const char *text
         while (at <= len && pcre2_match(r->re, (PCRE2_SPTR)s, len, at, 0, md, NULL) >= 0) {
             const PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
             g_string_append_len(out, s + at, (gssize)(ov[0] - at));
-            if (strcmp(r->name, "#") == 0)
+            if (!strip && strcmp(r->name, "#") == 0)
                 g_string_append_printf(out, "%d", ++count);
-            else
+            else if (!strip)
                 g_string_append(out, r->name);
             at = ov[1];
             if (ov[1] == ov[0]) { /* an empty match: step over one character */
@@ -317,6 +297,16 @@ char *jx_ruleset_replace(const JxRuleset *rs, const char *kind, const char *text
         s = g_string_free(out, FALSE);
     }
     return s;
+}
+
+char *jx_ruleset_strip(const JxRuleset *rs, const char *kind, const char *text)
+{
+    return substitute(rs, kind, text, TRUE);
+}
+
+char *jx_ruleset_replace(const JxRuleset *rs, const char *kind, const char *text)
+{
+    return substitute(rs, kind, text, FALSE);
 }
 
 double jx_ruleset_number(const JxRuleset *rs, const char *kind,

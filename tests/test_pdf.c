@@ -13,6 +13,7 @@
 #include "extract/orient.h"
 #include "extract/ruling.h"
 #include "extract/unwrap.h"
+#include "normalize/text.h"
 #include "tests/harness.h"
 
 /* A 3x3 grid on a white 200x120 image (1 px = 1 pt), the top-left two
@@ -313,8 +314,10 @@ static void test_orient_turn(void)
         CU_ASSERT_EQUAL(out[C[i].y * ow + C[i].x], 0);
         g_free(out);
     }
-    /* no boxes: no turn, and OCR is not asked */
-    CU_ASSERT_EQUAL(jx_orient_page(img, w, NULL, 0), 0);
+    /* no grid, no line of text to read: no turn, and OCR is not asked */
+    GPtrArray *none = g_ptr_array_new();
+    CU_ASSERT_EQUAL(jx_orient_page(img, w, h, none), 0);
+    g_ptr_array_free(none, TRUE);
 }
 
 /* A cell's inside starts just past its ruling line, wherever within reach
@@ -391,12 +394,12 @@ static void test_crosspage_ocr(void)
     }
 }
 
-/* One row of three cells on a page, the ones in `edge` running to their
- * right edge. */
-static JxTable *row_table(int page, const char *const *texts, const gboolean *edge)
+/* One row of n cells on a page, read by OCR, the ones in `edge` (if
+ * given) running to their right edge. */
+static JxTable *row_table(int page, const char *const *texts, const gboolean *edge, int n)
 {
     JxTable *t = jx_table_new();
-    for (int c = 0; c < 3; c++) {
+    for (int c = 0; c < n; c++) {
         JxCell *cell = jx_table_add_cell(t, 0, c, 1, 1, texts[c]);
         cell->page = page;
         cell->marks = JX_MARK_OCR;
@@ -404,7 +407,7 @@ static JxTable *row_table(int page, const char *const *texts, const gboolean *ed
         cell->x1 = cell->x0 + 100;
         cell->y0 = page == 1 ? 700 : 50;
         cell->y1 = cell->y0 + 40;
-        cell->runs_to_edge = edge[c];
+        cell->runs_to_edge = edge && edge[c];
     }
     jx_table_finish(t);
     t->page_start = t->page_end = page;
@@ -422,14 +425,95 @@ static void test_crosspage_stopped_short(void)
     for (int k = 0; k < 2; k++) {
         const gboolean none[3] = {FALSE, FALSE, FALSE};
         JxDoc *doc = jx_doc_new("pdf");
-        jx_doc_add_table(doc, row_table(1, top, runs[k]), 1);
-        jx_doc_add_table(doc, row_table(2, rest, none), 2);
+        jx_doc_add_table(doc, row_table(1, top, runs[k], 3), 1);
+        jx_doc_add_table(doc, row_table(2, rest, none, 3), 2);
         jx_crosspage_join(doc);
         CU_ASSERT_EQUAL_FATAL(doc->blocks->len, 1);
         const JxTable *t = ((JxBlock *)g_ptr_array_index(doc->blocks, 0))->table;
         CU_ASSERT_EQUAL(t->nrows, k == 0 ? 1 : 2);
         if (k == 0)
             CU_ASSERT_STRING_EQUAL(jx_table_cell_at(t, 0, 1)->text, "促进企业家“两个健康”发展");
+        jx_doc_free(doc);
+    }
+}
+
+/* A header repeated on the next page by OCR: a cell a little off is the
+ * same (复核得簿); one in four may read quite otherwise (分值得了) and the
+ * row is still dropped; two in four, and it is a row of the table. */
+static void test_crosspage_header_misread(void)
+{
+    const char *head[] = {"一级指标", "二级指标", "分值", "复核得分"};
+    const char *once[] = {"一级指标", "二级指标", "分值得了", "复核得簿"};
+    const char *twice[] = {"一级指标", "二级指标", "分值得了", "复核"};
+    const char *const *again[] = {once, twice};
+    for (int k = 0; k < 2; k++) {
+        JxDoc *doc = jx_doc_new("pdf");
+        JxTable *a = row_table(1, head, NULL, 4), *b = row_table(2, again[k], NULL, 4);
+        const char *row[] = {"产出指标", "数量指标", "10", "10"};
+        for (int c = 0; c < 4; c++) { /* a row under each header */
+            jx_table_add_cell(a, 1, c, 1, 1, row[c])->marks = JX_MARK_OCR;
+            jx_table_add_cell(b, 1, c, 1, 1, row[c])->marks = JX_MARK_OCR;
+        }
+        jx_table_finish(a);
+        jx_table_finish(b);
+        jx_doc_add_table(doc, a, 1);
+        jx_doc_add_table(doc, b, 2);
+        jx_crosspage_join(doc);
+        CU_ASSERT_EQUAL_FATAL(doc->blocks->len, 1);
+        const JxTable *t = ((JxBlock *)g_ptr_array_index(doc->blocks, 0))->table;
+        CU_ASSERT_EQUAL(t->nrows, k == 0 ? 3 : 4);
+        jx_doc_free(doc);
+    }
+}
+
+/* Which ink of a cell is text: strokes, specks beside them, and the point
+ * a wrapped number leaves on the baseline after its last digit (8 px off,
+ * farther than a speck may stand); dirt farther away, or after an
+ * ideograph, is left out. */
+static void test_text_extent(void)
+{
+    /* 1959300. over 00: digits 12 x 20, the point 3 x 3 on the baseline */
+    JxInk ink[] = {{0, 0, 12, 20}, {14, 0, 12, 20}, {34, 17, 3, 3}, {0, 26, 12, 20}};
+    int box[4];
+    CU_ASSERT_TRUE(jx_glyph_text_extent(ink, 4, box));
+    CU_ASSERT_EQUAL(box[2], 37); /* the point is in */
+    CU_ASSERT_EQUAL(box[3], 46);
+    /* the same speck after an ideograph (as wide as high) is dirt */
+    JxInk cjk[] = {{0, 0, 20, 20}, {30, 17, 3, 3}};
+    CU_ASSERT_TRUE(jx_glyph_text_extent(cjk, 2, box));
+    CU_ASSERT_EQUAL(box[2], 20);
+    /* a speck within 6 px of the text is in; one above the baseline, or
+     * farther than half a digit after it, is not */
+    JxInk near[] = {{0, 0, 12, 20}, {16, 10, 3, 3}, {30, 5, 3, 3}, {50, 17, 3, 3}};
+    CU_ASSERT_TRUE(jx_glyph_text_extent(near, 4, box));
+    CU_ASSERT_EQUAL(box[2], 19);
+    /* specks only: no text */
+    JxInk dirt[] = {{5, 5, 3, 3}, {40, 9, 2, 2}};
+    CU_ASSERT_FALSE(jx_glyph_text_extent(dirt, 2, box));
+}
+
+/* Scans of a real form fed in upside down and sideways are turned upright
+ * before their cells are read; a scan whose JPEG says 72 dpi (its page
+ * 1654 x 2339 pt) is read at the size of A4: the first cell of each table
+ * reads as it should, and 表1 runs on across its three pages as one. */
+static void test_scans_turned_and_resized(void)
+{
+    const struct { const char *path, *first; int rows; } C[] = {
+        {"corpus/scanned/2021-template-cost-upside-down.pdf", "项目名称", 21},
+        {"corpus/scanned/2021-template-cost-sideways.pdf", "项目名称", 21},
+        {"corpus/scanned/003-guangshui-common-72dpi.pdf", "一级指标", 15}};
+    for (gsize i = 0; i < G_N_ELEMENTS(C); i++) {
+        GError *err = NULL;
+        JxDoc *doc = jx_test_read_doc(C[i].path, &err);
+        CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
+        const JxTable *t = NULL;
+        for (guint k = 0; !t && k < doc->blocks->len; k++)
+            t = ((JxBlock *)g_ptr_array_index(doc->blocks, k))->table;
+        CU_ASSERT_PTR_NOT_NULL_FATAL(t);
+        char *first = jx_text_compact(jx_table_cell_at(t, 0, 0)->text);
+        CU_ASSERT_STRING_EQUAL(first, C[i].first);
+        CU_ASSERT_EQUAL(t->nrows, C[i].rows);
+        g_free(first);
         jx_doc_free(doc);
     }
 }
@@ -548,6 +632,9 @@ void jx_add_pdf_tests(void)
     CU_add_test(s, "an OCR'd table across a page break", test_crosspage_ocr);
     CU_add_test(s, "≥ and ≤ from the ink OCR misread", test_glyph_relation);
     CU_add_test(s, "a row cut by a page break, one cell short", test_crosspage_stopped_short);
+    CU_add_test(s, "a header repeated by OCR, one cell misread", test_crosspage_header_misread);
+    CU_add_test(s, "which ink is text: the point after a digit", test_text_extent);
+    CU_add_test(s, "scans upside down, sideways, at 72 dpi", test_scans_turned_and_resized);
     CU_add_test(s, "a rectangle turned for a page fed in sideways", test_orient_turn);
     CU_add_test(s, "÷ from the ink OCR misread or left out", test_glyph_divide);
     CU_add_test(s, "a cell's inside starts just past its line", test_inner_edge);
