@@ -14,12 +14,14 @@ for f in "$@"; do
 done
 now() { date +%s%N; }
 # peak FILE CMD...: runs CMD, its peak memory (KiB) into FILE (0 without
-# /usr/bin/time); CMD failing does not stop the bench
+# /usr/bin/time); CMD failing does not stop the bench (time then writes a
+# line of its own first: the number is the last line)
 peak() {
     out=$1
     shift
     if [ -x /usr/bin/time ]; then
-        /usr/bin/time -f "%M" -o "$out" "$@" > /dev/null || true
+        /usr/bin/time -f "%M" -o "$out.raw" "$@" > /dev/null || true
+        tail -n 1 "$out.raw" > "$out"
     else
         "$@" > /dev/null || true
         echo 0 > "$out"
@@ -88,7 +90,7 @@ if [ -d corpus/scanned ]; then
         qpdf --empty --pages "$@" -- build/bench-scan-long.pdf 2>/dev/null
         qpdf --empty --pages build/bench-scan-long.pdf 1-"$long" -- build/bench-scan-cut.pdf 2>/dev/null
         t0=$(now)
-        peak build/bench-scan-long.mem "$jixiao" extract -q -j1 build/bench-scan-cut.pdf
+        peak build/bench-scan-long.mem "$jixiao" extract -q -j1 --timeout 0 build/bench-scan-cut.pdf
         t1=$(now)
         awk -v t="$((t1 - t0))" -v p="$long" -v m="$(cat build/bench-scan-long.mem)" 'BEGIN {
             printf "ocr: one %d-page scan: %.2f s/page on one core, peak memory %.0f MiB\n", p, t / 1e9 / p, m / 1024 }'
