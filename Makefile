@@ -26,11 +26,12 @@ ASAN_CFLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
 
 LIB_SRC := common/error.c common/edits.c \
            extract/doc.c extract/docx.c extract/pdf.c extract/ruling.c extract/layout.c \
-           extract/crosspage.c extract/ocr.c extract/deskew.c extract/orient.c extract/unwrap.c extract/extract.c \
+           extract/crosspage.c extract/ocr.c extract/deskew.c extract/orient.c extract/unwrap.c \
+           extract/glyph.c extract/extract.c \
            normalize/text.c normalize/value.c \
            rules/ruleset.c rules/record.c rules/form.c rules/check.c \
            sink/json.c sink/jsonl.c sink/columns.c sink/sqlite.c sink/csv.c
-# the OCR plugin; the tests link its glyph shapes too
+# the OCR plugin, which judges glyph shapes too
 PLUGIN_SRC := extract/ocr_tesseract.c extract/glyph.c
 CLI_SRC := cli/jixiao.c cli/inputs.c cli/pool.c cli/process.c cli/eval.c
 TEST_SRC := $(sort $(wildcard tests/*.c))
@@ -68,7 +69,7 @@ build/asan/rules_builtin.o: build/rules_builtin.c
 	$(CC) $(ASAN_CFLAGS) -c $< -o $@
 build/asan/jixiao: $(call obj,asan,$(LIB_SRC) $(CLI_SRC)) build/asan/rules_builtin.o build/asan/jixiao-ocr.so
 	$(CC) $(ASAN_CFLAGS) $(filter %.o,$^) $(LDLIBS) -o $@
-build/asan/test_jixiao: $(call obj,asan,$(LIB_SRC) extract/glyph.c cli/inputs.c $(TEST_SRC)) build/asan/rules_builtin.o build/asan/jixiao-ocr.so
+build/asan/test_jixiao: $(call obj,asan,$(LIB_SRC) cli/inputs.c $(TEST_SRC)) build/asan/rules_builtin.o build/asan/jixiao-ocr.so
 	$(CC) $(ASAN_CFLAGS) $(filter %.o,$^) $(LDLIBS) $(TEST_LDLIBS) -o $@
 build/asan/jixiao-ocr.so: $(PLUGIN_SRC) extract/ocr_engine.h extract/ocr.h extract/glyph.h
 	@mkdir -p $(@D)

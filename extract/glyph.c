@@ -1,6 +1,7 @@
 #include "extract/glyph.h"
 
 #include <math.h>
+#include <stdlib.h>
 
 static gboolean column_ink(const guint8 *gray, int stride, int x, int t, int b)
 {
@@ -173,4 +174,102 @@ gboolean jx_glyph_text_extent(const JxInk *ink, int n, int box[4])
     box[2] = x1;
     box[3] = y1;
     return TRUE;
+}
+
+static int cmp_int(gconstpointer a, gconstpointer b)
+{
+    return *(const int *)a - *(const int *)b;
+}
+
+/* A speck of dirt is smaller than this part of a line both ways. */
+#define SPECK_PART 0.4
+/* A font's glyph box reaches above and below its ink by about this part
+ * of the ink's height (CJK ink fills some 0.9 of the em). */
+#define INK_TO_BOX 8
+
+/* Rows [*top, *bottom) holding ink in columns [l, r). */
+static void ink_rows(const guint8 *gray, int stride, int l, int r, int t, int b, int *top,
+                     int *bottom)
+{
+    *top = b;
+    *bottom = t;
+    for (int y = t; y < b; y++)
+        for (int x = l; x < r; x++)
+            if (gray[(gsize)y * (gsize)stride + (gsize)x] < 128) {
+                *top = MIN(*top, y);
+                *bottom = y + 1;
+                break;
+            }
+}
+
+/* Ink in columns [l, r) of rows [t, t + line) only low and narrow, as a
+ * full-width mark's: ，。、 and the dots of ；：. */
+static gboolean low_mark(const guint8 *gray, int stride, int l, int r, int t, int line)
+{
+    int top, bottom;
+    ink_rows(gray, stride, l, r, t, t + line, &top, &bottom);
+    return r > l && (r - l) * 10 <= line * 4 && bottom > top && (top - t) * 20 >= line * 7 &&
+           (bottom - t) * 10 >= line * 7;
+}
+
+/* A full-width mark leaves half its em blank: ，。、；： the right half,
+ * their ink narrow and low. On the page that blank is as wide as a gap
+ * between columns, so a word that ends with such a mark (the last run of
+ * its inked columns, or ink just after it that the word finder left out)
+ * grows by half a line over it. (“ leaves the left half, but the first
+ * stroke of 坚 is as narrow and as high: not told apart.) */
+static void punctuation_blank(const guint8 *gray, int stride, int width, JxInk *wd, int line)
+{
+    int t = wd->y + wd->h - line, b = wd->y + wd->h, x = wd->x + wd->w - 1;
+    if (t < wd->y)
+        t = wd->y;
+    while (x > wd->x && !column_ink(gray, stride, x, t, b)) /* the last run */
+        x--;
+    int r = x + 1;
+    while (x > wd->x && column_ink(gray, stride, x, t, b))
+        x--;
+    if (x > wd->x && low_mark(gray, stride, x + 1, r, b - line, line)) {
+        wd->w += line / 2;
+        return;
+    }
+    int end = MIN(wd->x + wd->w + line, width), l = wd->x + wd->w; /* within a line after */
+    while (l < end && !column_ink(gray, stride, l, t, b))
+        l++;
+    r = l;
+    while (r < end && column_ink(gray, stride, r, t, b))
+        r++;
+    if (r < end && low_mark(gray, stride, l, r, b - line, line))
+        wd->w = r + line / 2 - wd->x;
+}
+
+guint jx_glyph_words(const guint8 *gray, int stride, int width, JxInk *words, guint n)
+{
+    if (n == 0)
+        return 0;
+    int *hs = g_new(int, n), m = 0;
+    for (guint i = 0; i < n; i++) /* dirt is everywhere on some scans: not counted */
+        if (words[i].h >= 2 * STROKE_PX)
+            hs[m++] = words[i].h;
+    if (m == 0) {
+        g_free(hs);
+        return 0;
+    }
+    qsort(hs, (size_t)m, sizeof *hs, cmp_int);
+    int line = hs[m / 2];
+    g_free(hs);
+    guint kept = 0;
+    for (guint i = 0; i < n; i++) {
+        JxInk wd = words[i];
+        if (MAX(wd.w, wd.h) < SPECK_PART * line)
+            continue;
+        punctuation_blank(gray, stride, width, &wd, line);
+        if (wd.h * 2 < line) {
+            wd.y -= (line - wd.h) / 2;
+            wd.h = line;
+        }
+        wd.y -= line / INK_TO_BOX;
+        wd.h += 2 * (line / INK_TO_BOX);
+        words[kept++] = wd;
+    }
+    return kept;
 }

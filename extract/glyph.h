@@ -38,4 +38,19 @@ typedef struct {
  * 00: 8 px from the last 0). FALSE when there is no stroke. */
 gboolean jx_glyph_text_extent(const JxInk *ink, int n, int box[4]);
 
+/* Of n word boxes found on a scanned page (extract/ocr.h,
+ * jx_ocr_word_boxes), those of text, kept in order at the front; returns
+ * how many. Against the median height of the boxes two strokes high or
+ * more (a line of text; none: no text, 0 returned): a
+ * box smaller than 0.4 of it both ways is dirt; a box flatter than half
+ * of it (一, —) is made as high, about its middle, so that it stands in
+ * its line as the words around it do. A word ending in a full-width
+ * mark low in its box (，。、；：) grows right by half a line, over the
+ * blank half of the mark's em, so that a comma does not look like a gap
+ * between columns (the image: gray, stride, width). Then every box grows
+ * by an eighth
+ * of a line above and below, from ink to a font's glyph box, so that the
+ * lines of one cell stand as close as on a born-digital page. */
+guint jx_glyph_words(const guint8 *gray, int stride, int width, JxInk *words, guint n);
+
 #endif

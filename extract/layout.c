@@ -519,6 +519,9 @@ GArray *jx_layout_text_cells(GPtrArray *lines, guint first, guint last, int *nro
                 g_free(o->text);
                 o->text = t;
                 o->rowspan = MAX(o->rowspan, cell.rowspan);
+                o->x0 = MIN(o->x0, cell.x0);
+                o->y0 = MIN(o->y0, cell.y0);
+                o->x1 = MAX(o->x1, cell.x1);
                 o->y1 = MAX(o->y1, cell.y1);
                 g_free(cell.text);
                 merged = TRUE;

@@ -86,3 +86,15 @@ gboolean jx_ocr_find_skew(const guint8 *gray, int w, int h, int stride, double *
     const JxOcrEngine *ocr = engine(NULL);
     return ocr && ocr->find_skew(gray, w, h, stride, angle, confidence);
 }
+
+void jx_ocr_word_boxes(const guint8 *gray, int w, int h, int stride, int x0, int y0, int x1,
+                       int y1, GArray *boxes)
+{
+    const JxOcrEngine *ocr = engine(NULL);
+    x0 = CLAMP(x0, 0, w);
+    x1 = CLAMP(x1, 0, w);
+    y0 = CLAMP(y0, 0, h);
+    y1 = CLAMP(y1, 0, h);
+    if (ocr && x1 - x0 >= 8 && y1 - y0 >= 8)
+        ocr->word_boxes(gray, stride, x0, y0, x1, y1, boxes);
+}

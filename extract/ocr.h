@@ -34,6 +34,14 @@ char *jx_ocr_rect(const guint8 *gray, int w, int h, int stride, int x0, int y0, 
 gboolean jx_ocr_text_box(const guint8 *gray, int stride, int x0, int y0, int x1, int y1,
                          int box[4]);
 
+/* The boxes of the words (JxInk, extract/glyph.h, in pixels of the image)
+ * in the rectangle [x0,x1) x [y0,y1) of a gray image, appended to boxes:
+ * Leptonica's word finder, which dilates the ink (gray < 128) until the
+ * glyphs of a word touch and the words do not; where an unruled table's
+ * columns are is read from them (extract/layout.h). Nothing without OCR. */
+void jx_ocr_word_boxes(const guint8 *gray, int w, int h, int stride, int x0, int y0, int x1,
+                       int y1, GArray *boxes);
+
 /* Leptonica's skew search over the ink (gray < 128) of a gray image: the
  * angle in degrees and how sure it is; FALSE when it cannot tell
  * (extract/deskew.h decides what to trust). */

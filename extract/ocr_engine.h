@@ -10,7 +10,7 @@
 #include <glib.h>
 
 /* Bumped whenever the table below changes: a stale plugin is refused. */
-#define JX_OCR_ENGINE_VERSION 1
+#define JX_OCR_ENGINE_VERSION 2
 /* The one symbol the plugin exports, a const JxOcrEngine. */
 #define JX_OCR_ENGINE_SYMBOL "jx_ocr_engine"
 
@@ -30,6 +30,10 @@ typedef struct {
      * degrees and Leptonica's confidence in it; FALSE when it fails. */
     gboolean (*find_skew)(const guint8 *gray, int w, int h, int stride, double *angle,
                           double *confidence);
+    /* As jx_ocr_word_boxes (extract/ocr.h), on a rectangle already clamped
+     * to the image. */
+    void (*word_boxes)(const guint8 *gray, int stride, int x0, int y0, int x1, int y1,
+                       GArray *boxes);
 } JxOcrEngine;
 
 #endif

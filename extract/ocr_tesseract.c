@@ -255,5 +255,34 @@ static gboolean find_skew(const guint8 *gray, int w, int h, int stride, double *
     return ok;
 }
 
+/* Leptonica's word finder works at 75 to 150 ppi: the image is halved
+ * (250 dpi to 125) and the boxes doubled back. A word is at most this
+ * many halved pixels high; as wide as the page (a line of Chinese is one
+ * word). */
+#define WORD_MAX_H 120
+
+static void word_boxes(const guint8 *gray, int stride, int x0, int y0, int x1, int y1,
+                       GArray *out)
+{
+    PIX *bits = bitmap(gray, stride, x0, y0, x1 - x0, y1 - y0);
+    PIX *half = bits ? pixReduceRankBinaryCascade(bits, 1, 0, 0, 0) : NULL;
+    BOXA *boxes = NULL;
+    NUMA *lines = NULL;
+    if (half && pixGetWordBoxesInTextlines(half, 1, 1, pixGetWidth(half), WORD_MAX_H, &boxes, &lines) == 0) {
+        int n = boxaGetCount(boxes);
+        for (int i = 0; i < n; i++) {
+            l_int32 x, y, bw, bh;
+            boxaGetBoxGeometry(boxes, i, &x, &y, &bw, &bh);
+            JxInk word = {x0 + 2 * x, y0 + 2 * y, 2 * bw, 2 * bh};
+            g_array_append_val(out, word);
+        }
+    }
+    boxaDestroy(&boxes);
+    numaDestroy(&lines);
+    pixDestroy(&half);
+    pixDestroy(&bits);
+}
+
 G_MODULE_EXPORT extern const JxOcrEngine jx_ocr_engine;
-const JxOcrEngine jx_ocr_engine = {JX_OCR_ENGINE_VERSION, init, read_text, text_box, find_skew};
+const JxOcrEngine jx_ocr_engine = {JX_OCR_ENGINE_VERSION, init, read_text, text_box, find_skew,
+                                     word_boxes};

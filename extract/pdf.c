@@ -10,6 +10,7 @@
 #include "extract/crosspage.h"
 #include "extract/layout.h"
 #include "extract/deskew.h"
+#include "extract/glyph.h"
 #include "extract/ocr.h"
 #include "extract/orient.h"
 #include "extract/unwrap.h"
@@ -24,6 +25,16 @@ typedef struct {
     char *text;     /* paragraph, or NULL */
     JxTable *table; /* table, or NULL */
 } Item;
+
+/* A page that is a picture, as an 8-bit gray image at JX_OCR_SCALE. */
+typedef struct {
+    const guint8 *gray;
+    int w, h;
+} PageImage;
+
+/* The text in a box (points) of a picture page, read by OCR (below). */
+static char *image_text(const PageImage *img, double x0, double y0, double x1, double y1,
+                        unsigned *marks, gboolean cell);
 
 static int cmp_item(gconstpointer a, gconstpointer b)
 {
@@ -227,17 +238,23 @@ static char *glyph_cell(const JxGridCell *gc, guint i, unsigned *marks,
     return jx_layout_cell_text(per_cell[i], gc->x1, runs_to_edge);
 }
 
-/* A table without ruling lines, from the layout of its text. */
-static JxTable *text_table(GPtrArray *lines, const JxTextTable *tt, int page)
+/* A table without ruling lines, from the layout of its text; on a
+ * picture page (img not NULL) each cell is read by OCR in its box. */
+static JxTable *text_table(GPtrArray *lines, const JxTextTable *tt, int page,
+                           const PageImage *img)
 {
     int nrows = 0, ncols = 0;
     GArray *cells = jx_layout_text_cells(lines, tt->first, tt->last, &nrows, &ncols);
     JxTable *t = jx_table_new();
     for (guint i = 0; i < cells->len; i++) {
         const JxTextCell *tc = &g_array_index(cells, JxTextCell, i);
-        JxCell *c = jx_table_add_cell(t, tc->row, tc->col, tc->rowspan, tc->colspan, tc->text);
+        unsigned marks = JX_MARK_COLUMN_INFERRED;
+        char *read = img ? image_text(img, tc->x0, tc->y0, tc->x1, tc->y1, &marks, TRUE) : NULL;
+        JxCell *c = jx_table_add_cell(t, tc->row, tc->col, tc->rowspan, tc->colspan,
+                                      read ? read : tc->text);
+        g_free(read);
         c->page = page;
-        c->marks |= JX_MARK_COLUMN_INFERRED;
+        c->marks |= marks;
         c->x0 = tc->x0;
         c->y0 = tc->y0;
         c->x1 = tc->x1;
@@ -248,6 +265,56 @@ static JxTable *text_table(GPtrArray *lines, const JxTextTable *tt, int page)
     jx_table_finish(t);
     t->page_start = t->page_end = page;
     return t;
+}
+
+/* Text outside ruled tables (glyphs, reordered) into items: tables drawn
+ * without lines (rows are bands of lines that cell padding sets apart),
+ * and paragraphs around them. On a picture page (img not NULL) the glyphs
+ * are word boxes and the text is read by OCR, box by box. Returns how many
+ * such tables. */
+static guint layout_items(GArray *items, GPtrArray *glyphs, int pageno, const PageImage *img)
+{
+    GPtrArray *lines = jx_layout_lines(glyphs);
+    GPtrArray *bands = jx_layout_bands(lines, BAND_GAP);
+    GPtrArray *tts = jx_layout_text_tables(bands, 3);
+    guint next = 0;
+    for (guint t = 0; t <= tts->len; t++) {
+        const JxTextTable *tt = t < tts->len ? g_ptr_array_index(tts, t) : NULL;
+        guint end = tt ? tt->first : lines->len;
+        GArray *paras = jx_layout_paragraphs(lines, next, end);
+        for (guint k = 0; k < paras->len; k++) {
+            guint a = g_array_index(paras, guint, k);
+            guint b = k + 1 < paras->len ? g_array_index(paras, guint, k + 1) : end;
+            const JxLine *first = g_ptr_array_index(lines, a);
+            Item it = {first->y0, NULL, NULL};
+            if (img) {
+                double x0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE, y1 = first->y1;
+                for (guint i = a; i < b; i++) {
+                    const JxLine *l = g_ptr_array_index(lines, i);
+                    x0 = MIN(x0, l->x0);
+                    x1 = MAX(x1, l->x1);
+                    y1 = MAX(y1, l->y1);
+                }
+                unsigned marks = 0;
+                it.text = image_text(img, x0, first->y0, x1, y1, &marks, FALSE);
+            } else {
+                it.text = jx_layout_text(lines, a, b);
+            }
+            g_array_append_val(items, it);
+        }
+        g_array_free(paras, TRUE);
+        if (tt) {
+            Item it = {((JxLine *)g_ptr_array_index(lines, tt->first))->y0, NULL,
+                       text_table(lines, tt, pageno, img)};
+            g_array_append_val(items, it);
+            next = tt->last + 1;
+        }
+    }
+    guint ntables = tts->len;
+    g_ptr_array_free(tts, TRUE);
+    g_ptr_array_free(bands, TRUE);
+    g_ptr_array_free(lines, TRUE);
+    return ntables;
 }
 
 /* The blocks of a page into the document, top to bottom; every cell of
@@ -281,17 +348,30 @@ static int ink(const guint8 *gray, int stride, int x0, int y0, int x1, int y1)
     return n;
 }
 
-typedef struct {
-    const guint8 *gray;
-    int w, h;
-} PageImage;
+/* A copy of [x0,x1) x [y0,y1) of a gray image in a white frame m pixels
+ * wide, *w x *h. */
+static guint8 *white_framed(const guint8 *gray, int stride, int x0, int y0, int x1, int y1, int m,
+                            int *w, int *h)
+{
+    *w = x1 - x0 + 2 * m;
+    *h = y1 - y0 + 2 * m;
+    guint8 *out = g_malloc((gsize)*w * (gsize)*h);
+    memset(out, 255, (gsize)*w * (gsize)*h);
+    for (int y = y0; y < y1; y++)
+        memcpy(out + (gsize)(y - y0 + m) * (gsize)*w + m, gray + (gsize)y * (gsize)stride + x0,
+               (gsize)(x1 - x0));
+    return out;
+}
 
 /* OCR of one rectangle (points) of the page image; marks go to *marks. A
  * cell (runs_to_edge not NULL) has its lines read as one (extract/unwrap.h)
  * and says whether its last line reaches its right edge; a band of page
- * text is read as a block. */
+ * text is read as a block. Alone, a cell of one line is read on a white
+ * image of its own, not as a rectangle of the page: a cell found from its
+ * words has its text close to its edges, and Tesseract given such a
+ * rectangle may read nothing (财政资金零损失 with 5 px to spare). */
 static char *ocr_box(const guint8 *gray, int w, int h, double x0, double y0, double x1,
-                     double y1, unsigned *marks, gboolean *runs_to_edge)
+                     double y1, unsigned *marks, gboolean *runs_to_edge, gboolean alone)
 {
     const double s = JX_OCR_SCALE;
     int inset = (int)ceil(JX_RULING_REACH_PT * s), in[4];
@@ -322,8 +402,11 @@ static char *ocr_box(const guint8 *gray, int w, int h, double x0, double y0, dou
     JxLineImage one = {0};
     if (runs_to_edge && jx_unwrap_lines(gray, w, px0, py0, px1, py1, s, &one))
         *runs_to_edge = edge - one.right < 2 * one.high; /* 1.5 glyph boxes */
-    if (one.gray) /* two lines or more, laid out as one */
-        text = jx_ocr_rect(one.gray, one.w, one.h, one.w, 0, 0, one.w, one.h, TRUE, &conf, NULL);
+    if (alone && !one.gray) /* one line: on a white image of its own */
+        one.gray = white_framed(gray, w, px0, py0, px1, py1, (int)(10 * s), &one.w, &one.h);
+    if (one.gray) /* two lines or more laid out as one (read as one), or framed */
+        text = jx_ocr_rect(one.gray, one.w, one.h, one.w, 0, 0, one.w, one.h, one.lines > 1,
+                           &conf, NULL);
     else
         text = jx_ocr_rect(gray, w, h, w, px0, py0, px1, py1, FALSE, &conf, NULL);
     g_free(one.gray);
@@ -341,7 +424,20 @@ static char *ocr_cell(const JxGridCell *gc, guint i, unsigned *marks, gboolean *
     (void)i;
     *marks |= JX_MARK_OCR;
     return ocr_box(img->gray, img->w, img->h, gc->x0, gc->y0, gc->x1, gc->y1, marks,
-                   runs_to_edge);
+                   runs_to_edge, FALSE);
+}
+
+/* Points round a box of text found from its word boxes: OCR wants a
+ * margin, and a cell's side without a ruling line loses JX_RULING_REACH_PT
+ * (jx_ruling_inner_edge). */
+#define WORDS_PAD_PT 3.0
+
+static char *image_text(const PageImage *img, double x0, double y0, double x1, double y1,
+                        unsigned *marks, gboolean cell)
+{
+    gboolean edge = FALSE; /* a cell's edge is its column's (extract/layout.h) */
+    return ocr_box(img->gray, img->w, img->h, x0 - WORDS_PAD_PT, y0 - WORDS_PAD_PT,
+                   x1 + WORDS_PAD_PT, y1 + WORDS_PAD_PT, marks, cell ? &edge : NULL, TRUE);
 }
 
 /* The page rendered at s pixels per point into a w x h 8-bit gray image,
@@ -418,6 +514,72 @@ static guint8 *page_picture(PopplerPage *page, double scale, double pw, double p
     return gray;
 }
 
+/* The text of a picture page outside its ruled tables (rows covered),
+ * into items: blocks of inked rows, and in them the words that Leptonica
+ * finds. Where the words line up as a table (extract/layout.h), its cells
+ * and the paragraphs around it are read box by box; else each block is
+ * read as one. */
+static void page_text(GArray *items, const PageImage *img, const gboolean *covered, int pageno)
+{
+    const double s = JX_OCR_SCALE;
+    const guint8 *gray = img->gray;
+    int w = img->w, h = img->h;
+    GArray *blocks = g_array_new(FALSE, FALSE, sizeof(int)); /* top, bottom pairs */
+    GArray *words = g_array_new(FALSE, FALSE, sizeof(JxInk));
+    int gap = (int)(8 * s);
+    for (int y = 0; y < h;) {
+        while (y < h && (covered[y] || ink(gray, w, 0, y, w, y + 1) == 0))
+            y++;
+        int top = y, blank = 0;
+        while (y < h && !covered[y] && blank < gap) {
+            blank = ink(gray, w, 0, y, w, y + 1) ? 0 : blank + 1;
+            y++;
+        }
+        if (y - blank - top > 6) {
+            int bottom = y - blank;
+            g_array_append_val(blocks, top);
+            g_array_append_val(blocks, bottom);
+            jx_ocr_word_boxes(gray, w, h, w, 0, top - 4, w, bottom + 4, words);
+        }
+    }
+    guint nwords = jx_glyph_words(gray, w, w, (JxInk *)(void *)words->data, words->len);
+    JxGlyph *boxes = g_new(JxGlyph, MAX(nwords, 1));
+    GPtrArray *at = g_ptr_array_sized_new(nwords);
+    for (guint i = 0; i < nwords; i++) {
+        const JxInk *wd = &g_array_index(words, JxInk, i);
+        boxes[i] = (JxGlyph){0x25A1, wd->x / s, wd->y / s, (wd->x + wd->w) / s,
+                             (wd->y + wd->h) / s}; /* □: OCR gives the text */
+        g_ptr_array_add(at, &boxes[i]);
+    }
+    GArray *laid = g_array_new(FALSE, FALSE, sizeof(Item)); /* geometry only: no OCR */
+    guint tables = layout_items(laid, at, pageno, NULL);
+    for (guint i = 0; i < laid->len; i++) {
+        g_free(g_array_index(laid, Item, i).text);
+        jx_table_free(g_array_index(laid, Item, i).table);
+    }
+    if (tables > 0) {
+        layout_items(items, at, pageno, img);
+    } else {
+        for (guint i = 0; i < blocks->len; i += 2) {
+            int top = g_array_index(blocks, int, i), bottom = g_array_index(blocks, int, i + 1);
+            unsigned marks = 0;
+            char *text = ocr_box(gray, w, h, 0, (top - 4) / s, w / s, (bottom + 4) / s, &marks,
+                                 NULL, FALSE);
+            if (text && *text) {
+                Item it = {top / s, text, NULL};
+                g_array_append_val(items, it);
+            } else {
+                g_free(text);
+            }
+        }
+    }
+    g_array_free(laid, TRUE);
+    g_ptr_array_free(at, TRUE);
+    g_free(boxes);
+    g_array_free(words, TRUE);
+    g_array_free(blocks, TRUE);
+}
+
 /* A page that is a picture: its tables from the ruling lines of the image,
  * each cell read by OCR on its own; the text between tables read by bands.
  * FALSE when OCR cannot be had. */
@@ -448,36 +610,16 @@ static gboolean ocr_page(JxDoc *doc, PopplerPage *page, int pageno, double pw, d
 
     GArray *items = g_array_new(FALSE, FALSE, sizeof(Item));
     gboolean *covered = g_new0(gboolean, h);
+    PageImage img = {gray, w, h};
     for (guint t = 0; t < grids->len; t++) {
         const JxGrid *grid = g_ptr_array_index(grids, t);
-        PageImage img = {gray, w, h};
         Item it = {grid->ys[0], NULL, grid_table(grid, pageno, ocr_cell, &img)};
         g_array_append_val(items, it);
         for (int y = (int)(grid->ys[0] * s); y < MIN((int)(grid->ys[grid->nrows] * s) + 1, h); y++)
             if (y >= 0)
                 covered[y] = TRUE;
     }
-    /* text outside the tables: blocks of inked rows, read one by one */
-    int gap = (int)(8 * s);
-    for (int y = 0; y < h;) {
-        while (y < h && (covered[y] || ink(gray, w, 0, y, w, y + 1) == 0))
-            y++;
-        int top = y, blank = 0;
-        while (y < h && !covered[y] && blank < gap) {
-            blank = ink(gray, w, 0, y, w, y + 1) ? 0 : blank + 1;
-            y++;
-        }
-        if (y - blank - top > 6) {
-            unsigned marks = 0;
-            char *text = ocr_box(gray, w, h, 0, (top - 4) / s, w / s, (y - blank + 4) / s, &marks, NULL);
-            if (text && *text) {
-                Item it = {top / s, text, NULL};
-                g_array_append_val(items, it);
-            } else {
-                g_free(text);
-            }
-        }
-    }
+    page_text(items, &img, covered, pageno);
     g_free(covered);
     add_items(doc, items, pageno, JX_MARK_OCR);
     g_ptr_array_free(grids, TRUE);
@@ -544,35 +686,7 @@ static void read_page(JxDoc *doc, PopplerPage *page, int pageno, Raster *ras)
     }
     g_free(per_cell);
 
-    /* text outside ruled tables: unruled tables (rows are bands of lines
-     * that cell padding sets apart), then paragraphs */
-    GPtrArray *lines = jx_layout_lines(free_glyphs);
-    GPtrArray *bands = jx_layout_bands(lines, BAND_GAP);
-    GPtrArray *tts = jx_layout_text_tables(bands, 3);
-    guint next = 0;
-    for (guint t = 0; t <= tts->len; t++) {
-        const JxTextTable *tt = t < tts->len ? g_ptr_array_index(tts, t) : NULL;
-        guint end = tt ? tt->first : lines->len;
-        GArray *paras = jx_layout_paragraphs(lines, next, end);
-        for (guint k = 0; k < paras->len; k++) {
-            guint a = g_array_index(paras, guint, k);
-            guint b = k + 1 < paras->len ? g_array_index(paras, guint, k + 1) : end;
-            Item it = {((JxLine *)g_ptr_array_index(lines, a))->y0,
-                       jx_layout_text(lines, a, b), NULL};
-            g_array_append_val(items, it);
-        }
-        g_array_free(paras, TRUE);
-        if (tt) {
-            Item it = {((JxLine *)g_ptr_array_index(lines, tt->first))->y0, NULL,
-                       text_table(lines, tt, pageno)};
-            g_array_append_val(items, it);
-            next = tt->last + 1;
-        }
-    }
-    g_ptr_array_free(tts, TRUE);
-    g_ptr_array_free(bands, TRUE);
-    g_ptr_array_free(lines, TRUE);
-
+    layout_items(items, free_glyphs, pageno, NULL);
     add_items(doc, items, pageno, garbled ? JX_MARK_TEXT_GARBLED : 0);
     g_ptr_array_free(free_glyphs, TRUE);
     g_ptr_array_free(grids, TRUE);

@@ -518,6 +518,66 @@ static void test_scans_turned_and_resized(void)
     }
 }
 
+/* Word boxes of a scan: dirt goes, a flat dash stands as high as the line,
+ * a word grows over the blank half of the full-width comma after it (left
+ * out by the word finder as a speck), and every box from ink to a glyph's
+ * height. */
+static void test_glyph_words(void)
+{
+    enum { W = 200, H = 60 };
+    guint8 *img = g_malloc(W * H);
+    memset(img, 255, W * H);
+    fill(img, W, 10, 10, 80, 40);  /* 坚持标准 */
+    fill(img, W, 84, 32, 88, 42);  /* ， low and narrow, 4 px after */
+    fill(img, W, 100, 10, 140, 40); /* 严格 */
+    fill(img, W, 150, 24, 170, 26); /* — */
+    JxInk words[] = {{10, 10, 70, 30}, {84, 32, 4, 10}, {100, 10, 40, 30}, {150, 24, 20, 2},
+                     {60, 50, 3, 3}};
+    guint n = jx_glyph_words(img, W, W, words, G_N_ELEMENTS(words));
+    CU_ASSERT_EQUAL_FATAL(n, 3);
+    /* the line is 30 px: the comma's run ends at 88, plus 15; 3 px more
+     * above and below */
+    CU_ASSERT_EQUAL(words[0].x, 10);
+    CU_ASSERT_EQUAL(words[0].w, 93);
+    CU_ASSERT_EQUAL(words[0].y, 7);
+    CU_ASSERT_EQUAL(words[0].h, 36);
+    /* a word followed by a dash (wide, not a mark) does not grow */
+    CU_ASSERT_EQUAL(words[1].x, 100);
+    CU_ASSERT_EQUAL(words[1].w, 40);
+    /* the dash: 30 px about its middle (25), then 3 more each way */
+    CU_ASSERT_EQUAL(words[2].y, 7);
+    CU_ASSERT_EQUAL(words[2].h, 36);
+    /* dirt only: no line, no words */
+    JxInk dirt[] = {{5, 5, 3, 3}, {40, 9, 2, 2}};
+    CU_ASSERT_EQUAL(jx_glyph_words(img, W, W, dirt, 2), 0);
+    g_free(img);
+}
+
+/* A scan of forms printed without ruling lines: the table is found from
+ * where its words stand and each cell is read on its own. */
+static void test_scan_unruled(void)
+{
+    GError *err = NULL;
+    JxDoc *doc = jx_test_read_doc("corpus/scanned/001-longgang-3forms-unruled.pdf", &err);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
+    const JxTable *t = NULL;
+    for (guint k = 0; !t && k < doc->blocks->len; k++)
+        t = ((JxBlock *)g_ptr_array_index(doc->blocks, k))->table;
+    CU_ASSERT_PTR_NOT_NULL_FATAL(t);
+    CU_ASSERT_EQUAL(t->nrows, 22);
+    const JxCell *first = jx_table_cell_at(t, 0, 0);
+    char *text = jx_text_compact(first->text);
+    CU_ASSERT_STRING_EQUAL(text, "项目编码:");
+    CU_ASSERT_EQUAL(first->marks & (JX_MARK_OCR | JX_MARK_COLUMN_INFERRED),
+                    JX_MARK_OCR | JX_MARK_COLUMN_INFERRED);
+    g_free(text);
+    int amounts = 0; /* 1959300.00 four times: 年初, 全年 for two fund lines */
+    for (guint i = 0; i < t->cells->len; i++)
+        amounts += !strcmp(((JxCell *)g_ptr_array_index(t->cells, i))->text, "1959300.00");
+    CU_ASSERT_EQUAL(amounts, 4);
+    jx_doc_free(doc);
+}
+
 static void add_word(GPtrArray *out, GArray *store, const char *text, double x, double y, double size)
 {
     for (const char *p = text; *p; p = g_utf8_next_char(p)) {
@@ -635,6 +695,8 @@ void jx_add_pdf_tests(void)
     CU_add_test(s, "a header repeated by OCR, one cell misread", test_crosspage_header_misread);
     CU_add_test(s, "which ink is text: the point after a digit", test_text_extent);
     CU_add_test(s, "scans upside down, sideways, at 72 dpi", test_scans_turned_and_resized);
+    CU_add_test(s, "word boxes of a scan: dirt, dashes, commas", test_glyph_words);
+    CU_add_test(s, "a scan without ruling lines", test_scan_unruled);
     CU_add_test(s, "a rectangle turned for a page fed in sideways", test_orient_turn);
     CU_add_test(s, "÷ from the ink OCR misread or left out", test_glyph_divide);
     CU_add_test(s, "a cell's inside starts just past its line", test_inner_edge);
