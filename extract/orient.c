@@ -1,5 +1,8 @@
 #include "extract/orient.h"
 
+#include <string.h>
+
+#include "extract/glyph.h"
 #include "extract/ocr.h"
 #include "extract/ruling.h"
 
@@ -66,6 +69,55 @@ static int longer_first(gconstpointer a, gconstpointer b)
     return MAX(q->x1 - q->x0, q->y1 - q->y0) - MAX(p->x1 - p->x0, p->y1 - p->y0);
 }
 
+/* Is a box of text [x0,x1) x [y0,y1) one line, level or upright? */
+static gboolean one_line(const int b[4])
+{
+    const double s = JX_OCR_SCALE;
+    int lo = MIN(b[2] - b[0], b[3] - b[1]), hi = MAX(b[2] - b[0], b[3] - b[1]);
+    return hi >= lo * LINE_RATIO && lo >= 5 * s && lo <= 20 * s;
+}
+
+/* A line no longer than LINE_LONGEST line heights (from its start) with a
+ * margin m, inside [0,w) x [0,h). */
+#define LINE_LONGEST 20
+static Box line_box(const int b[4], int m, int w, int h)
+{
+    int lo = MIN(b[2] - b[0], b[3] - b[1]);
+    Box box = {MAX(b[0] - m, 0), MAX(b[1] - m, 0), MIN(MIN(b[2], b[0] + LINE_LONGEST * lo) + m, w),
+               MIN(MIN(b[3], b[1] + LINE_LONGEST * lo) + m, h)};
+    return box;
+}
+
+/* Lines of a page without ruling lines: its longest words (Leptonica's,
+ * extract/ocr.h), found on the page as it is and, when none is a line,
+ * turned by 90 degrees (a page fed in sideways has its lines upright, and
+ * the word finder joins glyphs side by side only). Into found. */
+static void word_lines(const guint8 *gray, int w, int h, GArray *found)
+{
+    int m = (int)(2 * JX_OCR_SCALE);
+    GArray *words = g_array_new(FALSE, FALSE, sizeof(JxInk));
+    for (int turn = 0; turn <= 90 && found->len == 0; turn += 90) {
+        int tw = w, th = h;
+        guint8 *turned = turn ? jx_orient_turn_rect(gray, w, 0, 0, w, h, turn, &tw, &th) : NULL;
+        g_array_set_size(words, 0);
+        jx_ocr_word_boxes(turned ? turned : gray, tw, th, tw, 0, 0, tw, th, words);
+        g_free(turned);
+        for (guint i = 0; i < words->len; i++) {
+            const JxInk *wd = &g_array_index(words, JxInk, i);
+            int b[4] = {wd->x, wd->y, wd->x + wd->w, wd->y + wd->h};
+            if (turn) { /* back: (u, v) of the turned page was (v, h - 1 - u) */
+                int t[4] = {wd->y, h - (wd->x + wd->w), wd->y + wd->h, h - wd->x};
+                memcpy(b, t, sizeof b);
+            }
+            if (one_line(b)) {
+                Box box = line_box(b, m, w, h);
+                g_array_append_val(found, box);
+            }
+        }
+    }
+    g_array_free(words, TRUE);
+}
+
 /* The lines to read (at most SAMPLES) into out; how many. */
 static guint sample_lines(const guint8 *gray, int w, int h, const GPtrArray *grids, Box *out)
 {
@@ -80,14 +132,15 @@ static guint sample_lines(const guint8 *gray, int w, int h, const GPtrArray *gri
             if (!jx_ruling_inside(gc->x0, gc->y0, gc->x1, gc->y1, s, w, h, in) ||
                 !jx_ocr_text_box(gray, w, in[0], in[1], in[2], in[3], b))
                 continue;
-            int lo = MIN(b[2] - b[0], b[3] - b[1]), hi = MAX(b[2] - b[0], b[3] - b[1]);
-            if (hi < lo * LINE_RATIO || lo < 5 * s || lo > 20 * s)
+            if (!one_line(b))
                 continue;
             Box box = {MAX(b[0] - m, in[0]), MAX(b[1] - m, in[1]), MIN(b[2] + m, in[2]),
                        MIN(b[3] + m, in[3])};
             g_array_append_val(found, box);
         }
     }
+    if (grids->len == 0)
+        word_lines(gray, w, h, found);
     g_array_sort(found, longer_first);
     guint n = MIN(found->len, SAMPLES);
     for (guint k = 0; k < n; k++)

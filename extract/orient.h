@@ -18,8 +18,8 @@ guint8 *jx_orient_turn_rect(const guint8 *gray, int stride, int x0, int y0, int 
 /* The clockwise turn (0, 90, 180 or 270) that makes upright the w x h
  * gray page image (at JX_OCR_SCALE) whose ruling-line grids (JxGrid*,
  * extract/ruling.h) are given, judged by OCR of the longest single lines
- * of text in its cells. 0 when no cell holds such a line (a page without
- * ruling lines is not turned) or OCR cannot be had. */
+ * of text in its cells; on a page without ruling lines, of its longest
+ * words. 0 when there is no such line or OCR cannot be had. */
 int jx_orient_page(const guint8 *gray, int w, int h, const GPtrArray *grids);
 
 #endif

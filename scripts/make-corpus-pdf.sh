@@ -50,13 +50,16 @@ for spec in "2021-template-cost sideways 200 5 90 200" \
     img2pdf build/corpus-src/scan/s-*.jpg -o corpus/scanned/$1-$2.pdf
     python3 scripts/gold-for-scan.py corpus/pdf/$1.gold.jsonl corpus/scanned/$1-$2.pdf
 done
-# the forms printed without ruling lines, scanned: columns from where the
-# words stand
-rm -f build/corpus-src/scan/s-*
-build/scan-sim corpus/pdf-unruled/001-longgang-3forms.pdf build/corpus-src/scan/s 200 9 0 200 >/dev/null
-img2pdf build/corpus-src/scan/s-*.jpg -o corpus/scanned/001-longgang-3forms-unruled.pdf
-python3 scripts/gold-for-scan.py corpus/pdf-unruled/001-longgang-3forms.gold.jsonl \
-    corpus/scanned/001-longgang-3forms-unruled.pdf
+# the forms printed without ruling lines, scanned (columns from where the
+# words stand), upright and fed in sideways
+for spec in "unruled 9 0" "unruled-sideways 10 90"; do
+    set -- $spec
+    rm -f build/corpus-src/scan/s-*
+    build/scan-sim corpus/pdf-unruled/001-longgang-3forms.pdf build/corpus-src/scan/s 200 $2 $3 200 >/dev/null
+    img2pdf build/corpus-src/scan/s-*.jpg -o corpus/scanned/001-longgang-3forms-$1.pdf
+    python3 scripts/gold-for-scan.py corpus/pdf-unruled/001-longgang-3forms.gold.jsonl \
+        corpus/scanned/001-longgang-3forms-$1.pdf
+done
 
 # bad PDFs
 src=corpus/pdf/000-tongzhou-5forms.pdf

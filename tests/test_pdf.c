@@ -553,29 +553,34 @@ static void test_glyph_words(void)
     g_free(img);
 }
 
-/* A scan of forms printed without ruling lines: the table is found from
- * where its words stand and each cell is read on its own. */
+/* A scan of forms printed without ruling lines, upright and fed in
+ * sideways: the page is turned by its longest words, the table found from
+ * where its words stand, and each cell read on its own. */
 static void test_scan_unruled(void)
 {
-    GError *err = NULL;
-    JxDoc *doc = jx_test_read_doc("corpus/scanned/001-longgang-3forms-unruled.pdf", &err);
-    CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
-    const JxTable *t = NULL;
-    for (guint k = 0; !t && k < doc->blocks->len; k++)
-        t = ((JxBlock *)g_ptr_array_index(doc->blocks, k))->table;
-    CU_ASSERT_PTR_NOT_NULL_FATAL(t);
-    CU_ASSERT_EQUAL(t->nrows, 22);
-    const JxCell *first = jx_table_cell_at(t, 0, 0);
-    char *text = jx_text_compact(first->text);
-    CU_ASSERT_STRING_EQUAL(text, "项目编码:");
-    CU_ASSERT_EQUAL(first->marks & (JX_MARK_OCR | JX_MARK_COLUMN_INFERRED),
-                    JX_MARK_OCR | JX_MARK_COLUMN_INFERRED);
-    g_free(text);
-    int amounts = 0; /* 1959300.00 four times: 年初, 全年 for two fund lines */
-    for (guint i = 0; i < t->cells->len; i++)
-        amounts += !strcmp(((JxCell *)g_ptr_array_index(t->cells, i))->text, "1959300.00");
-    CU_ASSERT_EQUAL(amounts, 4);
-    jx_doc_free(doc);
+    const char *paths[] = {"corpus/scanned/001-longgang-3forms-unruled.pdf",
+                           "corpus/scanned/001-longgang-3forms-unruled-sideways.pdf"};
+    for (gsize k = 0; k < G_N_ELEMENTS(paths); k++) {
+        GError *err = NULL;
+        JxDoc *doc = jx_test_read_doc(paths[k], &err);
+        CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
+        const JxTable *t = NULL;
+        for (guint i = 0; !t && i < doc->blocks->len; i++)
+            t = ((JxBlock *)g_ptr_array_index(doc->blocks, i))->table;
+        CU_ASSERT_PTR_NOT_NULL_FATAL(t);
+        CU_ASSERT_EQUAL(t->nrows, 22);
+        const JxCell *first = jx_table_cell_at(t, 0, 0);
+        char *text = jx_text_compact(first->text);
+        CU_ASSERT_STRING_EQUAL(text, "项目编码:");
+        CU_ASSERT_EQUAL(first->marks & (JX_MARK_OCR | JX_MARK_COLUMN_INFERRED),
+                        JX_MARK_OCR | JX_MARK_COLUMN_INFERRED);
+        g_free(text);
+        int amounts = 0; /* 1959300.00 four times: 年初, 全年 of two fund lines */
+        for (guint i = 0; i < t->cells->len; i++)
+            amounts += !strcmp(((JxCell *)g_ptr_array_index(t->cells, i))->text, "1959300.00");
+        CU_ASSERT_EQUAL(amounts, 4);
+        jx_doc_free(doc);
+    }
 }
 
 static void add_word(GPtrArray *out, GArray *store, const char *text, double x, double y, double size)
@@ -696,7 +701,7 @@ void jx_add_pdf_tests(void)
     CU_add_test(s, "which ink is text: the point after a digit", test_text_extent);
     CU_add_test(s, "scans upside down, sideways, at 72 dpi", test_scans_turned_and_resized);
     CU_add_test(s, "word boxes of a scan: dirt, dashes, commas", test_glyph_words);
-    CU_add_test(s, "a scan without ruling lines", test_scan_unruled);
+    CU_add_test(s, "scans without ruling lines, upright and sideways", test_scan_unruled);
     CU_add_test(s, "a rectangle turned for a page fed in sideways", test_orient_turn);
     CU_add_test(s, "÷ from the ink OCR misread or left out", test_glyph_divide);
     CU_add_test(s, "a cell's inside starts just past its line", test_inner_edge);
