@@ -202,12 +202,12 @@ static void ink_rows(const guint8 *gray, int stride, int l, int r, int t, int b,
             }
 }
 
-/* Ink in columns [l, r) of rows [t, t + line) only low and narrow, as a
- * full-width mark's: ，。、 and the dots of ；：. */
-static gboolean low_mark(const guint8 *gray, int stride, int l, int r, int t, int line)
+/* Ink in columns [l, r) of the line ending at row b only low and narrow,
+ * as a full-width mark's: ，。、 and the dots of ；：. */
+static gboolean low_mark(const guint8 *gray, int stride, int l, int r, int b, int line)
 {
-    int top, bottom;
-    ink_rows(gray, stride, l, r, t, t + line, &top, &bottom);
+    int t = b - line, top, bottom; /* t: where the line's top would be */
+    ink_rows(gray, stride, l, r, MAX(t, 0), b, &top, &bottom);
     return r > l && (r - l) * 10 <= line * 4 && bottom > top && (top - t) * 20 >= line * 7 &&
            (bottom - t) * 10 >= line * 7;
 }
@@ -220,15 +220,13 @@ static gboolean low_mark(const guint8 *gray, int stride, int l, int r, int t, in
  * stroke of 坚 is as narrow and as high: not told apart.) */
 static void punctuation_blank(const guint8 *gray, int stride, int width, JxInk *wd, int line)
 {
-    int t = wd->y + wd->h - line, b = wd->y + wd->h, x = wd->x + wd->w - 1;
-    if (t < wd->y)
-        t = wd->y;
+    int b = wd->y + wd->h, t = MAX(b - line, wd->y), x = wd->x + wd->w - 1;
     while (x > wd->x && !column_ink(gray, stride, x, t, b)) /* the last run */
         x--;
     int r = x + 1;
     while (x > wd->x && column_ink(gray, stride, x, t, b))
         x--;
-    if (x > wd->x && low_mark(gray, stride, x + 1, r, b - line, line)) {
+    if (x > wd->x && low_mark(gray, stride, x + 1, r, b, line)) {
         wd->w += line / 2;
         return;
     }
@@ -238,7 +236,7 @@ static void punctuation_blank(const guint8 *gray, int stride, int width, JxInk *
     r = l;
     while (r < end && column_ink(gray, stride, r, t, b))
         r++;
-    if (r < end && low_mark(gray, stride, l, r, b - line, line))
+    if (r < end && low_mark(gray, stride, l, r, b, line))
         wd->w = r + line / 2 - wd->x;
 }
 
