@@ -270,15 +270,16 @@ static JxTable *text_table(GPtrArray *lines, const JxTextTable *tt, int page,
 /* Text outside ruled tables (glyphs, reordered) into items: tables drawn
  * without lines (rows are bands of lines that cell padding sets apart),
  * and paragraphs around them. On a picture page (img not NULL) the glyphs
- * are word boxes and the text is read by OCR, box by box. Returns how many
- * such tables. */
+ * are word boxes and the text is read by OCR, box by box; when they make
+ * no table nothing is read (the caller reads the page in bands). Returns
+ * how many such tables. */
 static guint layout_items(GArray *items, GPtrArray *glyphs, int pageno, const PageImage *img)
 {
     GPtrArray *lines = jx_layout_lines(glyphs);
     GPtrArray *bands = jx_layout_bands(lines, BAND_GAP);
     GPtrArray *tts = jx_layout_text_tables(bands, 3);
     guint next = 0;
-    for (guint t = 0; t <= tts->len; t++) {
+    for (guint t = 0; t <= tts->len && !(img && tts->len == 0); t++) {
         const JxTextTable *tt = t < tts->len ? g_ptr_array_index(tts, t) : NULL;
         guint end = tt ? tt->first : lines->len;
         GArray *paras = jx_layout_paragraphs(lines, next, end);
@@ -551,15 +552,7 @@ static void page_text(GArray *items, const PageImage *img, const gboolean *cover
                              (wd->y + wd->h) / s}; /* □: OCR gives the text */
         g_ptr_array_add(at, &boxes[i]);
     }
-    GArray *laid = g_array_new(FALSE, FALSE, sizeof(Item)); /* geometry only: no OCR */
-    guint tables = layout_items(laid, at, pageno, NULL);
-    for (guint i = 0; i < laid->len; i++) {
-        g_free(g_array_index(laid, Item, i).text);
-        jx_table_free(g_array_index(laid, Item, i).table);
-    }
-    if (tables > 0) {
-        layout_items(items, at, pageno, img);
-    } else {
+    if (layout_items(items, at, pageno, img) == 0) {
         for (guint i = 0; i < blocks->len; i += 2) {
             int top = g_array_index(blocks, int, i), bottom = g_array_index(blocks, int, i + 1);
             unsigned marks = 0;
@@ -573,7 +566,6 @@ static void page_text(GArray *items, const PageImage *img, const gboolean *cover
             }
         }
     }
-    g_array_free(laid, TRUE);
     g_ptr_array_free(at, TRUE);
     g_free(boxes);
     g_array_free(words, TRUE);

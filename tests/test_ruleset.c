@@ -67,7 +67,9 @@ static void test_match_and_precedence(void)
         {"工、提供佐证资料;2、三级指标", "1、提供佐证资料;2、三级指标"},
         {"box x 100", "box x 100"},         /* x after a letter stays */
         {"发邮件至a@b.cn", "发邮件至a@b.cn"}, /* @ inside a word stays */
-        {"工、农业", "工、农业"}};             /* no list follows */
+        {"工、农业", "工、农业"},              /* no list follows */
+        {"产出指标(5Q分)", "产出指标(50分)"},  /* 0 read as Q after a digit */
+        {"QQ群5Q", "QQ群5Q"}};                 /* neither 分 nor % follows */
     for (gsize i = 0; i < G_N_ELEMENTS(FIX); i++) {
         s = jx_ruleset_replace(rs, "ocrfix", FIX[i].in);
         CU_ASSERT_STRING_EQUAL(s, FIX[i].out);
