@@ -24,7 +24,7 @@ REL_CFLAGS  := -O2 -g
 ASAN_CFLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
                -fno-sanitize-recover=undefined
 
-LIB_SRC := common/error.c common/edits.c \
+LIB_SRC := common/error.c common/edits.c common/flags.c \
            extract/doc.c extract/docx.c extract/pdf.c extract/ruling.c extract/layout.c \
            extract/crosspage.c extract/ocr.c extract/deskew.c extract/orient.c extract/unwrap.c \
            extract/glyph.c extract/extract.c \

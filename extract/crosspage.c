@@ -145,7 +145,7 @@ static void drop_first_row(JxTable *b)
  * at most 3 characters in 10 may differ. */
 static gboolean same_header(const JxCell *a, const JxCell *b)
 {
-    if (!((a->marks | b->marks) & JX_MARK_OCR))
+    if (!((a->flags | b->flags) & JX_FLAG_BIT(JX_FLAG_OCR)))
         return strcmp(a->text, b->text) == 0;
     int longer = 0;
     int d = jx_edits(a->text, b->text, &longer);
@@ -165,7 +165,7 @@ static gboolean repeats_header(const JxTable *a, const JxTable *b)
         const JxCell *ca = jx_table_cell_at(a, 0, cb->col);
         if (!ca || ca->row != 0 || ca->col != cb->col)
             return FALSE;
-        ocr |= (ca->marks | cb->marks) & JX_MARK_OCR;
+        ocr |= (ca->flags | cb->flags) & JX_FLAG_BIT(JX_FLAG_OCR);
         filled += !blank(cb->text);
         same += !blank(cb->text) && same_header(ca, cb);
         if (blank(cb->text) != blank(ca->text))
@@ -187,7 +187,7 @@ static void join_row(JxTable *a, JxTable *b)
         char *t = g_strconcat(ca->text, cb->text, NULL); /* it ran to the edge */
         g_free(ca->text);
         ca->text = t;
-        ca->marks |= JX_MARK_CROSS_PAGE;
+        ca->flags |= JX_FLAG_BIT(JX_FLAG_CROSS_PAGE);
         ca->runs_to_edge = cb->runs_to_edge;
     }
     drop_first_row(b);

@@ -9,15 +9,7 @@
 
 #include <glib.h>
 
-/* How sure the extractor is of a cell's text; the rules stage turns these
- * marks into record flags. */
-enum {
-    JX_MARK_COLUMN_INFERRED = 1 << 0, /* placed by text position, no ruling lines */
-    JX_MARK_TEXT_GARBLED = 1 << 1,    /* the page's text layer looks broken */
-    JX_MARK_CROSS_PAGE = 1 << 2,      /* joined across a page break */
-    JX_MARK_OCR = 1 << 3,             /* the text came from OCR */
-    JX_MARK_OCR_LOW_CONF = 1 << 4,    /* ... and OCR was not sure of it */
-};
+#include "common/flags.h"
 
 typedef struct {
     int row, col;         /* top-left grid position, 0-based */
@@ -25,7 +17,7 @@ typedef struct {
     char *text;           /* paragraphs joined with '\n'; never NULL */
     int page;             /* 1-based, 0 when the format has no pages */
     double x0, y0, x1, y1; /* box in points, all 0 when unknown */
-    unsigned marks;       /* JX_MARK_* */
+    unsigned flags;       /* JX_FLAG_BIT()s of how it was read */
     gboolean runs_to_edge; /* the last line reaches the right edge: the text
                             * may go on in the same cell on the next page */
 } JxCell;
@@ -43,7 +35,7 @@ typedef struct {
     JxBlockKind kind;
     int page;             /* 1-based, 0 when the format has no pages */
     char *text;           /* paragraph text; NULL for tables */
-    unsigned marks;       /* JX_MARK_* of a paragraph (JX_MARK_OCR) */
+    unsigned flags;       /* JX_FLAG_BIT()s of how it was read (OCR) */
     JxTable *table;       /* NULL for paragraphs */
 } JxBlock;
 
@@ -61,7 +53,7 @@ JxDoc *jx_doc_new(const char *format);
 void jx_doc_free(JxDoc *doc);
 
 /* Appends a paragraph (takes a copy of text); returns its block (the
- * document owns it), whose marks the reader may set. */
+ * document owns it), whose flags the reader may set. */
 JxBlock *jx_doc_add_paragraph(JxDoc *doc, const char *text, int page);
 /* Appends a table; the document takes ownership of it. */
 void jx_doc_add_table(JxDoc *doc, JxTable *table, int page);

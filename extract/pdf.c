@@ -34,7 +34,7 @@ typedef struct {
 
 /* The text in a box (points) of a picture page, read by OCR (below). */
 static char *image_text(const PageImage *img, double x0, double y0, double x1, double y1,
-                        unsigned *marks, gboolean cell);
+                        unsigned *flags, gboolean cell);
 
 static int cmp_item(gconstpointer a, gconstpointer b)
 {
@@ -201,8 +201,8 @@ static GPtrArray *page_grids(PopplerPage *page, const Turn *turn, Raster *ras)
     return grids;
 }
 
-/* Reads the text of cell i of a grid (a new string) and its marks. */
-typedef char *(*CellReader)(const JxGridCell *gc, guint i, unsigned *marks,
+/* Reads the text of cell i of a grid (a new string) and its flags. */
+typedef char *(*CellReader)(const JxGridCell *gc, guint i, unsigned *flags,
                             gboolean *runs_to_edge, gpointer ctx);
 
 /* A table on the grid's cells, each filled by the reader. */
@@ -211,13 +211,13 @@ static JxTable *grid_table(const JxGrid *grid, int page, CellReader read, gpoint
     JxTable *t = jx_table_new();
     for (guint i = 0; i < grid->cells->len; i++) {
         const JxGridCell *gc = &g_array_index(grid->cells, JxGridCell, i);
-        unsigned marks = 0;
+        unsigned flags = 0;
         gboolean edge = FALSE;
-        char *text = read(gc, i, &marks, &edge, ctx);
+        char *text = read(gc, i, &flags, &edge, ctx);
         JxCell *c = jx_table_add_cell(t, gc->row, gc->col, gc->rowspan, gc->colspan, text);
         g_free(text);
         c->runs_to_edge = edge;
-        c->marks = marks;
+        c->flags = flags;
         c->page = page;
         c->x0 = gc->x0;
         c->y0 = gc->y0;
@@ -230,11 +230,11 @@ static JxTable *grid_table(const JxGrid *grid, int page, CellReader read, gpoint
 }
 
 /* A cell of a page with a text layer: the glyphs that fell in it. */
-static char *glyph_cell(const JxGridCell *gc, guint i, unsigned *marks,
+static char *glyph_cell(const JxGridCell *gc, guint i, unsigned *flags,
                         gboolean *runs_to_edge, gpointer ctx)
 {
     GPtrArray **per_cell = ctx;
-    (void)marks;
+    (void)flags;
     return jx_layout_cell_text(per_cell[i], gc->x1, runs_to_edge);
 }
 
@@ -248,13 +248,13 @@ static JxTable *text_table(GPtrArray *lines, const JxTextTable *tt, int page,
     JxTable *t = jx_table_new();
     for (guint i = 0; i < cells->len; i++) {
         const JxTextCell *tc = &g_array_index(cells, JxTextCell, i);
-        unsigned marks = JX_MARK_COLUMN_INFERRED;
-        char *read = img ? image_text(img, tc->x0, tc->y0, tc->x1, tc->y1, &marks, TRUE) : NULL;
+        unsigned flags = JX_FLAG_BIT(JX_FLAG_COLUMN_INFERRED);
+        char *read = img ? image_text(img, tc->x0, tc->y0, tc->x1, tc->y1, &flags, TRUE) : NULL;
         JxCell *c = jx_table_add_cell(t, tc->row, tc->col, tc->rowspan, tc->colspan,
                                       read ? read : tc->text);
         g_free(read);
         c->page = page;
-        c->marks |= marks;
+        c->flags |= flags;
         c->x0 = tc->x0;
         c->y0 = tc->y0;
         c->x1 = tc->x1;
@@ -296,8 +296,8 @@ static guint layout_items(GArray *items, GPtrArray *glyphs, int pageno, const Pa
                     x1 = MAX(x1, l->x1);
                     y1 = MAX(y1, l->y1);
                 }
-                unsigned marks = 0;
-                it.text = image_text(img, x0, first->y0, x1, y1, &marks, FALSE);
+                unsigned flags = 0;
+                it.text = image_text(img, x0, first->y0, x1, y1, &flags, FALSE);
             } else {
                 it.text = jx_layout_text(lines, a, b);
             }
@@ -319,18 +319,18 @@ static guint layout_items(GArray *items, GPtrArray *glyphs, int pageno, const Pa
 }
 
 /* The blocks of a page into the document, top to bottom; every cell of
- * its tables gets `marks`. Takes the items' texts and tables, frees items. */
-static void add_items(JxDoc *doc, GArray *items, int pageno, unsigned marks)
+ * its tables gets `flags`. Takes the items' texts and tables, frees items. */
+static void add_items(JxDoc *doc, GArray *items, int pageno, unsigned flags)
 {
     g_array_sort(items, cmp_item);
     for (guint i = 0; i < items->len; i++) {
         Item *it = &g_array_index(items, Item, i);
         if (it->table) {
             for (guint k = 0; k < it->table->cells->len; k++)
-                ((JxCell *)g_ptr_array_index(it->table->cells, k))->marks |= marks;
+                ((JxCell *)g_ptr_array_index(it->table->cells, k))->flags |= flags;
             jx_doc_add_table(doc, it->table, pageno);
         } else {
-            jx_doc_add_paragraph(doc, it->text, pageno)->marks = marks;
+            jx_doc_add_paragraph(doc, it->text, pageno)->flags = flags;
             g_free(it->text);
         }
     }
@@ -364,7 +364,7 @@ static guint8 *white_framed(const guint8 *gray, int stride, int x0, int y0, int 
     return out;
 }
 
-/* OCR of one rectangle (points) of the page image; marks go to *marks. A
+/* OCR of one rectangle (points) of the page image; flags go to *flags. A
  * cell (runs_to_edge not NULL) has its lines read as one (extract/unwrap.h)
  * and says whether its last line reaches its right edge; a band of page
  * text is read as a block. Alone, a cell of one line is read on a white
@@ -372,7 +372,7 @@ static guint8 *white_framed(const guint8 *gray, int stride, int x0, int y0, int 
  * words has its text close to its edges, and Tesseract given such a
  * rectangle may read nothing (财政资金零损失 with 5 px to spare). */
 static char *ocr_box(const guint8 *gray, int w, int h, double x0, double y0, double x1,
-                     double y1, unsigned *marks, gboolean *runs_to_edge, gboolean alone)
+                     double y1, unsigned *flags, gboolean *runs_to_edge, gboolean alone)
 {
     const double s = JX_OCR_SCALE;
     int inset = (int)ceil(JX_RULING_REACH_PT * s), in[4];
@@ -411,20 +411,20 @@ static char *ocr_box(const guint8 *gray, int w, int h, double x0, double y0, dou
     else
         text = jx_ocr_rect(gray, w, h, w, px0, py0, px1, py1, FALSE, &conf, NULL);
     g_free(one.gray);
-    *marks |= JX_MARK_OCR;
+    *flags |= JX_FLAG_BIT(JX_FLAG_OCR);
     if (text && *text && conf < JX_OCR_LOW_CONF)
-        *marks |= JX_MARK_OCR_LOW_CONF;
+        *flags |= JX_FLAG_BIT(JX_FLAG_OCR_LOW_CONF);
     return text ? text : g_strdup("");
 }
 
 /* A cell of a page that is a picture: OCR of its box. */
-static char *ocr_cell(const JxGridCell *gc, guint i, unsigned *marks, gboolean *runs_to_edge,
+static char *ocr_cell(const JxGridCell *gc, guint i, unsigned *flags, gboolean *runs_to_edge,
                       gpointer ctx)
 {
     const PageImage *img = ctx;
     (void)i;
-    *marks |= JX_MARK_OCR;
-    return ocr_box(img->gray, img->w, img->h, gc->x0, gc->y0, gc->x1, gc->y1, marks,
+    *flags |= JX_FLAG_BIT(JX_FLAG_OCR);
+    return ocr_box(img->gray, img->w, img->h, gc->x0, gc->y0, gc->x1, gc->y1, flags,
                    runs_to_edge, FALSE);
 }
 
@@ -434,11 +434,11 @@ static char *ocr_cell(const JxGridCell *gc, guint i, unsigned *marks, gboolean *
 #define WORDS_PAD_PT 3.0
 
 static char *image_text(const PageImage *img, double x0, double y0, double x1, double y1,
-                        unsigned *marks, gboolean cell)
+                        unsigned *flags, gboolean cell)
 {
     gboolean edge = FALSE; /* a cell's edge is its column's (extract/layout.h) */
     return ocr_box(img->gray, img->w, img->h, x0 - WORDS_PAD_PT, y0 - WORDS_PAD_PT,
-                   x1 + WORDS_PAD_PT, y1 + WORDS_PAD_PT, marks, cell ? &edge : NULL, TRUE);
+                   x1 + WORDS_PAD_PT, y1 + WORDS_PAD_PT, flags, cell ? &edge : NULL, TRUE);
 }
 
 /* The page rendered at s pixels per point into a w x h 8-bit gray image,
@@ -555,8 +555,8 @@ static void page_text(GArray *items, const PageImage *img, const gboolean *cover
     if (layout_items(items, at, pageno, img) == 0) {
         for (guint i = 0; i < blocks->len; i += 2) {
             int top = g_array_index(blocks, int, i), bottom = g_array_index(blocks, int, i + 1);
-            unsigned marks = 0;
-            char *text = ocr_box(gray, w, h, 0, (top - 4) / s, w / s, (bottom + 4) / s, &marks,
+            unsigned flags = 0;
+            char *text = ocr_box(gray, w, h, 0, (top - 4) / s, w / s, (bottom + 4) / s, &flags,
                                  NULL, FALSE);
             if (text && *text) {
                 Item it = {top / s, text, NULL};
@@ -613,7 +613,7 @@ static gboolean ocr_page(JxDoc *doc, PopplerPage *page, int pageno, double pw, d
     }
     page_text(items, &img, covered, pageno);
     g_free(covered);
-    add_items(doc, items, pageno, JX_MARK_OCR);
+    add_items(doc, items, pageno, JX_FLAG_BIT(JX_FLAG_OCR));
     g_ptr_array_free(grids, TRUE);
     g_free(gray);
     return TRUE;
@@ -679,7 +679,7 @@ static void read_page(JxDoc *doc, PopplerPage *page, int pageno, Raster *ras)
     g_free(per_cell);
 
     layout_items(items, free_glyphs, pageno, NULL);
-    add_items(doc, items, pageno, garbled ? JX_MARK_TEXT_GARBLED : 0);
+    add_items(doc, items, pageno, garbled ? JX_FLAG_BIT(JX_FLAG_TEXT_GARBLED) : 0);
     g_ptr_array_free(free_glyphs, TRUE);
     g_ptr_array_free(grids, TRUE);
     g_array_free(glyphs, TRUE);

@@ -64,7 +64,7 @@ typedef struct {
 
 /* ---------- grid helpers ---------- */
 
-/* Cell texts cleaned once; OCR'd cells lose the marks of dirt, have the
+/* Cell texts cleaned once; OCR'd cells lose the specks of dirt, have the
  * signs OCR takes for others put back (ocrfix rules), and one that is
  * nearly a known label (ocrword rules) becomes that label. */
 static void grid_init(Grid *g, const JxTable *t, const JxRuleset *rs)
@@ -74,7 +74,7 @@ static void grid_init(Grid *g, const JxTable *t, const JxRuleset *rs)
     g->key = g_new0(char *, t->cells->len + 1);
     for (guint i = 0; i < t->cells->len; i++) {
         const JxCell *c = g_ptr_array_index(t->cells, i);
-        if (c->marks & JX_MARK_OCR) {
+        if (c->flags & JX_FLAG_BIT(JX_FLAG_OCR)) {
             char *clean = jx_text_clean_ocr(c->text);
             g->text[i] = jx_ruleset_replace(rs, "ocrfix", clean);
             g->key[i] = jx_text_compact(g->text[i]);
@@ -182,26 +182,15 @@ static const char *text_for(const Grid *g, int r, const int *cols, int n, int wh
     return i < 0 ? NULL : g->text[i];
 }
 
-/* The flags that the extractor's marks on the cells of row r stand for. */
+/* The flags the extract stage set on the cells of row r (how they were read). */
 static guint row_flags(const Grid *g, int r)
 {
-    unsigned marks = 0;
+    guint f = 0;
     for (int c = 0; c < g->t->ncols; c++) {
         int i = at(g, r, c);
         if (i >= 0)
-            marks |= cell(g, i)->marks;
+            f |= cell(g, i)->flags;
     }
-    guint f = 0;
-    if (marks & JX_MARK_COLUMN_INFERRED)
-        f |= JX_FLAG_BIT(JX_FLAG_COLUMN_INFERRED);
-    if (marks & JX_MARK_TEXT_GARBLED)
-        f |= JX_FLAG_BIT(JX_FLAG_TEXT_GARBLED);
-    if (marks & JX_MARK_CROSS_PAGE)
-        f |= JX_FLAG_BIT(JX_FLAG_CROSS_PAGE);
-    if (marks & JX_MARK_OCR)
-        f |= JX_FLAG_BIT(JX_FLAG_OCR);
-    if (marks & JX_MARK_OCR_LOW_CONF)
-        f |= JX_FLAG_BIT(JX_FLAG_OCR_LOW_CONF);
     return f;
 }
 
@@ -434,7 +423,7 @@ static const char *gap_column(const Reader *rd, const Grid *g, GArray *cells, gu
                               int memo, const char *gap)
 {
     int i = g_array_index(cells, int, k);
-    if (!(cell(g, i)->marks & JX_MARK_OCR) || !*g->key[i] || label_match(rd->rs, g, i, memo))
+    if (!(cell(g, i)->flags & JX_FLAG_BIT(JX_FLAG_OCR)) || !*g->key[i] || label_match(rd->rs, g, i, memo))
         return NULL;
     const char *left = k > 0 ? label_match(rd->rs, g, g_array_index(cells, int, k - 1), memo)
                              : NULL;
@@ -866,7 +855,7 @@ static void read_goal(Reader *rd, const Grid *g, int r)
 static gboolean unread_total(const Reader *rd, const Grid *g, int r, GArray *cells, int i)
 {
     const char *key = g->key[i];
-    if (!rd->in_ind || !rd->form || r != g->t->nrows - 1 || !(cell(g, i)->marks & JX_MARK_OCR) ||
+    if (!rd->in_ind || !rd->form || r != g->t->nrows - 1 || !(cell(g, i)->flags & JX_FLAG_BIT(JX_FLAG_OCR)) ||
         !*key || g_utf8_strlen(key, -1) > 4 || g_array_index(cells, int, 0) != i)
         return FALSE;
     for (const char *p = key; *p; p = g_utf8_next_char(p))
@@ -1009,7 +998,7 @@ static gboolean read_line(Reader *rd, const char *raw, gboolean ocr)
  * the year and a note); a title wrapped over two lines is read whole. */
 static void read_paragraph(Reader *rd, const JxBlock *blk)
 {
-    gboolean ocr = (blk->marks & JX_MARK_OCR) != 0;
+    gboolean ocr = (blk->flags & JX_FLAG_BIT(JX_FLAG_OCR)) != 0;
     char **lines = g_strsplit(blk->text, "\n", -1);
     gboolean any = FALSE;
     for (int i = 0; lines[i]; i++)

@@ -1,17 +1,5 @@
 #include "rules/record.h"
 
-const char *jx_flag_name(JxFlag f)
-{
-    static const char *const N[JX_FLAG_COUNT] = {
-        "UNIT_FROM_HEADER", "UNIT_MISSING", "APPROX", "CN_NUMERAL",
-        "QUALITATIVE", "SCORE_OVER_WEIGHT", "WEIGHT_SUM_MISMATCH",
-        "SCORE_SUM_MISMATCH", "RATE_MISMATCH", "LEVEL_UNCANONICAL",
-        "COLUMN_INFERRED", "CROSS_PAGE", "HEADER_INFERRED", "OCR",
-        "OCR_LOW_CONF", "TEXT_GARBLED", "KIND_MISMATCH",
-    };
-    return (unsigned)f < JX_FLAG_COUNT ? N[f] : "?";
-}
-
 static void fund_free(gpointer p)
 {
     JxFund *f = p;

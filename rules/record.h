@@ -7,33 +7,10 @@
 
 #include <glib.h>
 
+#include "common/flags.h"
 #include "normalize/value.h"
 
-/* Doubtful things a record can carry; names as in SCHEMA.md. */
-typedef enum {
-    JX_FLAG_UNIT_FROM_HEADER,
-    JX_FLAG_UNIT_MISSING,
-    JX_FLAG_APPROX,
-    JX_FLAG_CN_NUMERAL,
-    JX_FLAG_QUALITATIVE,
-    JX_FLAG_SCORE_OVER_WEIGHT,
-    JX_FLAG_WEIGHT_SUM_MISMATCH,
-    JX_FLAG_SCORE_SUM_MISMATCH,
-    JX_FLAG_RATE_MISMATCH,
-    JX_FLAG_LEVEL_UNCANONICAL,
-    JX_FLAG_COLUMN_INFERRED,
-    JX_FLAG_CROSS_PAGE,
-    JX_FLAG_HEADER_INFERRED,
-    JX_FLAG_OCR,
-    JX_FLAG_OCR_LOW_CONF,
-    JX_FLAG_TEXT_GARBLED,
-    JX_FLAG_KIND_MISMATCH, /* a cell's value is of the wrong kind for its column */
-    JX_FLAG_COUNT
-} JxFlag;
-
-#define JX_FLAG_BIT(f) (1u << (f))
-
-const char *jx_flag_name(JxFlag f);
+/* Flags (JxFlag, JX_FLAG_BIT) are common/flags.h. */
 
 /* An optional number: JSON null when !set. */
 typedef struct {

@@ -347,7 +347,7 @@ static void test_inner_edge(void)
 /* A two-column table on one page: a header row, then rows; the first
  * row's right cell runs to its edge when `cut`. */
 static JxTable *page_table(int page, const char *h0, const char *h1, const char *const *rows,
-                           int nrows, unsigned marks, gboolean cut)
+                           int nrows, unsigned flags, gboolean cut)
 {
     JxTable *t = jx_table_new();
     for (int r = 0; r <= nrows; r++)
@@ -355,7 +355,7 @@ static JxTable *page_table(int page, const char *h0, const char *h1, const char 
             const char *text = r == 0 ? (c ? h1 : h0) : rows[2 * (r - 1) + c];
             JxCell *cell = jx_table_add_cell(t, r, c, 1, 1, text);
             cell->page = page;
-            cell->marks = marks;
+            cell->flags = flags;
             cell->x0 = c ? 100 : 50;
             cell->x1 = c ? 400 : 100;
             cell->y0 = 100 + 20 * r;
@@ -375,7 +375,7 @@ static void test_crosspage_ocr(void)
     const char *first[] = {"产出指标", "部门所设立的整体绩效目标依据是否充分,"};
     const char *second[] = {"", "用以反映和考核", "效益指标", "为企业排忧解难"};
     for (int ocr = 1; ocr >= 0; ocr--) {
-        unsigned m = ocr ? JX_MARK_OCR : 0;
+        unsigned m = ocr ? JX_FLAG_BIT(JX_FLAG_OCR) : 0;
         JxDoc *doc = jx_doc_new("pdf");
         jx_doc_add_table(doc, page_table(1, "一级指标", "复核得分", first, 1, m, TRUE), 1);
         jx_doc_add_table(doc, page_table(2, "一级指 `标", "夏核得分", second, 2, m, FALSE), 2);
@@ -387,7 +387,7 @@ static void test_crosspage_ocr(void)
         if (ocr) {
             const JxCell *c = jx_table_cell_at(t, 1, 1);
             CU_ASSERT_STRING_EQUAL(c->text, "部门所设立的整体绩效目标依据是否充分,用以反映和考核");
-            CU_ASSERT(c->marks & JX_MARK_CROSS_PAGE);
+            CU_ASSERT(c->flags & JX_FLAG_BIT(JX_FLAG_CROSS_PAGE));
             CU_ASSERT_STRING_EQUAL(jx_table_cell_at(t, 2, 0)->text, "效益指标");
         }
         jx_doc_free(doc);
@@ -402,7 +402,7 @@ static JxTable *row_table(int page, const char *const *texts, const gboolean *ed
     for (int c = 0; c < n; c++) {
         JxCell *cell = jx_table_add_cell(t, 0, c, 1, 1, texts[c]);
         cell->page = page;
-        cell->marks = JX_MARK_OCR;
+        cell->flags = JX_FLAG_BIT(JX_FLAG_OCR);
         cell->x0 = 50 + 100 * c;
         cell->x1 = cell->x0 + 100;
         cell->y0 = page == 1 ? 700 : 50;
@@ -451,8 +451,8 @@ static void test_crosspage_header_misread(void)
         JxTable *a = row_table(1, head, NULL, 4), *b = row_table(2, again[k], NULL, 4);
         const char *row[] = {"产出指标", "数量指标", "10", "10"};
         for (int c = 0; c < 4; c++) { /* a row under each header */
-            jx_table_add_cell(a, 1, c, 1, 1, row[c])->marks = JX_MARK_OCR;
-            jx_table_add_cell(b, 1, c, 1, 1, row[c])->marks = JX_MARK_OCR;
+            jx_table_add_cell(a, 1, c, 1, 1, row[c])->flags = JX_FLAG_BIT(JX_FLAG_OCR);
+            jx_table_add_cell(b, 1, c, 1, 1, row[c])->flags = JX_FLAG_BIT(JX_FLAG_OCR);
         }
         jx_table_finish(a);
         jx_table_finish(b);
@@ -572,8 +572,8 @@ static void test_scan_unruled(void)
         const JxCell *first = jx_table_cell_at(t, 0, 0);
         char *text = jx_text_compact(first->text);
         CU_ASSERT_STRING_EQUAL(text, "项目编码:");
-        CU_ASSERT_EQUAL(first->marks & (JX_MARK_OCR | JX_MARK_COLUMN_INFERRED),
-                        JX_MARK_OCR | JX_MARK_COLUMN_INFERRED);
+        CU_ASSERT_EQUAL(first->flags & (JX_FLAG_BIT(JX_FLAG_OCR) | JX_FLAG_BIT(JX_FLAG_COLUMN_INFERRED)),
+                        JX_FLAG_BIT(JX_FLAG_OCR) | JX_FLAG_BIT(JX_FLAG_COLUMN_INFERRED));
         g_free(text);
         int amounts = 0; /* 1959300.00 four times: 年初, 全年 of two fund lines */
         for (guint i = 0; i < t->cells->len; i++)

@@ -140,7 +140,7 @@ static void test_ocr_header_gaps(void)
             for (int c = 0; c < 6; c++) {
                 JxCell *cell = jx_table_add_cell(t, r, c, 1, 1, ROWS[r][c]);
                 cell->page = 1;
-                cell->marks = ocr ? JX_MARK_OCR : 0;
+                cell->flags = ocr ? JX_FLAG_BIT(JX_FLAG_OCR) : 0;
             }
         jx_table_finish(t);
         t->page_start = t->page_end = 1;
