@@ -157,11 +157,11 @@ void jx_doc_info_complete(JxDocInfo *d, const JxResult *res)
         d->flags |= JX_FLAG_BIT(JX_FLAG_TEXT_GARBLED);
 }
 
-void jx_records_init(JxRecords *out, const JxDocInfo *info, JxResult *res, const char *code,
-                     const char *message)
+void jx_records_init(JxRecords *out, const JxDocInfo *info, const JxResult *res,
+                     const char *code, const char *message)
 {
     g_return_if_fail(out != NULL && info != NULL);
-    *out = (JxRecords){.document = *info, .result = res};
+    *out = (JxRecords){.document = *info, .result = (JxResult *)res}; /* a view never frees it */
     jx_doc_info_complete(&out->document, res);
     if (code)
         out->error = (JxErrorRecord){.source = info->source, .code = code, .message = message};

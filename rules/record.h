@@ -236,7 +236,7 @@ typedef struct {
 /* Fills *out with a view of one document's records (owning nothing): a copy
  * of *info completed from res (NULL: nothing could be read), and an error
  * record when code is not NULL. The pointers must outlive *out. */
-void jx_records_init(JxRecords *out, const JxDocInfo *info, JxResult *res,
+void jx_records_init(JxRecords *out, const JxDocInfo *info, const JxResult *res,
                      const char *code, const char *message);
 /* Frees a JxRecords that owns its records (from jx_records_from_bytes);
  * NULL is ignored. */

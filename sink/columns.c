@@ -19,107 +19,129 @@ void jx_column_names(const JxRecordType *t, GPtrArray *names)
     }
 }
 
-static void add(GArray *cells, JxCell c)
+guint jx_column_count(const JxRecordType *t)
 {
-    g_array_append_val(cells, c);
+    g_return_val_if_fail(t != NULL, 0);
+    guint n = 0;
+    for (guint i = 0; i < t->nfields; i++)
+        n += t->fields[i].kind == JX_FIELD_VALUE ? G_N_ELEMENTS(VALUE_PARTS) : 1;
+    return n;
 }
 
-static void add_text(GArray *cells, const char *s)
+char *jx_column_list(const JxRecordType *t, const char *sep)
+{
+    g_return_val_if_fail(t != NULL && sep != NULL, NULL);
+    GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
+    jx_column_names(t, names);
+    g_ptr_array_add(names, NULL);
+    char *list = g_strjoinv(sep, (char **)names->pdata);
+    g_ptr_array_free(names, TRUE);
+    return list;
+}
+
+static const JxColumnValue NONE = {.type = JX_COLUMN_NULL};
+
+static void add(GArray *values, JxColumnValue c)
+{
+    g_array_append_val(values, c);
+}
+
+static void add_text(GArray *values, const char *s)
 {
     if (!s) {
-        add(cells, (JxCell){.type = JX_CELL_NULL});
+        add(values, NONE);
     } else if (g_utf8_validate(s, -1, NULL)) {
-        add(cells, (JxCell){.type = JX_CELL_TEXT, .text = s});
+        add(values, (JxColumnValue){.type = JX_COLUMN_TEXT, .text = s});
     } else { /* as the JSON Lines have it */
         char *valid = g_utf8_make_valid(s, -1);
-        add(cells, (JxCell){.type = JX_CELL_TEXT, .text = valid, .owned = valid});
+        add(values, (JxColumnValue){.type = JX_COLUMN_TEXT, .text = valid, .owned = valid});
     }
 }
 
-static void add_number(GArray *cells, gboolean set, double v)
+static void add_number(GArray *values, gboolean set, double v)
 {
     if (!set || !isfinite(v))
-        add(cells, (JxCell){.type = JX_CELL_NULL});
+        add(values, NONE);
     else if (jx_json_number_is_integer(v))
-        add(cells, (JxCell){.type = JX_CELL_INT, .i = (gint64)v});
+        add(values, (JxColumnValue){.type = JX_COLUMN_INT, .i = (gint64)v});
     else
-        add(cells, (JxCell){.type = JX_CELL_REAL, .d = v});
+        add(values, (JxColumnValue){.type = JX_COLUMN_REAL, .d = v});
 }
 
-static void add_int(GArray *cells, gboolean set, gint64 v)
+static void add_int(GArray *values, gboolean set, gint64 v)
 {
-    add(cells, set ? (JxCell){.type = JX_CELL_INT, .i = v} : (JxCell){.type = JX_CELL_NULL});
+    add(values, set ? (JxColumnValue){.type = JX_COLUMN_INT, .i = v} : NONE);
 }
 
-static void add_json(GArray *cells, GString *json)
+static void add_json(GArray *values, GString *json)
 {
     char *s = g_string_free(json, FALSE);
     if (g_str_equal(s, "null")) {
         g_free(s);
-        add(cells, (JxCell){.type = JX_CELL_NULL});
+        add(values, NONE);
     } else {
-        add(cells, (JxCell){.type = JX_CELL_TEXT, .text = s, .owned = s});
+        add(values, (JxColumnValue){.type = JX_COLUMN_TEXT, .text = s, .owned = s});
     }
 }
 
-static void add_value(GArray *cells, const JxValue *v)
+static void add_value(GArray *values, const JxValue *v)
 {
     if (v->kind == JX_KIND_EMPTY) {
         for (gsize k = 0; k < G_N_ELEMENTS(VALUE_PARTS); k++)
-            add(cells, (JxCell){.type = JX_CELL_NULL});
+            add(values, NONE);
         return;
     }
-    add_text(cells, v->raw);
-    add_text(cells, jx_kind_name(v->kind));
-    add_text(cells, jx_op_name(v->op));
+    add_text(values, v->raw);
+    add_text(values, jx_kind_name(v->kind));
+    add_text(values, jx_op_name(v->op));
     if (v->kind == JX_KIND_DATE) {
-        add_text(cells, v->text);
-        add_text(cells, v->text_max);
+        add_text(values, v->text);
+        add_text(values, v->text_max);
     } else {
-        add_number(cells, v->has_value, v->value);
-        add_number(cells, v->has_max, v->max);
+        add_number(values, v->has_value, v->value);
+        add_number(values, v->has_max, v->max);
     }
-    add_text(cells, v->unit);
-    add(cells, (JxCell){.type = JX_CELL_BOOL, .i = v->approx != 0});
+    add_text(values, v->unit);
+    add(values, (JxColumnValue){.type = JX_COLUMN_BOOL, .i = v->approx != 0});
 }
 
-void jx_cells_append(GArray *cells, const JxRecordType *t, const void *rec, const JxDocInfo *doc)
+void jx_column_values_append(GArray *values, const JxRecordType *t, const void *rec, const JxDocInfo *doc)
 {
-    g_return_if_fail(cells != NULL && t != NULL && rec != NULL && doc != NULL);
+    g_return_if_fail(values != NULL && t != NULL && rec != NULL && doc != NULL);
     for (guint i = 0; i < t->nfields; i++) {
         const JxField *f = &t->fields[i];
         const char *p = (const char *)rec + f->offset;
         GString *json;
         switch (f->kind) {
-        case JX_FIELD_DOC: add_text(cells, doc->sha256); break;
+        case JX_FIELD_DOC: add_text(values, doc->sha256); break;
         case JX_FIELD_STR:
-        case JX_FIELD_CSTR: add_text(cells, *(const char *const *)p); break;
-        case JX_FIELD_INT: add_int(cells, TRUE, *(const int *)p); break;
-        case JX_FIELD_INT0: add_int(cells, *(const int *)p > 0, *(const int *)p); break;
+        case JX_FIELD_CSTR: add_text(values, *(const char *const *)p); break;
+        case JX_FIELD_INT: add_int(values, TRUE, *(const int *)p); break;
+        case JX_FIELD_INT0: add_int(values, *(const int *)p > 0, *(const int *)p); break;
         case JX_FIELD_SIZE:
-            add_int(cells, *(const gboolean *)((const char *)rec + f->has_offset), *(const gint64 *)p);
+            add_int(values, *(const gboolean *)((const char *)rec + f->has_offset), *(const gint64 *)p);
             break;
-        case JX_FIELD_NUM: add_number(cells, ((const JxNum *)p)->set, ((const JxNum *)p)->v); break;
-        case JX_FIELD_CONF: add_number(cells, TRUE, *(const double *)p); break;
-        case JX_FIELD_VALUE: add_value(cells, (const JxValue *)p); break;
+        case JX_FIELD_NUM: add_number(values, ((const JxNum *)p)->set, ((const JxNum *)p)->v); break;
+        case JX_FIELD_CONF: add_number(values, TRUE, *(const double *)p); break;
+        case JX_FIELD_VALUE: add_value(values, (const JxValue *)p); break;
         case JX_FIELD_PAGES:
             json = g_string_new(NULL);
             jx_json_append_pages(json, *(const GArray *const *)p);
-            add_json(cells, json);
+            add_json(values, json);
             break;
         case JX_FIELD_FLAGS:
             json = g_string_new(NULL);
             jx_json_append_flags(json, *(const guint *)p);
-            add_json(cells, json);
+            add_json(values, json);
             break;
         }
     }
 }
 
-void jx_cells_clear(GArray *cells)
+void jx_column_values_clear(GArray *values)
 {
-    g_return_if_fail(cells != NULL);
-    for (guint i = 0; i < cells->len; i++)
-        g_free(g_array_index(cells, JxCell, i).owned);
-    g_array_set_size(cells, 0);
+    g_return_if_fail(values != NULL);
+    for (guint i = 0; i < values->len; i++)
+        g_free(g_array_index(values, JxColumnValue, i).owned);
+    g_array_set_size(values, 0);
 }

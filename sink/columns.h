@@ -13,31 +13,36 @@
 /* One column's value, typed as the JSON Lines write it: a number written as
  * an integer is INT, one written with a fraction or exponent REAL. */
 typedef enum {
-    JX_CELL_NULL,
-    JX_CELL_TEXT, /* valid UTF-8 */
-    JX_CELL_INT,
-    JX_CELL_REAL,
-    JX_CELL_BOOL
-} JxCellType;
+    JX_COLUMN_NULL,
+    JX_COLUMN_TEXT, /* valid UTF-8 */
+    JX_COLUMN_INT,
+    JX_COLUMN_REAL,
+    JX_COLUMN_BOOL
+} JxColumnType;
 
 typedef struct {
-    JxCellType type;
-    const char *text; /* TEXT: owned by the record or by the cell (owned) */
+    JxColumnType type;
+    const char *text; /* TEXT: owned by the record or by the value (owned) */
     gint64 i;         /* INT, BOOL (0 or 1) */
     double d;         /* REAL */
-    char *owned;      /* freed by jx_cells_clear */
-} JxCell;
+    char *owned;      /* freed by jx_column_values_clear */
+} JxColumnValue;
 
 /* Appends the column names of record type t to names (char*, transfer
  * full: names must free its elements, g_ptr_array_new_with_free_func(g_free)). */
 void jx_column_names(const JxRecordType *t, GPtrArray *names);
 
-/* Appends the cells of record rec of type t (its struct, see
- * jx_records_foreach; doc gives the "doc" column) to cells (JxCell), one per
- * column; they point into rec until jx_cells_clear. */
-void jx_cells_append(GArray *cells, const JxRecordType *t, const void *rec,
+/* The number of columns of record type t. */
+guint jx_column_count(const JxRecordType *t);
+/* The column names of t joined by sep, "doc,page,form ..." (transfer full, g_free). */
+char *jx_column_list(const JxRecordType *t, const char *sep);
+
+/* Appends the column values of record rec of type t (its struct, see
+ * jx_records_foreach; doc gives the "doc" column) to values (JxColumnValue), one per
+ * column; they point into rec until jx_column_values_clear. */
+void jx_column_values_append(GArray *values, const JxRecordType *t, const void *rec,
                      const JxDocInfo *doc);
-/* Frees what the cells own and empties the array. */
-void jx_cells_clear(GArray *cells);
+/* Frees what the values own and empties the array. */
+void jx_column_values_clear(GArray *values);
 
 #endif

@@ -12,7 +12,8 @@
 
 struct JxCsv {
     FILE *f[JX_RECORD_COUNT]; /* by JxRecordKind */
-    GArray *cells;            /* JxCell: the row being written */
+    GArray *values;           /* JxColumnValue: the row being written */
+    const JxDocInfo *doc;     /* ... of this document */
 };
 
 void jx_csv_field(GString *o, const char *s)
@@ -30,14 +31,14 @@ void jx_csv_field(GString *o, const char *s)
     g_string_append_c(o, '"');
 }
 
-static void cell(GString *o, const JxCell *c)
+static void put_value(GString *o, const JxColumnValue *c)
 {
     switch (c->type) {
-    case JX_CELL_NULL: break;
-    case JX_CELL_TEXT: jx_csv_field(o, c->text); break;
-    case JX_CELL_BOOL: g_string_append(o, c->i ? "true" : "false"); break;
-    case JX_CELL_INT: g_string_append_printf(o, "%" G_GINT64_FORMAT, c->i); break;
-    case JX_CELL_REAL: jx_json_append_number(o, c->d); break;
+    case JX_COLUMN_NULL: break;
+    case JX_COLUMN_TEXT: jx_csv_field(o, c->text); break;
+    case JX_COLUMN_BOOL: g_string_append(o, c->i ? "true" : "false"); break;
+    case JX_COLUMN_INT: g_string_append_printf(o, "%" G_GINT64_FORMAT, c->i); break;
+    case JX_COLUMN_REAL: jx_json_append_number(o, c->d); break;
     }
 }
 
@@ -50,7 +51,7 @@ JxCsv *jx_csv_open(const char *dir, GError **error)
         return NULL;
     }
     JxCsv *c = g_new0(JxCsv, 1);
-    c->cells = g_array_new(FALSE, FALSE, sizeof(JxCell));
+    c->values = g_array_new(FALSE, FALSE, sizeof(JxColumnValue));
     for (int i = 0; i < JX_RECORD_COUNT; i++) {
         const JxRecordType *t = jx_record_type(i);
         char *name = g_strdup_printf("%s.csv", t->table);
@@ -64,33 +65,24 @@ JxCsv *jx_csv_open(const char *dir, GError **error)
             return NULL;
         }
         g_free(path);
-        GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
-        jx_column_names(t, names);
-        GString *h = g_string_new(NULL);
-        for (guint k = 0; k < names->len; k++) {
-            if (k)
-                g_string_append_c(h, ',');
-            g_string_append(h, g_ptr_array_index(names, k));
-        }
-        g_string_append(h, "\r\n");
-        fwrite(h->str, 1, h->len, c->f[i]);
-        g_string_free(h, TRUE);
-        g_ptr_array_free(names, TRUE);
+        char *header = jx_column_list(t, ",");
+        fprintf(c->f[i], "%s\r\n", header);
+        g_free(header);
     }
     return c;
 }
 
 static gboolean put_row(const JxRecordType *t, const void *rec, gpointer ctx, GError **error)
 {
-    JxCsv *c = ((gpointer *)ctx)[0];
-    jx_cells_append(c->cells, t, rec, ((gpointer *)ctx)[1]);
+    JxCsv *c = ctx;
+    jx_column_values_append(c->values, t, rec, c->doc);
     GString *row = g_string_new(NULL);
-    for (guint k = 0; k < c->cells->len; k++) {
+    for (guint k = 0; k < c->values->len; k++) {
         if (k)
             g_string_append_c(row, ',');
-        cell(row, &g_array_index(c->cells, JxCell, k));
+        put_value(row, &g_array_index(c->values, JxColumnValue, k));
     }
-    jx_cells_clear(c->cells);
+    jx_column_values_clear(c->values);
     g_string_append(row, "\r\n");
     gboolean ok = fwrite(row->str, 1, row->len, c->f[t->kind]) == row->len;
     if (!ok)
@@ -103,8 +95,8 @@ gboolean jx_csv_put(JxCsv *c, const JxRecords *r, GError **error)
 {
     g_return_val_if_fail(c != NULL && r != NULL, FALSE);
     g_return_val_if_fail(error == NULL || *error == NULL, FALSE);
-    gpointer ctx[2] = {c, (gpointer)&r->document};
-    return jx_records_foreach(r, put_row, ctx, error);
+    c->doc = &r->document;
+    return jx_records_foreach(r, put_row, c, error);
 }
 
 gboolean jx_csv_close(JxCsv *c, GError **error)
@@ -116,7 +108,7 @@ gboolean jx_csv_close(JxCsv *c, GError **error)
             ok = FALSE;
     if (!ok)
         g_set_error(error, JX_ERROR, JX_ERROR_IO, "CSV files could not be written whole");
-    g_array_free(c->cells, TRUE);
+    g_array_free(c->values, TRUE);
     g_free(c);
     return ok;
 }

@@ -1,7 +1,5 @@
 #include "sink/handover.h"
 
-#include <string.h>
-
 #include "common/error.h"
 
 /* The GVariant type of each field kind; a value object is
@@ -82,6 +80,16 @@ static GVariant *maybe_str(const char *s)
     return g_variant_new_maybe(G_VARIANT_TYPE_BYTESTRING, s ? g_variant_new_bytestring(s) : NULL);
 }
 
+static GVariant *maybe_double(gboolean set, double v)
+{
+    return g_variant_new_maybe(G_VARIANT_TYPE_DOUBLE, set ? g_variant_new_double(v) : NULL);
+}
+
+static GVariant *maybe_int64(gboolean set, gint64 v)
+{
+    return g_variant_new_maybe(G_VARIANT_TYPE_INT64, set ? g_variant_new_int64(v) : NULL);
+}
+
 static GVariant *value_variant(const JxValue *v)
 {
     return g_variant_new("(@mayiibbdd@may@may@mayb)", maybe_str(v->raw), (gint32)v->kind,
@@ -89,6 +97,8 @@ static GVariant *value_variant(const JxValue *v)
                          maybe_str(v->text), maybe_str(v->text_max), maybe_str(v->unit),
                          v->approx);
 }
+
+G_STATIC_ASSERT(sizeof(int) == sizeof(gint32));
 
 static GVariant *pages_variant(const GArray *pages)
 {
@@ -115,17 +125,17 @@ static GVariant *record_variant(const JxRecordType *t, const void *rec)
         case JX_FIELD_INT0: g_variant_builder_add(&b, "i", (gint32) * (const int *)p); break;
         case JX_FIELD_SIZE:
             g_variant_builder_add_value(
-                &b, g_variant_new_maybe(G_VARIANT_TYPE_INT64,
-                                        *(const gboolean *)((const char *)rec + f->has_offset)
-                                            ? g_variant_new_int64(*(const gint64 *)p) : NULL));
+                &b, maybe_int64(*(const gboolean *)((const char *)rec + f->has_offset),
+                                *(const gint64 *)p));
             break;
-        case JX_FIELD_NUM:
-            g_variant_builder_add_value(
-                &b, g_variant_new_maybe(G_VARIANT_TYPE_DOUBLE, n->set ? g_variant_new_double(n->v) : NULL));
-            break;
+        case JX_FIELD_NUM: g_variant_builder_add_value(&b, maybe_double(n->set, n->v)); break;
         case JX_FIELD_CONF: g_variant_builder_add(&b, "d", *(const double *)p); break;
-        case JX_FIELD_VALUE: g_variant_builder_add_value(&b, value_variant((const JxValue *)p)); break;
-        case JX_FIELD_PAGES: g_variant_builder_add_value(&b, pages_variant(*(const GArray *const *)p)); break;
+        case JX_FIELD_VALUE:
+            g_variant_builder_add_value(&b, value_variant((const JxValue *)p));
+            break;
+        case JX_FIELD_PAGES:
+            g_variant_builder_add_value(&b, pages_variant(*(const GArray *const *)p));
+            break;
         case JX_FIELD_FLAGS: g_variant_builder_add(&b, "u", *(const guint *)p); break;
         }
     }
@@ -175,15 +185,12 @@ gboolean jx_records_serialize(const JxRecords *r, GString *out)
 
 /* ---- GVariant -> records ---- */
 
-/* Where rebuilt records keep their unowned strings and page lists. */
-typedef struct {
-    JxRecords *r;
-} Rebuild;
+/* Rebuilt records keep their unowned strings and page lists in `owner`. */
 
-static const char *chunk_str(Rebuild *rb, GVariant *m)
+static const char *chunk_str(JxRecords *owner, GVariant *m)
 {
     GVariant *v = g_variant_get_maybe(m);
-    const char *s = v ? g_string_chunk_insert(rb->r->strings_, g_variant_get_bytestring(v)) : NULL;
+    const char *s = v ? g_string_chunk_insert(owner->strings_, g_variant_get_bytestring(v)) : NULL;
     if (v)
         g_variant_unref(v);
     return s;
@@ -220,7 +227,7 @@ static void value_from(JxValue *v, GVariant *t)
     g_variant_unref(unit);
 }
 
-static GArray *pages_from(Rebuild *rb, GVariant *m)
+static GArray *pages_from(JxRecords *owner, GVariant *m)
 {
     GVariant *v = g_variant_get_maybe(m);
     if (!v)
@@ -229,13 +236,13 @@ static GArray *pages_from(Rebuild *rb, GVariant *m)
     const gint32 *p = g_variant_get_fixed_array(v, &n, sizeof(gint32));
     GArray *a = g_array_sized_new(FALSE, FALSE, sizeof(int), (guint)n);
     g_array_append_vals(a, p, (guint)n);
-    g_ptr_array_add(rb->r->arrays_, a);
+    g_ptr_array_add(owner->arrays_, a);
     g_variant_unref(v);
     return a;
 }
 
 /* Fills the members of rec (a zeroed or fresh struct of type t) from tuple. */
-static void record_from(Rebuild *rb, const JxRecordType *t, void *rec, GVariant *tuple)
+static void record_from(JxRecords *owner, const JxRecordType *t, void *rec, GVariant *tuple)
 {
     gsize c = 0;
     for (guint i = 0; i < t->nfields; i++) {
@@ -247,7 +254,7 @@ static void record_from(Rebuild *rb, const JxRecordType *t, void *rec, GVariant 
         switch (f->kind) {
         case JX_FIELD_DOC: break;
         case JX_FIELD_STR: *(char **)p = dup_str(v); break;
-        case JX_FIELD_CSTR: *(const char **)p = chunk_str(rb, v); break;
+        case JX_FIELD_CSTR: *(const char **)p = chunk_str(owner, v); break;
         case JX_FIELD_INT:
         case JX_FIELD_INT0: *(int *)p = g_variant_get_int32(v); break;
         case JX_FIELD_SIZE:
@@ -265,41 +272,41 @@ static void record_from(Rebuild *rb, const JxRecordType *t, void *rec, GVariant 
             break;
         case JX_FIELD_CONF: *(double *)p = g_variant_get_double(v); break;
         case JX_FIELD_VALUE: value_from((JxValue *)p, v); break;
-        case JX_FIELD_PAGES: *(const GArray **)p = pages_from(rb, v); break;
+        case JX_FIELD_PAGES: *(const GArray **)p = pages_from(owner, v); break;
         case JX_FIELD_FLAGS: *(guint *)p = g_variant_get_uint32(v); break;
         }
         g_variant_unref(v);
     }
 }
 
-static JxResult *result_from(Rebuild *rb, GVariant *t)
+static JxResult *result_from(JxRecords *owner, GVariant *t)
 {
     JxResult *res = jx_result_new();
     const char *kind;
     gint32 year;
     GVariant *forms;
     g_variant_get(t, "(&siu@*)", &kind, &year, &res->flags, &forms);
-    res->kind = g_string_chunk_insert_const(rb->r->strings_, kind);
+    res->kind = g_string_chunk_insert_const(owner->strings_, kind);
     res->year = year;
     GVariantIter it;
     GVariant *form, *funds, *inds;
     g_variant_iter_init(&it, forms);
     while (g_variant_iter_next(&it, "(@*@*@*)", &form, &funds, &inds)) {
         JxForm *f = jx_form_new(0);
-        record_from(rb, jx_record_type(JX_RECORD_FORM), f, form);
+        record_from(owner, jx_record_type(JX_RECORD_FORM), f, form);
         GVariantIter ri;
         GVariant *rec;
         g_variant_iter_init(&ri, funds);
         while ((rec = g_variant_iter_next_value(&ri))) {
             JxFund *fund = jx_fund_new(0, NULL);
-            record_from(rb, jx_record_type(JX_RECORD_FUND), fund, rec);
+            record_from(owner, jx_record_type(JX_RECORD_FUND), fund, rec);
             g_ptr_array_add(f->funds, fund);
             g_variant_unref(rec);
         }
         g_variant_iter_init(&ri, inds);
         while ((rec = g_variant_iter_next_value(&ri))) {
             JxIndicator *ind = jx_indicator_new(0, 0);
-            record_from(rb, jx_record_type(JX_RECORD_INDICATOR), ind, rec);
+            record_from(owner, jx_record_type(JX_RECORD_INDICATOR), ind, rec);
             g_ptr_array_add(f->indicators, ind);
             g_variant_unref(rec);
         }
@@ -327,16 +334,15 @@ JxRecords *jx_records_deserialize(const void *data, gsize len, GError **error)
     JxRecords *r = g_new0(JxRecords, 1);
     r->strings_ = g_string_chunk_new(256);
     r->arrays_ = g_ptr_array_new_with_free_func((GDestroyNotify)g_array_unref);
-    Rebuild rb = {r};
     GVariant *doc = g_variant_get_child_value(all, 0), *res = g_variant_get_child_value(all, 1),
              *err = g_variant_get_child_value(all, 2), *v;
-    record_from(&rb, jx_record_type(JX_RECORD_DOCUMENT), &r->document, doc);
+    record_from(r, jx_record_type(JX_RECORD_DOCUMENT), &r->document, doc);
     if ((v = g_variant_get_maybe(res))) {
-        r->result = result_from(&rb, v);
+        r->result = result_from(r, v);
         g_variant_unref(v);
     }
     if ((v = g_variant_get_maybe(err))) {
-        record_from(&rb, jx_record_type(JX_RECORD_ERROR), &r->error, v);
+        record_from(r, jx_record_type(JX_RECORD_ERROR), &r->error, v);
         g_variant_unref(v);
     }
     g_variant_unref(doc);

@@ -99,7 +99,7 @@ void jx_jsonl_document(GString *out, const JxDocInfo *d, const JxResult *res)
 void jx_jsonl_records(GString *out, const JxDocInfo *d, const JxResult *res)
 {
     JxRecords r;
-    jx_records_init(&r, d, (JxResult *)res, NULL, NULL);
+    jx_records_init(&r, d, res, NULL, NULL);
     Lines w = {out, d, TRUE};
     jx_records_foreach(&r, put_line, &w, NULL);
 }

@@ -14,8 +14,10 @@ struct JxSqlite {
     sqlite3 *db;
     sqlite3_stmt *insert[NTABLES]; /* per table (JxRecordKind), prepared once */
     sqlite3_stmt *erase[NTABLES];
-    GArray *cells;                 /* JxCell: the row being written */
     sqlite3_stmt *erase_unread[2]; /* documents/errors of an unreadable file */
+    GArray *values;                /* JxColumnValue: the row being written */
+    const JxDocInfo *doc;          /* ... of this document */
+    guint written;                 /* its records written so far */
 };
 
 static gboolean fail(JxSqlite *s, GError **error, const char *what)
@@ -35,23 +37,12 @@ static gboolean exec(JxSqlite *s, const char *sql, GError **error)
     return TRUE;
 }
 
-/* "a, b, c": the columns of table t. */
-static char *column_list(const JxRecordType *t)
-{
-    GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
-    jx_column_names(t, names);
-    g_ptr_array_add(names, NULL);
-    char *list = g_strjoinv(", ", (char **)names->pdata);
-    g_ptr_array_free(names, TRUE);
-    return list;
-}
-
 static gboolean create_tables(JxSqlite *s, GError **error)
 {
     GString *sql = g_string_new("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;");
     for (int i = 0; i < NTABLES; i++) {
         const JxRecordType *t = jx_record_type(i);
-        char *cols = column_list(t);
+        char *cols = jx_column_list(t, ", ");
         g_string_append_printf(sql, "CREATE TABLE IF NOT EXISTS %s (%s", t->table, cols);
         g_string_append_printf(sql, "); CREATE INDEX IF NOT EXISTS %s_doc ON %s (doc);",
                                t->table, t->table);
@@ -80,16 +71,13 @@ static gboolean prepare(JxSqlite *s, GError **error)
 {
     for (int i = 0; i < NTABLES; i++) {
         const JxRecordType *t = jx_record_type(i);
-        GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
-        jx_column_names(t, names);
-        char *cols = column_list(t);
+        char *cols = jx_column_list(t, ", ");
         GString *sql = g_string_new(NULL);
         g_string_append_printf(sql, "INSERT INTO %s (%s) VALUES (", t->table, cols);
-        for (guint c = 0; c < names->len; c++)
+        for (guint c = 0; c < jx_column_count(t); c++)
             g_string_append(sql, c ? ", ?" : "?");
         g_string_append(sql, ")");
         g_free(cols);
-        g_ptr_array_free(names, TRUE);
         int rc = sqlite3_prepare_v2(s->db, sql->str, -1, &s->insert[i], NULL);
         g_string_free(sql, TRUE);
         if (rc != SQLITE_OK)
@@ -113,7 +101,7 @@ JxSqlite *jx_sqlite_open(const char *path, GError **error)
     g_return_val_if_fail(path != NULL, NULL);
     g_return_val_if_fail(error == NULL || *error == NULL, NULL);
     JxSqlite *s = g_new0(JxSqlite, 1);
-    s->cells = g_array_new(FALSE, FALSE, sizeof(JxCell));
+    s->values = g_array_new(FALSE, FALSE, sizeof(JxColumnValue));
     if (sqlite3_open(path, &s->db) != SQLITE_OK) {
         fail(s, error, path);
         jx_sqlite_close(s);
@@ -138,7 +126,7 @@ void jx_sqlite_close(JxSqlite *s)
     sqlite3_finalize(s->erase_unread[0]);
     sqlite3_finalize(s->erase_unread[1]);
     sqlite3_close(s->db);
-    g_array_free(s->cells, TRUE);
+    g_array_free(s->values, TRUE);
     g_free(s);
 }
 
@@ -156,14 +144,14 @@ GHashTable *jx_sqlite_known(JxSqlite *s)
     return set;
 }
 
-static void bind(sqlite3_stmt *st, int i, const JxCell *c)
+static void bind(sqlite3_stmt *st, int i, const JxColumnValue *c)
 {
     switch (c->type) {
-    case JX_CELL_NULL: sqlite3_bind_null(st, i); break;
-    case JX_CELL_TEXT: sqlite3_bind_text(st, i, c->text, -1, SQLITE_TRANSIENT); break;
-    case JX_CELL_INT: sqlite3_bind_int64(st, i, c->i); break;
-    case JX_CELL_BOOL: sqlite3_bind_int(st, i, (int)c->i); break;
-    case JX_CELL_REAL: sqlite3_bind_double(st, i, c->d); break;
+    case JX_COLUMN_NULL: sqlite3_bind_null(st, i); break;
+    case JX_COLUMN_TEXT: sqlite3_bind_text(st, i, c->text, -1, SQLITE_TRANSIENT); break;
+    case JX_COLUMN_INT: sqlite3_bind_int64(st, i, c->i); break;
+    case JX_COLUMN_BOOL: sqlite3_bind_int(st, i, (int)c->i); break;
+    case JX_COLUMN_REAL: sqlite3_bind_double(st, i, c->d); break;
     }
 }
 
@@ -207,23 +195,16 @@ static void test_kill(void)
         raise(SIGKILL);
 }
 
-typedef struct {
-    JxSqlite *s;
-    const JxDocInfo *doc;
-    guint index;
-} Put;
-
 static gboolean put_record(const JxRecordType *t, const void *rec, gpointer ctx, GError **error)
 {
-    Put *p = ctx;
-    JxSqlite *s = p->s;
+    JxSqlite *s = ctx;
     sqlite3_stmt *st = s->insert[t->kind];
-    jx_cells_append(s->cells, t, rec, p->doc);
-    for (guint c = 0; c < s->cells->len; c++)
-        bind(st, (int)c + 1, &g_array_index(s->cells, JxCell, c));
+    jx_column_values_append(s->values, t, rec, s->doc);
+    for (guint c = 0; c < s->values->len; c++)
+        bind(st, (int)c + 1, &g_array_index(s->values, JxColumnValue, c));
     gboolean ok = run(s, st, error);
-    jx_cells_clear(s->cells);
-    if (p->index++ == 1)
+    jx_column_values_clear(s->values);
+    if (s->written++ == 1)
         test_kill();
     return ok;
 }
@@ -232,9 +213,10 @@ gboolean jx_sqlite_put(JxSqlite *s, const JxRecords *r, GError **error)
 {
     g_return_val_if_fail(s != NULL && r != NULL, FALSE);
     g_return_val_if_fail(error == NULL || *error == NULL, FALSE);
-    Put p = {s, &r->document, 0};
+    s->doc = &r->document;
+    s->written = 0;
     gboolean ok = exec(s, "BEGIN IMMEDIATE", error) && erase(s, &r->document, error) &&
-                  jx_records_foreach(r, put_record, &p, error);
+                  jx_records_foreach(r, put_record, s, error);
     if (ok)
         ok = exec(s, "COMMIT", error);
     else
