@@ -223,7 +223,7 @@ const JxRecordType *jx_record_type(JxRecordKind k);
 /* The records of one document, in the order they are written: the document,
  * then each form followed by its fund lines and indicators, or the error.
  * A JxRecords filled in by hand (jx_records_init) owns nothing; one from
- * jx_records_from_bytes (sink/handover.h) owns everything and is freed with
+ * jx_records_deserialize (sink/handover.h) owns everything and is freed with
  * jx_records_free. */
 typedef struct {
     JxDocInfo document;      /* complete: jx_doc_info_complete has run */
@@ -238,13 +238,14 @@ typedef struct {
  * record when code is not NULL. The pointers must outlive *out. */
 void jx_records_init(JxRecords *out, const JxDocInfo *info, const JxResult *res,
                      const char *code, const char *message);
-/* Frees a JxRecords that owns its records (from jx_records_from_bytes);
+/* Frees a JxRecords that owns its records (from jx_records_deserialize);
  * NULL is ignored. */
 void jx_records_free(JxRecords *r);
 
 /* Calls fn for each record in the order they are written, with its type and
  * a pointer to its struct (JxDocInfo, JxForm, JxFund, JxIndicator,
- * JxErrorRecord). Stops when fn returns FALSE; returns FALSE then. */
+ * JxErrorRecord). Returns TRUE, or FALSE as soon as fn does (which sets
+ * *error if it fails). */
 typedef gboolean (*JxRecordFn)(const JxRecordType *t, const void *rec, gpointer ctx,
                                GError **error);
 gboolean jx_records_foreach(const JxRecords *r, JxRecordFn fn, gpointer ctx, GError **error);
