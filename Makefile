@@ -30,7 +30,8 @@ LIB_SRC := common/error.c common/edits.c common/flags.c \
            extract/glyph.c extract/extract.c \
            normalize/text.c normalize/value.c \
            rules/ruleset.c rules/record.c rules/form.c rules/check.c \
-           sink/json.c sink/jsonl.c sink/columns.c sink/sqlite.c sink/csv.c
+           sink/json.c sink/jsonl.c sink/columns.c sink/sqlite.c sink/csv.c \
+           sink/handover.c
 # the OCR plugin, which judges glyph shapes too
 PLUGIN_SRC := extract/ocr_tesseract.c extract/glyph.c
 CLI_SRC := cli/jixiao.c cli/inputs.c cli/pool.c cli/process.c cli/eval.c

@@ -18,6 +18,7 @@
 #include <json-glib/json-glib.h>
 
 #include "sink/csv.h"
+#include "sink/handover.h"
 #include "sink/jsonl.h"
 #include "sink/sqlite.h"
 
@@ -89,19 +90,25 @@ static void test_fault(const char *path)
     g_strfreev(faults);
 }
 
+static void emit_handover(const JxRecords *records, gpointer out)
+{
+    jx_records_serialize(records, out);
+}
+
 /* A reply: a status line "@ failed skipped forms funds indicators", then
- * the JSON Lines of the document. */
+ * the document's records as sink/handover.h serialises them (nothing for a
+ * skipped file). */
 static void work(guint index, GString *out, gpointer ctx)
 {
     Run *r = ctx;
     const char *path = g_ptr_array_index(r->paths, index);
     test_fault(path);
-    GString *lines = g_string_new(NULL);
-    JxProcessed p = jx_process_file(path, r->rs, r->known, lines);
+    GString *records = g_string_new(NULL);
+    JxProcessed p = jx_process_file(path, r->rs, r->known, emit_handover, records);
     g_string_append_printf(out, "@ %d %d %u %u %u\n", p.failed, p.skipped, p.forms, p.funds,
                            p.indicators);
-    g_string_append_len(out, lines->str, (gssize)lines->len);
-    g_string_free(lines, TRUE);
+    g_string_append_len(out, records->str, (gssize)records->len);
+    g_string_free(records, TRUE);
 }
 
 static void failure(guint index, const char *code, const char *message, GString *out,
@@ -109,7 +116,27 @@ static void failure(guint index, const char *code, const char *message, GString 
 {
     Run *r = ctx;
     g_string_append(out, "@ 1 0 0 0 0\n");
-    jx_process_failure(g_ptr_array_index(r->paths, index), code, message, out);
+    jx_process_failure(g_ptr_array_index(r->paths, index), code, message, emit_handover, out);
+}
+
+/* Writes one document's records to every output. */
+static void put(Run *r, const JxRecords *records)
+{
+    GError *err = NULL;
+    if (r->jsonl) {
+        GString *lines = g_string_new(NULL);
+        jx_jsonl_put(lines, records);
+        if (fwrite(lines->str, 1, lines->len, r->jsonl) != lines->len) /* one document in one piece */
+            r->sink_failed = TRUE;
+        fflush(r->jsonl);
+        g_string_free(lines, TRUE);
+    }
+    if ((r->db && !jx_sqlite_put(r->db, records, &err)) ||
+        (r->csv && !jx_csv_put(r->csv, records, &err))) {
+        fprintf(stderr, "jixiao: %s\n", err->message);
+        g_clear_error(&err);
+        r->sink_failed = TRUE;
+    }
 }
 
 static void result(guint index, const char *reply, gsize len, gpointer ctx)
@@ -125,25 +152,26 @@ static void result(guint index, const char *reply, gsize len, gpointer ctx)
     head[hl] = '\0';
     if (!nl || sscanf(head, "@ %d %d %u %u %u", &failed, &skipped, &forms, &funds, &inds) != 5)
         return;
-    const char *jsonl = nl + 1;
-    gsize n = len - (gsize)(jsonl - reply);
+    const char *data = nl + 1;
+    gsize n = len - (gsize)(data - reply);
     r->files++;
     r->failed += failed != 0;
     r->skipped += skipped != 0;
     r->forms += forms;
     r->funds += funds;
     r->indicators += inds;
+    if (n == 0) /* skipped: no records */
+        return;
     GError *err = NULL;
-    if (r->jsonl && fwrite(jsonl, 1, n, r->jsonl) != n) /* one document in one piece */
-        r->sink_failed = TRUE;
-    if (r->jsonl)
-        fflush(r->jsonl);
-    if ((r->db && !jx_sqlite_put(r->db, jsonl, n, &err)) ||
-        (r->csv && !jx_csv_put(r->csv, jsonl, n, &err))) {
+    JxRecords *records = jx_records_deserialize(data, n, &err);
+    if (!records) {
         fprintf(stderr, "jixiao: %s\n", err->message);
         g_clear_error(&err);
         r->sink_failed = TRUE;
+        return;
     }
+    put(r, records);
+    jx_records_free(records);
 }
 
 static void tick(guint done, guint total, gpointer ctx)
@@ -386,6 +414,11 @@ static gboolean meets_baseline(const char *report, const char *baseline, GString
     return ok;
 }
 
+static void emit_jsonl(const JxRecords *records, gpointer out)
+{
+    jx_jsonl_put(out, records);
+}
+
 static int cmd_eval(int argc, char **argv)
 {
     gboolean as_json = FALSE;
@@ -423,7 +456,7 @@ static int cmd_eval(int argc, char **argv)
             status = EXIT_SOME_FAILED;
         } else {
             GString *out = g_string_new(NULL);
-            jx_process_file(doc, rs, NULL, out);
+            jx_process_file(doc, rs, NULL, emit_jsonl, out);
             if (!jx_eval_add(ev, gold, out->str, &err)) {
                 fprintf(stderr, "jixiao eval: %s: %s\n", g, err->message);
                 g_clear_error(&err);

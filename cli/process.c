@@ -11,7 +11,6 @@
 #include "extract/extract.h"
 #include "rules/check.h"
 #include "rules/form.h"
-#include "sink/jsonl.h"
 
 /* Reads a regular file whole; FIFOs, devices and folders are refused
  * before anything blocks on them. */
@@ -47,7 +46,7 @@ static gboolean read_input(const char *path, gchar **data, gsize *len, GError **
 }
 
 JxProcessed jx_process_file(const char *path, const JxRuleset *rs, GHashTable *known,
-                            GString *out)
+                            JxProcessEmit emit, gpointer ctx)
 {
     JxProcessed p = {0};
     JxDocInfo info = {.source = path, .text_source = "none"};
@@ -56,6 +55,7 @@ JxProcessed jx_process_file(const char *path, const JxRuleset *rs, GHashTable *k
     gsize len = 0;
     char *sha = NULL;
     JxDoc *doc = NULL;
+    JxRecords recs;
 
     if (!read_input(path, &data, &len, &err))
         goto fail;
@@ -78,8 +78,8 @@ JxProcessed jx_process_file(const char *path, const JxRuleset *rs, GHashTable *k
     info.pages_garbled = doc->pages_garbled;
     JxResult *res = jx_forms_read(doc, rs);
     jx_check_result(res, rs);
-    jx_jsonl_document(out, &info, res);
-    jx_jsonl_records(out, &info, res);
+    jx_records_init(&recs, &info, res, NULL, NULL);
+    emit(&recs, ctx);
     p.forms = res->forms->len;
     p.indicators = jx_result_indicator_count(res);
     for (guint i = 0; i < res->forms->len; i++)
@@ -88,9 +88,9 @@ JxProcessed jx_process_file(const char *path, const JxRuleset *rs, GHashTable *k
     goto done;
 fail:
     p.failed = TRUE;
-    jx_jsonl_document(out, &info, NULL);
-    jx_jsonl_error(out, &info, err->domain == JX_ERROR ? jx_error_code_name(err->code) : "IO",
-                   err->message);
+    jx_records_init(&recs, &info, NULL,
+                    err->domain == JX_ERROR ? jx_error_code_name(err->code) : "IO", err->message);
+    emit(&recs, ctx);
     g_error_free(err);
 done:
     jx_doc_free(doc);
@@ -99,7 +99,8 @@ done:
     return p;
 }
 
-void jx_process_failure(const char *path, const char *code, const char *message, GString *out)
+void jx_process_failure(const char *path, const char *code, const char *message,
+                        JxProcessEmit emit, gpointer ctx)
 {
     JxDocInfo info = {.source = path, .text_source = "none"};
     char *sha = NULL;
@@ -120,7 +121,8 @@ void jx_process_failure(const char *path, const char *code, const char *message,
         }
     }
     info.sha256 = sha;
-    jx_jsonl_document(out, &info, NULL);
-    jx_jsonl_error(out, &info, code, message);
+    JxRecords recs;
+    jx_records_init(&recs, &info, NULL, code, message);
+    emit(&recs, ctx);
     g_free(sha);
 }

@@ -1,6 +1,6 @@
 /* jixiao error domain: one GError domain for every stage.
  * The codes name what went wrong with an input, and map one to one to the
- * `code` of an `error` record (SCHEMA.md); JX_ERROR_RULES is a bad rule file. */
+ * `code` of an `error` record (docs/SCHEMA.md); JX_ERROR_RULES is a bad rule file. */
 #ifndef JX_ERROR_H
 #define JX_ERROR_H
 

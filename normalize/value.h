@@ -1,4 +1,4 @@
-/* Value parsing: one cell or phrase of text -> the value object of SCHEMA.md
+/* Value parsing: one cell or phrase of text -> the value object of docs/SCHEMA.md
  * (raw, kind, op, value, max, unit, approx). Handles Arabic and Chinese
  * numerals (九十, 两万三千, 壹拾伍万元整), 万/亿 multipliers, money units
  * (元 万元 亿元 千元 -> 元), count units, % and ‰, operators (≥ 大于 不少于

@@ -1,85 +1,147 @@
 #include "sink/columns.h"
 
-#include <string.h>
+#include <math.h>
 
-#define C(n) {#n, #n, NULL}
-#define V(f) {#f "_raw", #f, "raw"}, {#f "_kind", #f, "kind"}, {#f "_op", #f, "op"}, \
-             {#f "_value", #f, "value"}, {#f "_max", #f, "max"}, {#f "_unit", #f, "unit"}, \
-             {#f "_approx", #f, "approx"}
+#include "sink/json.h"
 
-static const JxColumn DOCUMENT[] = {
-    C(doc), C(source), C(bytes), C(format), C(pages), C(text_source), C(kind), C(year),
-    C(forms), C(indicators), C(facts), C(pages_without_text), C(pages_garbled), C(flags)};
-static const JxColumn FORM[] = {
-    C(doc), C(page), C(form), C(title), C(year), C(project_name), C(project_code),
-    C(competent_dept), C(implementing_unit), C(project_lead), C(goal_expected),
-    C(goal_actual), C(total_weight), C(total_score), C(page_start), C(page_end),
-    C(project_attribute), C(confidence), C(flags)};
-static const JxColumn FUND[] = {
-    C(doc), C(page), C(form), C(line), C(budget_initial), C(budget_full_year), C(executed),
-    C(weight), C(rate), C(score), C(unit_declared), C(confidence), C(flags)};
-static const JxColumn INDICATOR[] = {
-    C(doc), C(page), C(form), C(seq), C(level1), C(level2), C(level1_raw), C(level2_raw),
-    C(level1_weight), C(level2_weight), C(name), C(detail), V(target), V(actual),
-    C(weight), C(score), C(review_score), C(deviation), C(criteria), C(confidence), C(flags)};
-static const JxColumn FACT[] = {
-    C(doc), C(page), C(subject), C(value), C(unit), C(share_pct), C(change), C(change_pct),
-    C(compared_to), C(sentence), C(confidence), C(flags)};
-static const JxColumn ERROR[] = {C(doc), C(source), C(code), C(message)};
+static const char *const VALUE_PARTS[] = {"raw", "kind", "op", "value", "max", "unit", "approx"};
 
-static const JxTableSpec TABLES[] = {
-    {"document", "documents", DOCUMENT, G_N_ELEMENTS(DOCUMENT)},
-    {"form", "forms", FORM, G_N_ELEMENTS(FORM)},
-    {"fund", "funds", FUND, G_N_ELEMENTS(FUND)},
-    {"indicator", "indicators", INDICATOR, G_N_ELEMENTS(INDICATOR)},
-    {"fact", "facts", FACT, G_N_ELEMENTS(FACT)},
-    {"error", "errors", ERROR, G_N_ELEMENTS(ERROR)},
-};
-
-const JxTableSpec *jx_tables(int *n)
+void jx_column_names(const JxRecordType *t, GPtrArray *names)
 {
-    *n = G_N_ELEMENTS(TABLES);
-    return TABLES;
-}
-
-const JxTableSpec *jx_table_for_type(const char *type)
-{
-    for (gsize i = 0; type && i < G_N_ELEMENTS(TABLES); i++)
-        if (strcmp(TABLES[i].type, type) == 0)
-            return &TABLES[i];
-    return NULL;
-}
-
-JsonNode *jx_column_node(JsonObject *rec, const JxColumn *c)
-{
-    JsonNode *n = json_object_get_member(rec, c->key);
-    if (!c->sub || !n)
-        return n;
-    if (!JSON_NODE_HOLDS_OBJECT(n))
-        return NULL; /* a null value object: every column null */
-    return json_object_get_member(json_node_get_object(n), c->sub);
-}
-
-gboolean jx_records_foreach(const char *jsonl, gsize len, JxRecordFn fn, gpointer ctx,
-                            GError **error)
-{
-    char *text = g_strndup(jsonl, len);
-    char **lines = g_strsplit(text, "\n", -1);
-    g_free(text);
-    JsonParser *parser = json_parser_new();
-    gboolean ok = TRUE;
-    guint index = 0;
-    for (int i = 0; ok && lines[i]; i++) {
-        if (!lines[i][0])
+    g_return_if_fail(t != NULL && names != NULL);
+    for (guint i = 0; i < t->nfields; i++) {
+        if (t->fields[i].kind != JX_FIELD_VALUE) {
+            g_ptr_array_add(names, g_strdup(t->fields[i].name));
             continue;
-        ok = json_parser_load_from_data(parser, lines[i], -1, error);
-        if (!ok)
-            break;
-        JsonObject *rec = json_node_get_object(json_parser_get_root(parser));
-        const char *type = json_object_get_string_member_with_default(rec, "type", "");
-        ok = fn(rec, jx_table_for_type(type), index++, ctx, error);
+        }
+        for (gsize k = 0; k < G_N_ELEMENTS(VALUE_PARTS); k++)
+            g_ptr_array_add(names, g_strdup_printf("%s_%s", t->fields[i].name, VALUE_PARTS[k]));
     }
-    g_object_unref(parser);
-    g_strfreev(lines);
-    return ok;
+}
+
+guint jx_column_count(const JxRecordType *t)
+{
+    g_return_val_if_fail(t != NULL, 0);
+    guint n = 0;
+    for (guint i = 0; i < t->nfields; i++)
+        n += t->fields[i].kind == JX_FIELD_VALUE ? G_N_ELEMENTS(VALUE_PARTS) : 1;
+    return n;
+}
+
+char *jx_column_list(const JxRecordType *t, const char *sep)
+{
+    g_return_val_if_fail(t != NULL && sep != NULL, NULL);
+    GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
+    jx_column_names(t, names);
+    g_ptr_array_add(names, NULL);
+    char *list = g_strjoinv(sep, (char **)names->pdata);
+    g_ptr_array_free(names, TRUE);
+    return list;
+}
+
+static const JxColumnValue NONE = {.type = JX_COLUMN_NULL};
+
+static void add(GArray *values, JxColumnValue c)
+{
+    g_array_append_val(values, c);
+}
+
+static void add_text(GArray *values, const char *s)
+{
+    if (!s) {
+        add(values, NONE);
+    } else if (g_utf8_validate(s, -1, NULL)) {
+        add(values, (JxColumnValue){.type = JX_COLUMN_TEXT, .text = s});
+    } else { /* as the JSON Lines have it */
+        char *valid = g_utf8_make_valid(s, -1);
+        add(values, (JxColumnValue){.type = JX_COLUMN_TEXT, .text = valid, .owned = valid});
+    }
+}
+
+static void add_number(GArray *values, gboolean set, double v)
+{
+    if (!set || !isfinite(v))
+        add(values, NONE);
+    else if (jx_json_number_is_integer(v))
+        add(values, (JxColumnValue){.type = JX_COLUMN_INT, .i = (gint64)v});
+    else
+        add(values, (JxColumnValue){.type = JX_COLUMN_REAL, .d = v});
+}
+
+static void add_int(GArray *values, gboolean set, gint64 v)
+{
+    add(values, set ? (JxColumnValue){.type = JX_COLUMN_INT, .i = v} : NONE);
+}
+
+static void add_json(GArray *values, GString *json)
+{
+    char *s = g_string_free(json, FALSE);
+    if (g_str_equal(s, "null")) {
+        g_free(s);
+        add(values, NONE);
+    } else {
+        add(values, (JxColumnValue){.type = JX_COLUMN_TEXT, .text = s, .owned = s});
+    }
+}
+
+static void add_value(GArray *values, const JxValue *v)
+{
+    if (v->kind == JX_KIND_EMPTY) {
+        for (gsize k = 0; k < G_N_ELEMENTS(VALUE_PARTS); k++)
+            add(values, NONE);
+        return;
+    }
+    add_text(values, v->raw);
+    add_text(values, jx_kind_name(v->kind));
+    add_text(values, jx_op_name(v->op));
+    if (v->kind == JX_KIND_DATE) {
+        add_text(values, v->text);
+        add_text(values, v->text_max);
+    } else {
+        add_number(values, v->has_value, v->value);
+        add_number(values, v->has_max, v->max);
+    }
+    add_text(values, v->unit);
+    add(values, (JxColumnValue){.type = JX_COLUMN_BOOL, .i = v->approx != 0});
+}
+
+void jx_column_values_append(GArray *values, const JxRecordType *t, const void *rec, const JxDocInfo *doc)
+{
+    g_return_if_fail(values != NULL && t != NULL && rec != NULL && doc != NULL);
+    for (guint i = 0; i < t->nfields; i++) {
+        const JxField *f = &t->fields[i];
+        const char *p = (const char *)rec + f->offset;
+        GString *json;
+        switch (f->kind) {
+        case JX_FIELD_DOC: add_text(values, doc->sha256); break;
+        case JX_FIELD_STR:
+        case JX_FIELD_CSTR: add_text(values, *(const char *const *)p); break;
+        case JX_FIELD_INT: add_int(values, TRUE, *(const int *)p); break;
+        case JX_FIELD_INT0: add_int(values, *(const int *)p > 0, *(const int *)p); break;
+        case JX_FIELD_SIZE:
+            add_int(values, *(const gboolean *)((const char *)rec + f->has_offset), *(const gint64 *)p);
+            break;
+        case JX_FIELD_NUM: add_number(values, ((const JxNum *)p)->set, ((const JxNum *)p)->v); break;
+        case JX_FIELD_CONF: add_number(values, TRUE, *(const double *)p); break;
+        case JX_FIELD_VALUE: add_value(values, (const JxValue *)p); break;
+        case JX_FIELD_PAGES:
+            json = g_string_new(NULL);
+            jx_json_append_pages(json, *(const GArray *const *)p);
+            add_json(values, json);
+            break;
+        case JX_FIELD_FLAGS:
+            json = g_string_new(NULL);
+            jx_json_append_flags(json, *(const guint *)p);
+            add_json(values, json);
+            break;
+        }
+    }
+}
+
+void jx_column_values_clear(GArray *values)
+{
+    g_return_if_fail(values != NULL);
+    for (guint i = 0; i < values->len; i++)
+        g_free(g_array_index(values, JxColumnValue, i).owned);
+    g_array_set_size(values, 0);
 }

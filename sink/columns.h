@@ -1,38 +1,48 @@
-/* The records of SCHEMA.md as flat tables, for the SQLite and CSV sinks:
- * one table per record type, one column per field; a value object becomes
- * columns <field>_raw, _kind, _op, _value, _max, _unit, _approx; lists
- * (flags, pages) are kept as JSON text. */
+/* The records as flat tables, for the SQLite and CSV sinks: one table per
+ * record type (rules/record.h), one column per field, in field order; a
+ * value object becomes the 7 columns <field>_raw, _kind, _op, _value, _max,
+ * _unit, _approx; lists (flags, pages) are kept as JSON text. It holds no
+ * state and does no I/O. */
 #ifndef JX_COLUMNS_H
 #define JX_COLUMNS_H
 
-#include <json-glib/json-glib.h>
+#include <glib.h>
+
+#include "rules/record.h"
+
+/* One column's value, typed as the JSON Lines write it: a number written as
+ * an integer is INT, one written with a fraction or exponent REAL. */
+typedef enum {
+    JX_COLUMN_NULL,
+    JX_COLUMN_TEXT, /* valid UTF-8 */
+    JX_COLUMN_INT,
+    JX_COLUMN_REAL,
+    JX_COLUMN_BOOL
+} JxColumnType;
 
 typedef struct {
-    const char *name; /* column */
-    const char *key;  /* member of the record */
-    const char *sub;  /* member of a value object, or NULL */
-} JxColumn;
+    JxColumnType type;
+    const char *text; /* TEXT: owned by the record or by the value (owned) */
+    gint64 i;         /* INT, BOOL (0 or 1) */
+    double d;         /* REAL */
+    char *owned;      /* freed by jx_column_values_clear */
+} JxColumnValue;
 
-typedef struct {
-    const char *type;  /* record type: "document", "form" ... */
-    const char *table; /* table / file name: "documents", "forms" ... */
-    const JxColumn *cols;
-    int ncols;
-} JxTableSpec;
+/* Appends the column names of record type t to names (char*, transfer
+ * full: names must free its elements, g_ptr_array_new_with_free_func(g_free)). */
+void jx_column_names(const JxRecordType *t, GPtrArray *names);
 
-/* All tables, in the order records are written. */
-const JxTableSpec *jx_tables(int *n);
-/* The table of a record type, or NULL. */
-const JxTableSpec *jx_table_for_type(const char *type);
-/* The JSON node a column takes from a record (NULL when absent). */
-JsonNode *jx_column_node(JsonObject *rec, const JxColumn *c);
+/* The number of columns of record type t. */
+guint jx_column_count(const JxRecordType *t);
+/* The column names of t joined by sep, "doc,page,form ..." (transfer full, g_free). */
+char *jx_column_list(const JxRecordType *t, const char *sep);
 
-/* Calls fn for each record of a document's JSON Lines, with its table
- * (NULL for a type without one) and its index among the records. Stops
- * and returns FALSE when a line does not parse or fn returns FALSE. */
-typedef gboolean (*JxRecordFn)(JsonObject *rec, const JxTableSpec *table, guint index,
-                               gpointer ctx, GError **error);
-gboolean jx_records_foreach(const char *jsonl, gsize len, JxRecordFn fn, gpointer ctx,
-                            GError **error);
+/* Appends the column values of record rec of type t (its struct, see
+ * jx_records_foreach; doc gives the "doc" column) to values (JxColumnValue), one per
+ * column; they point into rec until jx_column_values_clear. */
+void jx_column_values_append(GArray *values, const JxRecordType *t, const void *rec,
+                     const JxDocInfo *doc);
+/* Frees what the values own and empties the array. */
+void jx_column_values_clear(GArray *values);
 
 #endif

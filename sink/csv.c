@@ -5,18 +5,18 @@
 #include <string.h>
 
 #include <glib/gstdio.h>
-#include <json-glib/json-glib.h>
 
 #include "common/error.h"
 #include "sink/columns.h"
 #include "sink/json.h"
 
 struct JxCsv {
-    FILE *f[8];
-    int n;
+    FILE *f[JX_RECORD_COUNT]; /* by JxRecordKind */
+    GArray *values;           /* JxColumnValue: the row being written */
+    const JxDocInfo *doc;     /* ... of this document */
 };
 
-static void field(GString *o, const char *s)
+void jx_csv_field(GString *o, const char *s)
 {
     if (!strpbrk(s, ",\"\r\n")) {
         g_string_append(o, s);
@@ -31,37 +31,30 @@ static void field(GString *o, const char *s)
     g_string_append_c(o, '"');
 }
 
-static void value(GString *o, JsonNode *n)
+static void put_value(GString *o, const JxColumnValue *c)
 {
-    if (!n || JSON_NODE_HOLDS_NULL(n))
-        return;
-    if (JSON_NODE_HOLDS_VALUE(n)) {
-        GType t = json_node_get_value_type(n);
-        if (t == G_TYPE_STRING)
-            field(o, json_node_get_string(n));
-        else if (t == G_TYPE_BOOLEAN)
-            g_string_append(o, json_node_get_boolean(n) ? "true" : "false");
-        else if (t == G_TYPE_INT64)
-            g_string_append_printf(o, "%" G_GINT64_FORMAT, json_node_get_int(n));
-        else
-            jx_json_append_number(o, json_node_get_double(n));
-        return;
+    switch (c->type) {
+    case JX_COLUMN_NULL: break;
+    case JX_COLUMN_TEXT: jx_csv_field(o, c->text); break;
+    case JX_COLUMN_BOOL: g_string_append(o, c->i ? "true" : "false"); break;
+    case JX_COLUMN_INT: g_string_append_printf(o, "%" G_GINT64_FORMAT, c->i); break;
+    case JX_COLUMN_REAL: jx_json_append_number(o, c->d); break;
     }
-    char *j = json_to_string(n, FALSE);
-    field(o, j);
-    g_free(j);
 }
 
 JxCsv *jx_csv_open(const char *dir, GError **error)
 {
+    g_return_val_if_fail(dir != NULL, NULL);
+    g_return_val_if_fail(error == NULL || *error == NULL, NULL);
     if (g_mkdir_with_parents(dir, 0777) != 0) {
         g_set_error(error, JX_ERROR, JX_ERROR_IO, "cannot create %s: %s", dir, g_strerror(errno));
         return NULL;
     }
     JxCsv *c = g_new0(JxCsv, 1);
-    const JxTableSpec *t = jx_tables(&c->n);
-    for (int i = 0; i < c->n; i++) {
-        char *name = g_strdup_printf("%s.csv", t[i].table);
+    c->values = g_array_new(FALSE, FALSE, sizeof(JxColumnValue));
+    for (int i = 0; i < JX_RECORD_COUNT; i++) {
+        const JxRecordType *t = jx_record_type(i);
+        char *name = g_strdup_printf("%s.csv", t->table);
         char *path = g_build_filename(dir, name, NULL);
         c->f[i] = fopen(path, "w");
         g_free(name);
@@ -72,54 +65,50 @@ JxCsv *jx_csv_open(const char *dir, GError **error)
             return NULL;
         }
         g_free(path);
-        GString *h = g_string_new(NULL);
-        for (int k = 0; k < t[i].ncols; k++) {
-            if (k)
-                g_string_append_c(h, ',');
-            g_string_append(h, t[i].cols[k].name);
-        }
-        g_string_append(h, "\r\n");
-        fwrite(h->str, 1, h->len, c->f[i]);
-        g_string_free(h, TRUE);
+        char *header = jx_column_list(t, ",");
+        fprintf(c->f[i], "%s\r\n", header);
+        g_free(header);
     }
     return c;
 }
 
-static gboolean put_row(JsonObject *rec, const JxTableSpec *t, guint index, gpointer ctx,
-                        GError **error)
+static gboolean put_row(const JxRecordType *t, const void *rec, gpointer ctx, GError **error)
 {
     JxCsv *c = ctx;
-    (void)index;
-    if (!t)
-        return TRUE;
+    jx_column_values_append(c->values, t, rec, c->doc);
     GString *row = g_string_new(NULL);
-    for (int k = 0; k < t->ncols; k++) {
+    for (guint k = 0; k < c->values->len; k++) {
         if (k)
             g_string_append_c(row, ',');
-        value(row, jx_column_node(rec, &t->cols[k]));
+        put_value(row, &g_array_index(c->values, JxColumnValue, k));
     }
+    jx_column_values_clear(c->values);
     g_string_append(row, "\r\n");
-    int n;
-    gboolean ok = fwrite(row->str, 1, row->len, c->f[t - jx_tables(&n)]) == row->len;
+    gboolean ok = fwrite(row->str, 1, row->len, c->f[t->kind]) == row->len;
     if (!ok)
         g_set_error(error, JX_ERROR, JX_ERROR_IO, "CSV write failed: %s", g_strerror(errno));
     g_string_free(row, TRUE);
     return ok;
 }
 
-gboolean jx_csv_put(JxCsv *c, const char *jsonl, gsize len, GError **error)
+gboolean jx_csv_put(JxCsv *c, const JxRecords *r, GError **error)
 {
-    return jx_records_foreach(jsonl, len, put_row, c, error);
+    g_return_val_if_fail(c != NULL && r != NULL, FALSE);
+    g_return_val_if_fail(error == NULL || *error == NULL, FALSE);
+    c->doc = &r->document;
+    return jx_records_foreach(r, put_row, c, error);
 }
 
 gboolean jx_csv_close(JxCsv *c, GError **error)
 {
+    g_return_val_if_fail(c != NULL, FALSE);
     gboolean ok = TRUE;
-    for (int i = 0; i < c->n; i++)
+    for (int i = 0; i < JX_RECORD_COUNT; i++)
         if (c->f[i] && fclose(c->f[i]) != 0)
             ok = FALSE;
     if (!ok)
         g_set_error(error, JX_ERROR, JX_ERROR_IO, "CSV files could not be written whole");
+    g_array_free(c->values, TRUE);
     g_free(c);
     return ok;
 }

@@ -3,6 +3,8 @@
 #include <math.h>
 #include <stdio.h>
 
+#include "common/flags.h"
+
 void jx_json_begin(JxJson *j, GString *s)
 {
     j->s = s;
@@ -50,7 +52,7 @@ void jx_json_append_number(GString *s, double v)
         return;
     }
     char buf[G_ASCII_DTOSTR_BUF_SIZE];
-    if (v == floor(v) && fabs(v) < 1e15) {
+    if (jx_json_number_is_integer(v)) {
         g_string_append_printf(s, "%.0f", v == 0 ? 0.0 : v);
         return;
     }
@@ -62,6 +64,37 @@ void jx_json_append_number(GString *s, double v)
             break;
     }
     g_string_append(s, buf);
+}
+
+gboolean jx_json_number_is_integer(double v)
+{
+    return isfinite(v) && v == floor(v) && fabs(v) < 1e15;
+}
+
+void jx_json_append_flags(GString *s, guint flags)
+{
+    g_string_append_c(s, '[');
+    gboolean first = TRUE;
+    for (int f = 0; f < JX_FLAG_COUNT; f++)
+        if (flags & JX_FLAG_BIT(f)) {
+            if (!first)
+                g_string_append_c(s, ',');
+            first = FALSE;
+            jx_json_append_string(s, jx_flag_name(f));
+        }
+    g_string_append_c(s, ']');
+}
+
+void jx_json_append_pages(GString *s, const GArray *pages)
+{
+    if (!pages) {
+        g_string_append(s, "null");
+        return;
+    }
+    g_string_append_c(s, '[');
+    for (guint i = 0; i < pages->len; i++)
+        g_string_append_printf(s, "%s%d", i ? "," : "", g_array_index(pages, int, i));
+    g_string_append_c(s, ']');
 }
 
 void jx_json_key(JxJson *j, const char *key)

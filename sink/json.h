@@ -22,7 +22,15 @@ void jx_json_bool(JxJson *j, const char *key, gboolean v);
 /* Writes the key; the caller appends the value to j->s. */
 void jx_json_key(JxJson *j, const char *key);
 
+/* Values. A NULL string writes null (invalid UTF-8 is made valid first);
+ * a number that is not finite writes null. */
 void jx_json_append_string(GString *s, const char *val);
 void jx_json_append_number(GString *s, double v);
+/* TRUE when jx_json_append_number writes v as an integer ("105500"). */
+gboolean jx_json_number_is_integer(double v);
+/* A flags word as the list of its names, ["OCR","CROSS_PAGE"] (common/flags.h). */
+void jx_json_append_flags(GString *s, guint flags);
+/* A list of page numbers (int); [] when empty, null when pages is NULL. */
+void jx_json_append_pages(GString *s, const GArray *pages);
 
 #endif

@@ -2,60 +2,6 @@
 
 #include "sink/json.h"
 
-static void flags_member(JxJson *j, guint flags)
-{
-    jx_json_key(j, "flags");
-    g_string_append_c(j->s, '[');
-    gboolean first = TRUE;
-    for (int f = 0; f < JX_FLAG_COUNT; f++)
-        if (flags & JX_FLAG_BIT(f)) {
-            if (!first)
-                g_string_append_c(j->s, ',');
-            first = FALSE;
-            jx_json_append_string(j->s, jx_flag_name(f));
-        }
-    g_string_append_c(j->s, ']');
-}
-
-static void head(JxJson *j, GString *out, const char *type, const JxDocInfo *d)
-{
-    jx_json_begin(j, out);
-    jx_json_str(j, "type", type);
-    jx_json_str(j, "doc", d->sha256);
-}
-
-static void page_member(JxJson *j, const char *key, int page)
-{
-    jx_json_int(j, key, page > 0, page);
-}
-
-/* A list of page numbers; [] when none, null when not known. */
-static void page_list(JxJson *j, const char *key, const GArray *pages)
-{
-    jx_json_key(j, key);
-    if (!pages) {
-        g_string_append(j->s, "null");
-        return;
-    }
-    g_string_append_c(j->s, '[');
-    for (guint i = 0; i < pages->len; i++)
-        g_string_append_printf(j->s, "%s%d", i ? "," : "", g_array_index(pages, int, i));
-    g_string_append_c(j->s, ']');
-}
-
-static void num(JxJson *j, const char *key, JxNum n)
-{
-    jx_json_num(j, key, n.set, n.v);
-}
-
-static void tail(JxJson *j, double confidence, guint flags)
-{
-    jx_json_num(j, "confidence", TRUE, confidence);
-    flags_member(j, flags);
-    jx_json_end(j);
-    g_string_append_c(j->s, '\n');
-}
-
 void jx_jsonl_value(GString *out, const JxValue *v)
 {
     if (v->kind == JX_KIND_EMPTY) {
@@ -79,117 +25,87 @@ void jx_jsonl_value(GString *out, const JxValue *v)
     jx_json_end(&j);
 }
 
-void jx_jsonl_document(GString *out, const JxDocInfo *d, const JxResult *res)
+static void member(JxJson *j, const JxField *f, const void *rec, const JxDocInfo *doc)
 {
+    const char *p = (const char *)rec + f->offset;
+    switch (f->kind) {
+    case JX_FIELD_DOC: jx_json_str(j, f->name, doc->sha256); break;
+    case JX_FIELD_STR:
+    case JX_FIELD_CSTR: jx_json_str(j, f->name, *(const char *const *)p); break;
+    case JX_FIELD_INT: jx_json_int(j, f->name, TRUE, *(const int *)p); break;
+    case JX_FIELD_INT0: jx_json_int(j, f->name, *(const int *)p > 0, *(const int *)p); break;
+    case JX_FIELD_SIZE:
+        jx_json_int(j, f->name, *(const gboolean *)((const char *)rec + f->has_offset),
+                    *(const gint64 *)p);
+        break;
+    case JX_FIELD_NUM: jx_json_num(j, f->name, ((const JxNum *)p)->set, ((const JxNum *)p)->v); break;
+    case JX_FIELD_CONF: jx_json_num(j, f->name, TRUE, *(const double *)p); break;
+    case JX_FIELD_VALUE:
+        jx_json_key(j, f->name);
+        jx_jsonl_value(j->s, (const JxValue *)p);
+        break;
+    case JX_FIELD_PAGES:
+        jx_json_key(j, f->name);
+        jx_json_append_pages(j->s, *(const GArray *const *)p);
+        break;
+    case JX_FIELD_FLAGS:
+        jx_json_key(j, f->name);
+        jx_json_append_flags(j->s, *(const guint *)p);
+        break;
+    }
+}
+
+void jx_jsonl_record(GString *out, const JxRecordType *t, const void *rec, const JxDocInfo *doc)
+{
+    g_return_if_fail(out != NULL && t != NULL && rec != NULL && doc != NULL);
     JxJson j;
-    head(&j, out, "document", d);
-    jx_json_str(&j, "source", d->source);
-    jx_json_int(&j, "bytes", d->has_bytes, d->bytes);
-    jx_json_str(&j, "format", d->format);
-    page_member(&j, "pages", d->pages);
-    jx_json_str(&j, "text_source", res ? d->text_source : "none");
-    jx_json_str(&j, "kind", res ? res->kind : "unknown");
-    jx_json_int(&j, "year", res && res->year, res ? res->year : 0);
-    jx_json_int(&j, "forms", TRUE, res ? res->forms->len : 0);
-    jx_json_int(&j, "indicators", TRUE, res ? jx_result_indicator_count(res) : 0);
-    jx_json_int(&j, "facts", TRUE, 0);
-    page_list(&j, "pages_without_text", d->pages_without_text);
-    page_list(&j, "pages_garbled", d->pages_garbled);
-    guint flags = res ? res->flags : 0;
-    if (d->pages_garbled && d->pages_garbled->len)
-        flags |= JX_FLAG_BIT(JX_FLAG_TEXT_GARBLED);
-    flags_member(&j, flags);
+    jx_json_begin(&j, out);
+    jx_json_str(&j, "type", t->type);
+    for (guint i = 0; i < t->nfields; i++)
+        member(&j, &t->fields[i], rec, doc);
     jx_json_end(&j);
     g_string_append_c(out, '\n');
 }
 
-static void form_line(GString *out, const JxDocInfo *d, const JxForm *f)
+typedef struct {
+    GString *out;
+    const JxDocInfo *doc;
+    gboolean skip_document;
+} Lines;
+
+static gboolean put_line(const JxRecordType *t, const void *rec, gpointer ctx, GError **error)
 {
-    JxJson j;
-    head(&j, out, "form", d);
-    page_member(&j, "page", f->page_start);
-    jx_json_int(&j, "form", TRUE, f->index);
-    jx_json_str(&j, "title", f->title);
-    jx_json_int(&j, "year", f->year > 0, f->year);
-    jx_json_str(&j, "project_name", f->project_name);
-    jx_json_str(&j, "project_code", f->project_code);
-    jx_json_str(&j, "competent_dept", f->competent_dept);
-    jx_json_str(&j, "implementing_unit", f->implementing_unit);
-    jx_json_str(&j, "project_lead", f->project_lead);
-    jx_json_str(&j, "goal_expected", f->goal_expected);
-    jx_json_str(&j, "goal_actual", f->goal_actual);
-    num(&j, "total_weight", f->total_weight);
-    num(&j, "total_score", f->total_score);
-    page_member(&j, "page_start", f->page_start);
-    page_member(&j, "page_end", f->page_end);
-    jx_json_str(&j, "project_attribute", f->project_attribute);
-    tail(&j, f->confidence, f->flags);
+    Lines *w = ctx;
+    (void)error;
+    if (!(w->skip_document && t->kind == JX_RECORD_DOCUMENT))
+        jx_jsonl_record(w->out, t, rec, w->doc);
+    return TRUE;
 }
 
-static void fund_line(GString *out, const JxDocInfo *d, const JxFund *f)
+gboolean jx_jsonl_put(GString *out, const JxRecords *r)
 {
-    JxJson j;
-    head(&j, out, "fund", d);
-    page_member(&j, "page", f->page);
-    jx_json_int(&j, "form", TRUE, f->form);
-    jx_json_str(&j, "line", f->line);
-    num(&j, "budget_initial", f->budget_initial);
-    num(&j, "budget_full_year", f->budget_full_year);
-    num(&j, "executed", f->executed);
-    num(&j, "weight", f->weight);
-    num(&j, "rate", f->rate);
-    num(&j, "score", f->score);
-    jx_json_str(&j, "unit_declared", f->unit_declared);
-    tail(&j, f->confidence, f->flags);
+    g_return_val_if_fail(out != NULL && r != NULL, FALSE);
+    Lines w = {out, &r->document, FALSE};
+    return jx_records_foreach(r, put_line, &w, NULL);
 }
 
-static void indicator_line(GString *out, const JxDocInfo *d, const JxIndicator *i)
+void jx_jsonl_document(GString *out, const JxDocInfo *d, const JxResult *res)
 {
-    JxJson j;
-    head(&j, out, "indicator", d);
-    page_member(&j, "page", i->page);
-    jx_json_int(&j, "form", TRUE, i->form);
-    jx_json_int(&j, "seq", TRUE, i->seq);
-    jx_json_str(&j, "level1", i->level1);
-    jx_json_str(&j, "level2", i->level2);
-    jx_json_str(&j, "level1_raw", i->level1_raw);
-    jx_json_str(&j, "level2_raw", i->level2_raw);
-    num(&j, "level1_weight", i->level1_weight);
-    num(&j, "level2_weight", i->level2_weight);
-    jx_json_str(&j, "name", i->name);
-    jx_json_str(&j, "detail", i->detail);
-    jx_json_key(&j, "target");
-    jx_jsonl_value(out, &i->target);
-    jx_json_key(&j, "actual");
-    jx_jsonl_value(out, &i->actual);
-    num(&j, "weight", i->weight);
-    num(&j, "score", i->score);
-    num(&j, "review_score", i->review_score);
-    jx_json_str(&j, "deviation", i->deviation);
-    jx_json_str(&j, "criteria", i->criteria);
-    tail(&j, i->confidence, i->flags);
+    JxDocInfo full = *d;
+    jx_doc_info_complete(&full, res);
+    jx_jsonl_record(out, jx_record_type(JX_RECORD_DOCUMENT), &full, &full);
 }
 
 void jx_jsonl_records(GString *out, const JxDocInfo *d, const JxResult *res)
 {
-    for (guint k = 0; k < res->forms->len; k++) {
-        const JxForm *f = g_ptr_array_index(res->forms, k);
-        form_line(out, d, f);
-        for (guint i = 0; i < f->funds->len; i++)
-            fund_line(out, d, g_ptr_array_index(f->funds, i));
-        for (guint i = 0; i < f->indicators->len; i++)
-            indicator_line(out, d, g_ptr_array_index(f->indicators, i));
-    }
+    JxRecords r;
+    jx_records_init(&r, d, res, NULL, NULL);
+    Lines w = {out, d, TRUE};
+    jx_records_foreach(&r, put_line, &w, NULL);
 }
 
-void jx_jsonl_error(GString *out, const JxDocInfo *d, const char *code,
-                    const char *message)
+void jx_jsonl_error(GString *out, const JxDocInfo *d, const char *code, const char *message)
 {
-    JxJson j;
-    head(&j, out, "error", d);
-    jx_json_str(&j, "source", d->source);
-    jx_json_str(&j, "code", code);
-    jx_json_str(&j, "message", message);
-    jx_json_end(&j);
-    g_string_append_c(out, '\n');
+    JxErrorRecord e = {.source = d->source, .code = code, .message = message};
+    jx_jsonl_record(out, jx_record_type(JX_RECORD_ERROR), &e, d);
 }

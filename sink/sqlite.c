@@ -8,11 +8,16 @@
 #include "common/error.h"
 #include "sink/columns.h"
 
+#define NTABLES JX_RECORD_COUNT
+
 struct JxSqlite {
     sqlite3 *db;
-    sqlite3_stmt *insert[8]; /* per table, prepared once */
-    sqlite3_stmt *erase[8];
+    sqlite3_stmt *insert[NTABLES]; /* per table (JxRecordKind), prepared once */
+    sqlite3_stmt *erase[NTABLES];
     sqlite3_stmt *erase_unread[2]; /* documents/errors of an unreadable file */
+    GArray *values;                /* JxColumnValue: the row being written */
+    const JxDocInfo *doc;          /* ... of this document */
+    guint written;                 /* its records written so far */
 };
 
 static gboolean fail(JxSqlite *s, GError **error, const char *what)
@@ -34,47 +39,50 @@ static gboolean exec(JxSqlite *s, const char *sql, GError **error)
 
 static gboolean create_tables(JxSqlite *s, GError **error)
 {
-    int n;
-    const JxTableSpec *t = jx_tables(&n);
     GString *sql = g_string_new("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;");
-    for (int i = 0; i < n; i++) {
-        g_string_append_printf(sql, "CREATE TABLE IF NOT EXISTS %s (", t[i].table);
-        for (int c = 0; c < t[i].ncols; c++)
-            g_string_append_printf(sql, "%s%s", c ? ", " : "", t[i].cols[c].name);
+    for (int i = 0; i < NTABLES; i++) {
+        const JxRecordType *t = jx_record_type(i);
+        char *cols = jx_column_list(t, ", ");
+        g_string_append_printf(sql, "CREATE TABLE IF NOT EXISTS %s (%s", t->table, cols);
         g_string_append_printf(sql, "); CREATE INDEX IF NOT EXISTS %s_doc ON %s (doc);",
-                               t[i].table, t[i].table);
+                               t->table, t->table);
+        g_free(cols);
     }
     g_string_append(sql, "CREATE INDEX IF NOT EXISTS documents_source ON documents (source);");
     gboolean ok = exec(s, sql->str, error);
     g_string_free(sql, TRUE);
     /* a database made by an older jixiao gets the columns added since */
-    for (int i = 0; ok && i < n; i++)
-        for (int c = 0; c < t[i].ncols; c++) {
-            char *add = g_strdup_printf("ALTER TABLE %s ADD COLUMN %s", t[i].table, t[i].cols[c].name);
+    for (int i = 0; ok && i < NTABLES; i++) {
+        const JxRecordType *t = jx_record_type(i);
+        GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
+        jx_column_names(t, names);
+        for (guint c = 0; c < names->len; c++) {
+            char *add = g_strdup_printf("ALTER TABLE %s ADD COLUMN %s", t->table,
+                                        (char *)g_ptr_array_index(names, c));
             sqlite3_exec(s->db, add, NULL, NULL, NULL); /* "duplicate column": already there */
             g_free(add);
         }
+        g_ptr_array_free(names, TRUE);
+    }
     return ok;
 }
 
 static gboolean prepare(JxSqlite *s, GError **error)
 {
-    int n;
-    const JxTableSpec *t = jx_tables(&n);
-    for (int i = 0; i < n; i++) {
+    for (int i = 0; i < NTABLES; i++) {
+        const JxRecordType *t = jx_record_type(i);
+        char *cols = jx_column_list(t, ", ");
         GString *sql = g_string_new(NULL);
-        g_string_append_printf(sql, "INSERT INTO %s (", t[i].table);
-        for (int c = 0; c < t[i].ncols; c++)
-            g_string_append_printf(sql, "%s%s", c ? ", " : "", t[i].cols[c].name);
-        g_string_append(sql, ") VALUES (");
-        for (int c = 0; c < t[i].ncols; c++)
+        g_string_append_printf(sql, "INSERT INTO %s (%s) VALUES (", t->table, cols);
+        for (guint c = 0; c < jx_column_count(t); c++)
             g_string_append(sql, c ? ", ?" : "?");
         g_string_append(sql, ")");
+        g_free(cols);
         int rc = sqlite3_prepare_v2(s->db, sql->str, -1, &s->insert[i], NULL);
         g_string_free(sql, TRUE);
         if (rc != SQLITE_OK)
             return fail(s, error, "prepare");
-        char *del = g_strdup_printf("DELETE FROM %s WHERE doc = ?", t[i].table);
+        char *del = g_strdup_printf("DELETE FROM %s WHERE doc = ?", t->table);
         rc = sqlite3_prepare_v2(s->db, del, -1, &s->erase[i], NULL);
         g_free(del);
         if (rc != SQLITE_OK)
@@ -90,7 +98,10 @@ static gboolean prepare(JxSqlite *s, GError **error)
 
 JxSqlite *jx_sqlite_open(const char *path, GError **error)
 {
+    g_return_val_if_fail(path != NULL, NULL);
+    g_return_val_if_fail(error == NULL || *error == NULL, NULL);
     JxSqlite *s = g_new0(JxSqlite, 1);
+    s->values = g_array_new(FALSE, FALSE, sizeof(JxColumnValue));
     if (sqlite3_open(path, &s->db) != SQLITE_OK) {
         fail(s, error, path);
         jx_sqlite_close(s);
@@ -115,11 +126,13 @@ void jx_sqlite_close(JxSqlite *s)
     sqlite3_finalize(s->erase_unread[0]);
     sqlite3_finalize(s->erase_unread[1]);
     sqlite3_close(s->db);
+    g_array_free(s->values, TRUE);
     g_free(s);
 }
 
 GHashTable *jx_sqlite_known(JxSqlite *s)
 {
+    g_return_val_if_fail(s != NULL, NULL);
     GHashTable *set = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     sqlite3_stmt *st;
     if (sqlite3_prepare_v2(s->db, "SELECT doc FROM documents WHERE doc IS NOT NULL", -1, &st,
@@ -131,23 +144,14 @@ GHashTable *jx_sqlite_known(JxSqlite *s)
     return set;
 }
 
-static void bind(sqlite3_stmt *st, int i, JsonNode *n)
+static void bind(sqlite3_stmt *st, int i, const JxColumnValue *c)
 {
-    if (!n || JSON_NODE_HOLDS_NULL(n)) {
-        sqlite3_bind_null(st, i);
-    } else if (JSON_NODE_HOLDS_VALUE(n)) {
-        GType t = json_node_get_value_type(n);
-        if (t == G_TYPE_STRING)
-            sqlite3_bind_text(st, i, json_node_get_string(n), -1, SQLITE_TRANSIENT);
-        else if (t == G_TYPE_INT64)
-            sqlite3_bind_int64(st, i, json_node_get_int(n));
-        else if (t == G_TYPE_BOOLEAN)
-            sqlite3_bind_int(st, i, json_node_get_boolean(n));
-        else
-            sqlite3_bind_double(st, i, json_node_get_double(n));
-    } else { /* lists stay JSON text */
-        char *j = json_to_string(n, FALSE);
-        sqlite3_bind_text(st, i, j, -1, g_free);
+    switch (c->type) {
+    case JX_COLUMN_NULL: sqlite3_bind_null(st, i); break;
+    case JX_COLUMN_TEXT: sqlite3_bind_text(st, i, c->text, -1, SQLITE_TRANSIENT); break;
+    case JX_COLUMN_INT: sqlite3_bind_int64(st, i, c->i); break;
+    case JX_COLUMN_BOOL: sqlite3_bind_int(st, i, (int)c->i); break;
+    case JX_COLUMN_REAL: sqlite3_bind_double(st, i, c->d); break;
     }
 }
 
@@ -160,24 +164,20 @@ static gboolean run(JxSqlite *s, sqlite3_stmt *st, GError **error)
 }
 
 /* Deletes what the database holds for this document. */
-static gboolean erase(JxSqlite *s, JsonObject *first, GError **error)
+static gboolean erase(JxSqlite *s, const JxDocInfo *d, GError **error)
 {
-    const char *doc = json_object_get_string_member_with_default(first, "doc", NULL);
-    if (json_node_is_null(json_object_get_member(first, "doc")))
-        doc = NULL;
-    if (!doc) { /* an unreadable file: known by its path only */
-        const char *src = json_object_get_string_member_with_default(first, "source", "");
-        for (int k = 0; k < 2; k++) {
-            sqlite3_bind_text(s->erase_unread[k], 1, src, -1, SQLITE_TRANSIENT);
-            if (!run(s, s->erase_unread[k], error))
-                return FALSE;
+    if (!d->sha256) { /* an unreadable file: known by its path only */
+        char *valid = d->source ? g_utf8_make_valid(d->source, -1) : g_strdup("");
+        gboolean ok = TRUE;
+        for (int k = 0; ok && k < 2; k++) {
+            sqlite3_bind_text(s->erase_unread[k], 1, valid, -1, SQLITE_TRANSIENT);
+            ok = run(s, s->erase_unread[k], error);
         }
-        return TRUE;
+        g_free(valid);
+        return ok;
     }
-    int n;
-    jx_tables(&n);
-    for (int i = 0; i < n; i++) {
-        sqlite3_bind_text(s->erase[i], 1, doc, -1, SQLITE_TRANSIENT);
+    for (int i = 0; i < NTABLES; i++) {
+        sqlite3_bind_text(s->erase[i], 1, d->sha256, -1, SQLITE_TRANSIENT);
         if (!run(s, s->erase[i], error))
             return FALSE;
     }
@@ -195,30 +195,28 @@ static void test_kill(void)
         raise(SIGKILL);
 }
 
-static gboolean put_record(JsonObject *rec, const JxTableSpec *t, guint index, gpointer ctx,
-                           GError **error)
+static gboolean put_record(const JxRecordType *t, const void *rec, gpointer ctx, GError **error)
 {
     JxSqlite *s = ctx;
-    if (index == 0 && !erase(s, rec, error)) /* the document record comes first */
-        return FALSE;
-    if (!t)
-        return TRUE;
-    int n;
-    sqlite3_stmt *st = s->insert[t - jx_tables(&n)];
-    for (int c = 0; c < t->ncols; c++)
-        bind(st, c + 1, jx_column_node(rec, &t->cols[c]));
+    sqlite3_stmt *st = s->insert[t->kind];
+    jx_column_values_append(s->values, t, rec, s->doc);
+    for (guint c = 0; c < s->values->len; c++)
+        bind(st, (int)c + 1, &g_array_index(s->values, JxColumnValue, c));
     gboolean ok = run(s, st, error);
-    if (index == 1)
+    jx_column_values_clear(s->values);
+    if (s->written++ == 1)
         test_kill();
     return ok;
 }
 
-gboolean jx_sqlite_put(JxSqlite *s, const char *jsonl, gsize len, GError **error)
+gboolean jx_sqlite_put(JxSqlite *s, const JxRecords *r, GError **error)
 {
-    if (len == 0)
-        return TRUE;
-    gboolean ok = exec(s, "BEGIN IMMEDIATE", error) &&
-                  jx_records_foreach(jsonl, len, put_record, s, error);
+    g_return_val_if_fail(s != NULL && r != NULL, FALSE);
+    g_return_val_if_fail(error == NULL || *error == NULL, FALSE);
+    s->doc = &r->document;
+    s->written = 0;
+    gboolean ok = exec(s, "BEGIN IMMEDIATE", error) && erase(s, &r->document, error) &&
+                  jx_records_foreach(r, put_record, s, error);
     if (ok)
         ok = exec(s, "COMMIT", error);
     else
@@ -228,25 +226,25 @@ gboolean jx_sqlite_put(JxSqlite *s, const char *jsonl, gsize len, GError **error
 
 gboolean jx_sqlite_merge(const char *out, char **in, int n, GError **error)
 {
+    g_return_val_if_fail(out != NULL && (in != NULL || n == 0) && n >= 0, FALSE);
     JxSqlite *s = jx_sqlite_open(out, error);
     if (!s)
         return FALSE;
-    int ntables;
-    const JxTableSpec *t = jx_tables(&ntables);
     gboolean ok = TRUE;
     for (int k = 0; ok && k < n; k++) {
         char *q = sqlite3_mprintf("ATTACH DATABASE %Q AS part", in[k]);
         ok = exec(s, q, error) && exec(s, "BEGIN IMMEDIATE", error);
         sqlite3_free(q);
-        for (int i = 0; ok && i < ntables; i++) {
+        for (int i = 0; ok && i < NTABLES; i++) {
+            const char *table = jx_record_type(i)->table;
             char *sql = g_strdup_printf(
                 "DELETE FROM main.%s WHERE doc IN (SELECT doc FROM part.documents);"
                 "DELETE FROM main.%s WHERE doc IS NULL AND %s;"
                 "INSERT INTO main.%s SELECT * FROM part.%s;",
-                t[i].table, t[i].table,
-                strcmp(t[i].table, "documents") == 0 || strcmp(t[i].table, "errors") == 0
+                table, table,
+                i == JX_RECORD_DOCUMENT || i == JX_RECORD_ERROR
                     ? "source IN (SELECT source FROM part.documents WHERE doc IS NULL)" : "0",
-                t[i].table, t[i].table);
+                table, table);
             ok = exec(s, sql, error);
             g_free(sql);
         }
