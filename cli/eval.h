@@ -4,7 +4,9 @@
  * the same non-null value, false positive when the output holds a value
  * the gold does not, false negative when the gold holds a value the output
  * misses. A silent error is a wrong field in a record with no flags and
- * confidence >= 0.9: the kind a data team would load unwarned. */
+ * confidence >= 0.9: the kind a data team would load unwarned. Also finds
+ * the gold files and their documents, and compares a report with a
+ * baseline. It does not run the pipeline: it scores JSON Lines it is given. */
 #ifndef JX_EVAL_H
 #define JX_EVAL_H
 

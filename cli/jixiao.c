@@ -1,7 +1,11 @@
-/* jixiao: the command line. It only wires the stages together:
- *   extract    files -> JSON Lines records (the main job)
+/* jixiao: the command line. It only wires the library together; the work
+ * on one file is the pipeline's (pipeline/pipeline.h), scoring is cli/eval.h:
+ *   extract    files -> records, in worker processes (cli/pool.h), to JSON
+ *              Lines, SQLite and CSV (the main job)
  *   tables     files -> the extracted blocks and tables, as text (debugging)
- *   normalize  texts -> value objects (debugging the normalize stage) */
+ *   normalize  texts -> value objects (debugging the normalize stage)
+ *   merge      SQLite databases of shards -> one
+ *   eval       gold files -> scores of the records of the documents beside them */
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
@@ -95,13 +99,13 @@ static void test_fault(const char *path)
 }
 #endif
 
-/* Tells the user, on stderr, each note of d not told before by this
- * process (a worker, or the eval run). */
-static void tell_notes(const JxDocRecords *d)
+/* Tells the user, on stderr, each of notes (char*) not told before by
+ * this process (a worker, or an eval or tables run). */
+static void tell_notes(const GPtrArray *notes)
 {
     static GHashTable *told; /* char* notes, owned; lives as long as the process */
-    for (guint i = 0; i < d->notes->len; i++) {
-        const char *note = g_ptr_array_index(d->notes, i);
+    for (guint i = 0; i < notes->len; i++) {
+        const char *note = g_ptr_array_index(notes, i);
         if (!told)
             told = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
         if (g_hash_table_add(told, g_strdup(note)))
@@ -131,7 +135,7 @@ static void work(guint index, GString *out, gpointer ctx)
     const char *path = g_ptr_array_index(r->paths, index);
     test_fault(path);
     JxDocRecords *d = jx_pipeline_file(path, r->rs, r->known);
-    tell_notes(d);
+    tell_notes(d->notes);
     guint forms = d->result ? d->result->forms->len : 0, funds = 0;
     for (guint i = 0; i < forms; i++)
         funds += ((JxForm *)g_ptr_array_index(d->result->forms, i))->funds->len;
@@ -435,7 +439,7 @@ static int cmd_eval(int argc, char **argv)
             status = EXIT_SOME_FAILED;
         } else {
             JxDocRecords *d = jx_pipeline_file(doc, rs, NULL);
-            tell_notes(d);
+            tell_notes(d->notes);
             GString *out = g_string_new(NULL);
             records_jsonl(out, d);
             jx_doc_records_free(d);
@@ -561,6 +565,7 @@ static int cmd_tables(int argc, char **argv)
             status = EXIT_SOME_FAILED;
             continue;
         }
+        tell_notes(doc->notes);
         GString *o = g_string_new(NULL);
         g_string_append_printf(o, "== %s (%s, %u blocks)\n", argv[i], doc->format, doc->blocks->len);
         int ntables = 0;
