@@ -402,6 +402,32 @@ out:
 
 /* ---------- eval ---------- */
 
+/* Adds to ev the records of the document beside the gold file g against
+ * it; FALSE, having said why on stderr, when either cannot be read. */
+static gboolean score_gold(JxEval *ev, const char *g, const JxRuleset *rs)
+{
+    char *doc = jx_eval_document_for(g), *gold = NULL;
+    gboolean ok = doc && g_file_get_contents(g, &gold, NULL, NULL);
+    if (!ok) {
+        fprintf(stderr, "jixiao eval: %s: no document beside it\n", g);
+    } else {
+        JxDocRecords *d = jx_pipeline_file(doc, rs, NULL);
+        tell_notes(d->notes);
+        GString *out = g_string_new(NULL);
+        records_jsonl(out, d);
+        jx_doc_records_free(d);
+        GError *err = NULL;
+        if (!(ok = jx_eval_add(ev, gold, out->str, &err))) {
+            fprintf(stderr, "jixiao eval: %s: %s\n", g, err->message);
+            g_error_free(err);
+        }
+        g_string_free(out, TRUE);
+    }
+    g_free(gold);
+    g_free(doc);
+    return ok;
+}
+
 static int cmd_eval(int argc, char **argv)
 {
     gboolean as_json = FALSE;
@@ -431,28 +457,9 @@ static int cmd_eval(int argc, char **argv)
     for (int i = 1; i < argc; i++)
         jx_eval_gold_files(argv[i], golds);
     ev = jx_eval_new();
-    for (guint i = 0; i < golds->len; i++) {
-        const char *g = g_ptr_array_index(golds, i);
-        char *doc = jx_eval_document_for(g), *gold = NULL;
-        if (!doc || !g_file_get_contents(g, &gold, NULL, NULL)) {
-            fprintf(stderr, "jixiao eval: %s: no document beside it\n", g);
+    for (guint i = 0; i < golds->len; i++)
+        if (!score_gold(ev, g_ptr_array_index(golds, i), rs))
             status = EXIT_SOME_FAILED;
-        } else {
-            JxDocRecords *d = jx_pipeline_file(doc, rs, NULL);
-            tell_notes(d->notes);
-            GString *out = g_string_new(NULL);
-            records_jsonl(out, d);
-            jx_doc_records_free(d);
-            if (!jx_eval_add(ev, gold, out->str, &err)) {
-                fprintf(stderr, "jixiao eval: %s: %s\n", g, err->message);
-                g_clear_error(&err);
-                status = EXIT_SOME_FAILED;
-            }
-            g_string_free(out, TRUE);
-        }
-        g_free(gold);
-        g_free(doc);
-    }
     char *report = jx_eval_report(ev, as_json);
     fputs(report, stdout);
     if (baseline) {
