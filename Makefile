@@ -23,6 +23,9 @@ TEST_LDLIBS   := $(shell pkg-config --libs $(TEST_PKGS) 2>/dev/null)
 REL_CFLAGS  := -O2 -g
 ASAN_CFLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
                -fno-sanitize-recover=undefined
+# the test hooks (JIXIAO_TEST_FAULTS, JIXIAO_TEST_KILL_IN_PUT) exist only in
+# the sanitizer build that `make test` runs, never in build/jixiao
+TEST_HOOKS  := -DJX_TEST_HOOKS
 
 LIB_SRC := common/error.c common/edits.c common/flags.c \
            extract/doc.c extract/docx.c extract/pdf.c extract/ruling.c extract/layout.c \
@@ -31,10 +34,11 @@ LIB_SRC := common/error.c common/edits.c common/flags.c \
            normalize/text.c normalize/value.c \
            rules/ruleset.c rules/record.c rules/form.c rules/check.c \
            sink/json.c sink/jsonl.c sink/columns.c sink/sqlite.c sink/csv.c \
-           sink/handover.c
+           sink/handover.c \
+           pipeline/pipeline.c
 # the OCR plugin, which judges glyph shapes too
 PLUGIN_SRC := extract/ocr_tesseract.c extract/glyph.c
-CLI_SRC := cli/jixiao.c cli/inputs.c cli/pool.c cli/process.c cli/eval.c
+CLI_SRC := cli/jixiao.c cli/inputs.c cli/pool.c cli/eval.c
 TEST_SRC := $(sort $(wildcard tests/*.c))
 RULES   := $(sort $(wildcard rules/*.rules))
 
@@ -64,7 +68,7 @@ build/jixiao-ocr.so: $(PLUGIN_SRC) extract/ocr_engine.h extract/ocr.h extract/gl
 build/asan/%.o: %.c
 	@mkdir -p $(@D)
 	@echo '  CC asan $<'
-	@$(CC) $(WARN) $(ASAN_CFLAGS) $(CPPFLAGS) $(TEST_CPPFLAGS) -MMD -MP -c $< -o $@
+	@$(CC) $(WARN) $(ASAN_CFLAGS) $(TEST_HOOKS) $(CPPFLAGS) $(TEST_CPPFLAGS) -MMD -MP -c $< -o $@
 build/asan/rules_builtin.o: build/rules_builtin.c
 	@mkdir -p $(@D)
 	$(CC) $(ASAN_CFLAGS) -c $< -o $@

@@ -281,3 +281,85 @@ char *jx_eval_report(const JxEval *e, gboolean json)
         g_string_append_printf(o, "\nsilent errors:\n%s", e->silent_log->str);
     return g_string_free(o, FALSE);
 }
+
+/* ---------- the gold files and the baseline ---------- */
+
+char *jx_eval_document_for(const char *gold)
+{
+    g_return_val_if_fail(gold != NULL && g_str_has_suffix(gold, ".gold.jsonl"), NULL);
+    char *dir = g_path_get_dirname(gold), *base = g_path_get_basename(gold);
+    base[strlen(base) - strlen(".gold.jsonl")] = '\0';
+    char *found = NULL;
+    GDir *d = g_dir_open(dir, 0, NULL);
+    const char *n;
+    while (d && !found && (n = g_dir_read_name(d)))
+        if (g_str_has_prefix(n, base) && n[strlen(base)] == '.' && !g_str_has_suffix(n, ".gold.jsonl"))
+            found = g_build_filename(dir, n, NULL);
+    if (d)
+        g_dir_close(d);
+    g_free(dir);
+    g_free(base);
+    return found;
+}
+
+static int cmp_paths(gconstpointer a, gconstpointer b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+void jx_eval_gold_files(const char *path, GPtrArray *out)
+{
+    if (!g_file_test(path, G_FILE_TEST_IS_DIR)) {
+        if (g_str_has_suffix(path, ".gold.jsonl"))
+            g_ptr_array_add(out, g_strdup(path));
+        return;
+    }
+    GDir *d = g_dir_open(path, 0, NULL);
+    GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
+    const char *n;
+    while (d && (n = g_dir_read_name(d)))
+        g_ptr_array_add(names, g_build_filename(path, n, NULL));
+    if (d)
+        g_dir_close(d);
+    g_ptr_array_sort(names, cmp_paths);
+    for (guint i = 0; i < names->len; i++)
+        jx_eval_gold_files(g_ptr_array_index(names, i), out);
+    g_ptr_array_free(names, TRUE);
+}
+
+gboolean jx_eval_meets_baseline(const char *report, const char *baseline, GString *why)
+{
+    JsonNode *r = json_from_string(report, NULL), *b = json_from_string(baseline, NULL);
+    gboolean ok = r && b;
+    if (!ok)
+        g_string_append(why, "the baseline is not JSON\n");
+    for (int part = 0; ok && part < 3; part++) {
+        const char *group = part == 0 ? "fields" : part == 1 ? "formats" : NULL;
+        JsonObject *ro = json_node_get_object(r), *bo = json_node_get_object(b);
+        JsonObject *rg = group ? json_object_get_object_member(ro, group) : ro;
+        JsonObject *bg = group ? json_object_get_object_member(bo, group) : bo;
+        GList *keys = json_object_get_members(bg);
+        for (GList *k = keys; k; k = k->next) {
+            if (!group && strcmp(k->data, "all"))
+                continue;
+            JsonObject *want = json_object_get_object_member(bg, k->data);
+            JsonObject *got = json_object_has_member(rg, k->data) ? json_object_get_object_member(rg, k->data) : NULL;
+            double wf = json_object_get_double_member(want, "f1");
+            gint64 ws = json_object_get_int_member(want, "silent");
+            double gf = got ? json_object_get_double_member(got, "f1") : 0;
+            gint64 gs = got ? json_object_get_int_member(got, "silent") : 0;
+            if (gf + 1e-9 < wf || gs > ws) {
+                g_string_append_printf(why, "%s %s: f1 %.4f (baseline %.4f), silent %" G_GINT64_FORMAT
+                                            " (baseline %" G_GINT64_FORMAT ")\n",
+                                       group ? group : "", (const char *)k->data, gf, wf, gs, ws);
+                ok = FALSE;
+            }
+        }
+        g_list_free(keys);
+    }
+    if (r)
+        json_node_unref(r);
+    if (b)
+        json_node_unref(b);
+    return ok;
+}

@@ -7,11 +7,15 @@
 
 #include <glib.h>
 
-/* Returns a new GPtrArray of paths (g_free'd strings), in order. */
+/* The paths of args[0..n-1], in order: a folder gives the regular files
+ * under it whose first bytes sniff as a document (links to folders not
+ * followed), "-" the non-empty lines of stdin, anything else itself (a
+ * path that cannot be read stays, for the run to report). Never fails.
+ * Returns a new GPtrArray of g_free'd strings (transfer full). */
 GPtrArray *jx_inputs_collect(char **args, int n);
 
 /* Is path in shard k (0-based) of n? The same path is always in the same
- * shard, whatever else is in the run. */
+ * shard, whatever else is in the run; n <= 1 holds everything. */
 gboolean jx_inputs_in_shard(const char *path, guint k, guint n);
 
 #endif

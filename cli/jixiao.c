@@ -1,7 +1,11 @@
-/* jixiao: the command line. It only wires the stages together:
- *   extract    files -> JSON Lines records (the main job)
+/* jixiao: the command line. It only wires the library together; the work
+ * on one file is the pipeline's (pipeline/pipeline.h), scoring is cli/eval.h:
+ *   extract    files -> records, in worker processes (cli/pool.h), to JSON
+ *              Lines, SQLite and CSV (the main job)
  *   tables     files -> the extracted blocks and tables, as text (debugging)
- *   normalize  texts -> value objects (debugging the normalize stage) */
+ *   normalize  texts -> value objects (debugging the normalize stage)
+ *   merge      SQLite databases of shards -> one
+ *   eval       gold files -> scores of the records of the documents beside them */
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
@@ -10,12 +14,11 @@
 #include "cli/eval.h"
 #include "cli/inputs.h"
 #include "cli/pool.h"
-#include "cli/process.h"
 #include "common/error.h"
 #include "extract/extract.h"
 #include "normalize/value.h"
+#include "pipeline/pipeline.h"
 #include "rules/ruleset.h"
-#include <json-glib/json-glib.h>
 
 #include "sink/csv.h"
 #include "sink/handover.h"
@@ -64,9 +67,10 @@ typedef struct {
     guint files, failed, skipped, forms, funds, indicators;
 } Run;
 
-/* Test hook: JIXIAO_TEST_FAULTS="crash=a.pdf,hang=b.pdf,eat=c.pdf" makes a
- * worker crash, hang or eat memory on files whose name contains the text,
- * so that the isolation guarantees can be tested. */
+#ifdef JX_TEST_HOOKS
+/* Test hook (test build only): JIXIAO_TEST_FAULTS="crash=a.pdf,hang=b.pdf,
+ * eat=c.pdf" makes a worker crash, hang or eat memory on files whose name
+ * contains the text, so that the isolation guarantees can be tested. */
 static void test_fault(const char *path)
 {
     const char *spec = g_getenv("JIXIAO_TEST_FAULTS");
@@ -89,10 +93,33 @@ static void test_fault(const char *path)
     }
     g_strfreev(faults);
 }
-
-static void emit_handover(const JxRecords *records, gpointer out)
+#else
+static void test_fault(const char *path)
 {
-    jx_records_serialize(records, out);
+    (void)path;
+}
+#endif
+
+/* Tells the user, on stderr, each of notes (char*) not told before by
+ * this process (a worker, or an eval or tables run). */
+static void tell_notes(const GPtrArray *notes)
+{
+    static GHashTable *told; /* char* notes, owned; lives as long as the process */
+    for (guint i = 0; i < notes->len; i++) {
+        const char *note = g_ptr_array_index(notes, i);
+        if (!told)
+            told = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+        if (g_hash_table_add(told, g_strdup(note)))
+            fprintf(stderr, "jixiao: %s\n", note);
+    }
+}
+
+/* The records of d as the sinks take them: a view, valid while d is. */
+static JxRecords records_of(const JxDocRecords *d)
+{
+    JxRecords recs;
+    jx_records_init(&recs, &d->info, d->result, d->error_code, d->error_message);
+    return recs;
 }
 
 /* A reply: a status line "@ failed skipped forms funds indicators", then
@@ -103,12 +130,18 @@ static void work(guint index, GString *out, gpointer ctx)
     Run *r = ctx;
     const char *path = g_ptr_array_index(r->paths, index);
     test_fault(path);
-    GString *records = g_string_new(NULL);
-    JxProcessed p = jx_process_file(path, r->rs, r->known, emit_handover, records);
-    g_string_append_printf(out, "@ %d %d %u %u %u\n", p.failed, p.skipped, p.forms, p.funds,
-                           p.indicators);
-    g_string_append_len(out, records->str, (gssize)records->len);
-    g_string_free(records, TRUE);
+    JxDocRecords *d = jx_pipeline_file(path, r->rs, r->known);
+    tell_notes(d->notes);
+    guint forms = d->result ? d->result->forms->len : 0, funds = 0;
+    for (guint i = 0; i < forms; i++)
+        funds += ((JxForm *)g_ptr_array_index(d->result->forms, i))->funds->len;
+    g_string_append_printf(out, "@ %d %d %u %u %u\n", d->error_code != NULL, d->skipped, forms,
+                           funds, d->result ? jx_result_indicator_count(d->result) : 0);
+    if (!d->skipped) {
+        JxRecords recs = records_of(d);
+        jx_records_serialize(&recs, out);
+    }
+    jx_doc_records_free(d);
 }
 
 static void failure(guint index, const char *code, const char *message, GString *out,
@@ -116,7 +149,10 @@ static void failure(guint index, const char *code, const char *message, GString 
 {
     Run *r = ctx;
     g_string_append(out, "@ 1 0 0 0 0\n");
-    jx_process_failure(g_ptr_array_index(r->paths, index), code, message, emit_handover, out);
+    JxDocRecords *d = jx_pipeline_failure(g_ptr_array_index(r->paths, index), code, message);
+    JxRecords recs = records_of(d);
+    jx_records_serialize(&recs, out);
+    jx_doc_records_free(d);
 }
 
 /* Writes one document's records to every output. */
@@ -199,25 +235,20 @@ static gboolean parse_shard(const char *s, guint *k, guint *n)
     return TRUE;
 }
 
-static int cmd_extract(int argc, char **argv)
+/* The options of `jixiao extract`, and the argument vector they came from. */
+typedef struct {
+    char *output, *rules_dir, *csv_dir, *db_path, *shard;
+    gboolean quiet, progress, resume;
+    int jobs, timeout, max_mb;
+    guint shard_k, shard_n;
+    char **owned; /* the arguments, -j2 split; owned */
+    char **argv;  /* what GOption left of them (not owned strings) */
+    int argc;
+} ExtractOptions;
+
+/* -j2 as make takes it: GOption wants -j 2. Returns a new string vector. */
+static char **split_jobs(int argc, char **argv)
 {
-    char *output = NULL, *rules_dir = NULL, *csv_dir = NULL, *db_path = NULL, *shard = NULL;
-    gboolean quiet = FALSE, progress = FALSE, resume = FALSE;
-    int jobs = (int)g_get_num_processors(), timeout = 300, max_mb = 4096;
-    GOptionEntry entries[] = {
-        {"output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "Write JSON Lines to FILE (default: stdout, unless --db or --csv)", "FILE"},
-        {"db", 0, 0, G_OPTION_ARG_FILENAME, &db_path, "Store the records in an SQLite database (one table per record type)", "FILE"},
-        {"csv", 0, 0, G_OPTION_ARG_FILENAME, &csv_dir, "Write one CSV file per record type into DIR", "DIR"},
-        {"jobs", 'j', 0, G_OPTION_ARG_INT, &jobs, "Worker processes (default: all cores)", "N"},
-        {"timeout", 0, 0, G_OPTION_ARG_INT, &timeout, "Give up on a file after SEC seconds (default 300; 0: never)", "SEC"},
-        {"max-memory", 0, 0, G_OPTION_ARG_INT, &max_mb, "Give up on a file whose worker goes over MB (default 4096; 0: no limit)", "MB"},
-        {"resume", 0, 0, G_OPTION_ARG_NONE, &resume, "Skip documents the --db already holds (by content hash)", NULL},
-        {"shard", 0, 0, G_OPTION_ARG_STRING, &shard, "Process only shard K of N (0 <= K < N): a stable split", "K/N"},
-        {"progress", 0, 0, G_OPTION_ARG_NONE, &progress, "Show progress on stderr (the default on a terminal)", NULL},
-        {"quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, "No progress and no summary on stderr", NULL},
-        {"rules", 0, 0, G_OPTION_ARG_FILENAME, &rules_dir, "Also load the *.rules files of DIR; they override the built-in rules", "DIR"},
-        {NULL}};
-    /* -j2 as make takes it: GOption wants -j 2 */
     GPtrArray *args = g_ptr_array_new_with_free_func(g_free);
     for (int i = 0; i < argc; i++) {
         if (!strncmp(argv[i], "-j", 2) && argv[i][2] && g_ascii_isdigit(argv[i][2])) {
@@ -228,195 +259,195 @@ static int cmd_extract(int argc, char **argv)
         }
     }
     g_ptr_array_add(args, NULL);
-    char **owned = (char **)g_ptr_array_free(args, FALSE);
-    argc = (int)g_strv_length(owned);
-    argv = g_memdup2(owned, sizeof(char *) * (gsize)(argc + 1)); /* GOption shuffles argv */
+    return (char **)g_ptr_array_free(args, FALSE);
+}
+
+/* Fills o from the command line; FALSE, having said why on stderr, when
+ * it is wrong. */
+static gboolean parse_extract(ExtractOptions *o, int argc, char **argv)
+{
+    GOptionEntry entries[] = {
+        {"output", 'o', 0, G_OPTION_ARG_FILENAME, &o->output, "Write JSON Lines to FILE (default: stdout, unless --db or --csv)", "FILE"},
+        {"db", 0, 0, G_OPTION_ARG_FILENAME, &o->db_path, "Store the records in an SQLite database (one table per record type)", "FILE"},
+        {"csv", 0, 0, G_OPTION_ARG_FILENAME, &o->csv_dir, "Write one CSV file per record type into DIR", "DIR"},
+        {"jobs", 'j', 0, G_OPTION_ARG_INT, &o->jobs, "Worker processes (default: all cores)", "N"},
+        {"timeout", 0, 0, G_OPTION_ARG_INT, &o->timeout, "Give up on a file after SEC seconds (default 300; 0: never)", "SEC"},
+        {"max-memory", 0, 0, G_OPTION_ARG_INT, &o->max_mb, "Give up on a file whose worker goes over MB (default 4096; 0: no limit)", "MB"},
+        {"resume", 0, 0, G_OPTION_ARG_NONE, &o->resume, "Skip documents the --db already holds (by content hash)", NULL},
+        {"shard", 0, 0, G_OPTION_ARG_STRING, &o->shard, "Process only shard K of N (0 <= K < N): a stable split", "K/N"},
+        {"progress", 0, 0, G_OPTION_ARG_NONE, &o->progress, "Show progress on stderr (the default on a terminal)", NULL},
+        {"quiet", 'q', 0, G_OPTION_ARG_NONE, &o->quiet, "No progress and no summary on stderr", NULL},
+        {"rules", 0, 0, G_OPTION_ARG_FILENAME, &o->rules_dir, "Also load the *.rules files of DIR; they override the built-in rules", "DIR"},
+        G_OPTION_ENTRY_NULL};
+    o->owned = split_jobs(argc, argv);
+    o->argc = (int)g_strv_length(o->owned);
+    o->argv = g_memdup2(o->owned, sizeof(char *) * (gsize)(o->argc + 1)); /* GOption shuffles argv */
     GOptionContext *ctx = g_option_context_new(
         "PATH... - write the records of each file (folders: every document in them; -: paths from stdin)");
     g_option_context_add_main_entries(ctx, entries, NULL);
     GError *err = NULL;
-    int status = 0;
-    guint sk = 0, sn = 1;
+    gboolean ok = g_option_context_parse(ctx, &o->argc, &o->argv, &err) && o->argc >= 2 &&
+                  (!o->shard || parse_shard(o->shard, &o->shard_k, &o->shard_n)) &&
+                  (!o->resume || o->db_path) && o->jobs >= 1;
+    if (!ok)
+        fprintf(stderr, "jixiao extract: %s\n",
+                err ? err->message : o->argc < 2 ? "no input files"
+                : o->resume && !o->db_path ? "--resume needs --db" : o->jobs < 1 ? "-j needs 1 or more"
+                : "--shard takes K/N with 0 <= K < N");
+    g_clear_error(&err);
+    g_option_context_free(ctx);
+    return ok;
+}
+
+static void extract_options_clear(ExtractOptions *o)
+{
+    g_free(o->output);
+    g_free(o->rules_dir);
+    g_free(o->csv_dir);
+    g_free(o->db_path);
+    g_free(o->shard);
+    g_free(o->argv);
+    g_strfreev(o->owned);
+}
+
+/* The inputs of the run: the paths of o's arguments that are in its shard.
+ * Returns a new GPtrArray of g_free'd strings. */
+static GPtrArray *run_paths(const ExtractOptions *o)
+{
+    GPtrArray *all = jx_inputs_collect(o->argv + 1, o->argc - 1);
+    GPtrArray *paths = g_ptr_array_new_with_free_func(g_free);
+    for (guint i = 0; i < all->len; i++)
+        if (jx_inputs_in_shard(g_ptr_array_index(all, i), o->shard_k, o->shard_n))
+            g_ptr_array_add(paths, g_strdup(g_ptr_array_index(all, i)));
+    g_ptr_array_free(all, TRUE);
+    return paths;
+}
+
+/* Opens the outputs o asks for into r (and reads the --resume hashes);
+ * FALSE, having said why on stderr, when one cannot be opened. */
+static gboolean open_outputs(Run *r, const ExtractOptions *o)
+{
+    GError *err = NULL;
+    if (o->db_path && !(r->db = jx_sqlite_open(o->db_path, &err))) {
+        fprintf(stderr, "jixiao extract: %s\n", err->message);
+        g_error_free(err);
+        return FALSE;
+    }
+    if (o->csv_dir && !(r->csv = jx_csv_open(o->csv_dir, &err))) {
+        fprintf(stderr, "jixiao extract: %s\n", err->message);
+        g_error_free(err);
+        return FALSE;
+    }
+    if (o->output)
+        r->jsonl = fopen(o->output, "w");
+    else if (!o->db_path && !o->csv_dir)
+        r->jsonl = stdout;
+    if (o->output && !r->jsonl) {
+        fprintf(stderr, "jixiao extract: cannot write %s\n", o->output);
+        return FALSE;
+    }
+    if (o->resume)
+        r->known = jx_sqlite_known(r->db);
+    return TRUE;
+}
+
+/* Closes the JSONL and CSV outputs of a finished run; a failure to finish
+ * one sets r->sink_failed. */
+static void finish_outputs(Run *r)
+{
+    GError *err = NULL;
+    if (r->jsonl && r->jsonl != stdout && fclose(r->jsonl) != 0)
+        r->sink_failed = TRUE;
+    r->jsonl = NULL;
+    if (r->csv && !jx_csv_close(r->csv, &err)) {
+        fprintf(stderr, "jixiao extract: %s\n", err->message);
+        g_error_free(err);
+        r->sink_failed = TRUE;
+    }
+    r->csv = NULL;
+}
+
+/* Frees what r holds; outputs still open (a run that stopped early) are
+ * closed without a word. */
+static void run_clear(Run *r)
+{
+    if (r->jsonl && r->jsonl != stdout)
+        fclose(r->jsonl);
+    if (r->csv)
+        jx_csv_close(r->csv, NULL);
+    jx_sqlite_close(r->db);
+    if (r->known)
+        g_hash_table_destroy(r->known);
+    if (r->paths)
+        g_ptr_array_free(r->paths, TRUE);
+}
+
+static void print_summary(const Run *r, const ExtractOptions *o)
+{
+    fprintf(stderr, "jixiao: %u files (%u failed, %u already stored): %u forms, %u fund lines, "
+                    "%u indicators -> %s\n",
+            r->files, r->failed, r->skipped, r->forms, r->funds, r->indicators,
+            o->db_path ? o->db_path : o->csv_dir ? o->csv_dir : o->output ? o->output : "stdout");
+}
+
+static int cmd_extract(int argc, char **argv)
+{
+    ExtractOptions o = {.jobs = (int)g_get_num_processors(), .timeout = 300, .max_mb = 4096,
+                        .shard_n = 1};
     Run r = {0};
     JxRuleset *rs = NULL;
-    if (!g_option_context_parse(ctx, &argc, &argv, &err) || argc < 2 ||
-        (shard && !parse_shard(shard, &sk, &sn)) || (resume && !db_path) || jobs < 1) {
-        fprintf(stderr, "jixiao extract: %s\n",
-                err ? err->message : argc < 2 ? "no input files"
-                : resume && !db_path ? "--resume needs --db" : jobs < 1 ? "-j needs 1 or more"
-                : "--shard takes K/N with 0 <= K < N");
-        g_clear_error(&err);
-        status = EXIT_USAGE;
+    int status = EXIT_USAGE;
+    if (!parse_extract(&o, argc, argv) || !(rs = load_rules(o.rules_dir)))
         goto out;
-    }
-    if (!(rs = load_rules(rules_dir))) {
-        status = EXIT_USAGE;
-        goto out;
-    }
     r.rs = rs;
-    GPtrArray *all = jx_inputs_collect(argv + 1, argc - 1);
-    r.paths = g_ptr_array_new_with_free_func(g_free);
-    for (guint i = 0; i < all->len; i++)
-        if (jx_inputs_in_shard(g_ptr_array_index(all, i), sk, sn))
-            g_ptr_array_add(r.paths, g_strdup(g_ptr_array_index(all, i)));
-    g_ptr_array_free(all, TRUE);
-
-    if (db_path && !(r.db = jx_sqlite_open(db_path, &err))) {
-        fprintf(stderr, "jixiao extract: %s\n", err->message);
-        status = EXIT_USAGE;
+    r.paths = run_paths(&o);
+    if (!open_outputs(&r, &o))
         goto out;
-    }
-    if (csv_dir && !(r.csv = jx_csv_open(csv_dir, &err))) {
-        fprintf(stderr, "jixiao extract: %s\n", err->message);
-        status = EXIT_USAGE;
-        goto out;
-    }
-    if (output)
-        r.jsonl = fopen(output, "w");
-    else if (!db_path && !csv_dir)
-        r.jsonl = stdout;
-    if (output && !r.jsonl) {
-        fprintf(stderr, "jixiao extract: cannot write %s\n", output);
-        status = EXIT_USAGE;
-        goto out;
-    }
-    if (resume)
-        r.known = jx_sqlite_known(r.db);
-    r.progress = !quiet && (progress || isatty(STDERR_FILENO));
+    r.progress = !o.quiet && (o.progress || isatty(STDERR_FILENO));
     r.started = g_get_monotonic_time();
-    JxPoolOptions po = {jobs, MAX(timeout, 0), (guint64)MAX(max_mb, 0) << 20};
+    JxPoolOptions po = {o.jobs, MAX(o.timeout, 0), (guint64)MAX(o.max_mb, 0) << 20};
     if (!jx_pool_run(r.paths->len, &po, work, failure, result, tick, &r)) {
         fprintf(stderr, "jixiao extract: cannot start worker processes\n");
-        status = EXIT_USAGE;
         goto out;
     }
-    if (r.failed)
-        status = EXIT_SOME_FAILED;
-    if (r.jsonl && r.jsonl != stdout && fclose(r.jsonl) != 0)
-        r.sink_failed = TRUE;
-    r.jsonl = NULL;
-    if (r.csv && !jx_csv_close(r.csv, &err)) {
-        fprintf(stderr, "jixiao extract: %s\n", err->message);
-        r.sink_failed = TRUE;
-    }
-    r.csv = NULL;
-    if (r.sink_failed)
-        status = EXIT_USAGE;
-    if (!quiet)
-        fprintf(stderr, "jixiao: %u files (%u failed, %u already stored): %u forms, %u fund lines, "
-                        "%u indicators -> %s\n",
-                r.files, r.failed, r.skipped, r.forms, r.funds, r.indicators,
-                db_path ? db_path : csv_dir ? csv_dir : output ? output : "stdout");
+    finish_outputs(&r);
+    status = r.sink_failed ? EXIT_USAGE : r.failed ? EXIT_SOME_FAILED : 0;
+    if (!o.quiet)
+        print_summary(&r, &o);
 out:
-    g_clear_error(&err);
-    if (r.jsonl && r.jsonl != stdout)
-        fclose(r.jsonl);
-    if (r.csv)
-        jx_csv_close(r.csv, NULL);
-    jx_sqlite_close(r.db);
-    if (r.known)
-        g_hash_table_destroy(r.known);
-    if (r.paths)
-        g_ptr_array_free(r.paths, TRUE);
+    run_clear(&r);
     jx_ruleset_free(rs);
-    g_option_context_free(ctx);
-    g_free(output);
-    g_free(rules_dir);
-    g_free(csv_dir);
-    g_free(db_path);
-    g_free(shard);
-    g_free(argv);
-    g_strfreev(owned);
+    extract_options_clear(&o);
     return status;
 }
 
 /* ---------- eval ---------- */
 
-/* The document a gold file describes: same folder, same stem. */
-static char *document_for(const char *gold)
+/* Adds to ev the records of the document beside the gold file g against
+ * it; FALSE, having said why on stderr, when either cannot be read. */
+static gboolean score_gold(JxEval *ev, const char *g, const JxRuleset *rs)
 {
-    char *dir = g_path_get_dirname(gold), *base = g_path_get_basename(gold);
-    base[strlen(base) - strlen(".gold.jsonl")] = '\0';
-    char *found = NULL;
-    GDir *d = g_dir_open(dir, 0, NULL);
-    const char *n;
-    while (d && !found && (n = g_dir_read_name(d)))
-        if (g_str_has_prefix(n, base) && n[strlen(base)] == '.' && !g_str_has_suffix(n, ".gold.jsonl"))
-            found = g_build_filename(dir, n, NULL);
-    if (d)
-        g_dir_close(d);
-    g_free(dir);
-    g_free(base);
-    return found;
-}
-
-static int cmp_paths(gconstpointer a, gconstpointer b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-static void gold_files(const char *path, GPtrArray *out)
-{
-    if (!g_file_test(path, G_FILE_TEST_IS_DIR)) {
-        if (g_str_has_suffix(path, ".gold.jsonl"))
-            g_ptr_array_add(out, g_strdup(path));
-        return;
-    }
-    GDir *d = g_dir_open(path, 0, NULL);
-    GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
-    const char *n;
-    while (d && (n = g_dir_read_name(d)))
-        g_ptr_array_add(names, g_build_filename(path, n, NULL));
-    if (d)
-        g_dir_close(d);
-    g_ptr_array_sort(names, cmp_paths);
-    for (guint i = 0; i < names->len; i++)
-        gold_files(g_ptr_array_index(names, i), out);
-    g_ptr_array_free(names, TRUE);
-}
-
-/* Compares a report with a baseline report (both --json): every field's F1
- * at least the baseline's, silent errors at most. Appends what regressed. */
-static gboolean meets_baseline(const char *report, const char *baseline, GString *why)
-{
-    JsonNode *r = json_from_string(report, NULL), *b = json_from_string(baseline, NULL);
-    gboolean ok = r && b;
-    if (!ok)
-        g_string_append(why, "the baseline is not JSON\n");
-    for (int part = 0; ok && part < 3; part++) {
-        const char *group = part == 0 ? "fields" : part == 1 ? "formats" : NULL;
-        JsonObject *ro = json_node_get_object(r), *bo = json_node_get_object(b);
-        JsonObject *rg = group ? json_object_get_object_member(ro, group) : ro;
-        JsonObject *bg = group ? json_object_get_object_member(bo, group) : bo;
-        GList *keys = json_object_get_members(bg);
-        for (GList *k = keys; k; k = k->next) {
-            if (!group && strcmp(k->data, "all"))
-                continue;
-            JsonObject *want = json_object_get_object_member(bg, k->data);
-            JsonObject *got = json_object_has_member(rg, k->data) ? json_object_get_object_member(rg, k->data) : NULL;
-            double wf = json_object_get_double_member(want, "f1");
-            gint64 ws = json_object_get_int_member(want, "silent");
-            double gf = got ? json_object_get_double_member(got, "f1") : 0;
-            gint64 gs = got ? json_object_get_int_member(got, "silent") : 0;
-            if (gf + 1e-9 < wf || gs > ws) {
-                g_string_append_printf(why, "%s %s: f1 %.4f (baseline %.4f), silent %" G_GINT64_FORMAT
-                                            " (baseline %" G_GINT64_FORMAT ")\n",
-                                       group ? group : "", (const char *)k->data, gf, wf, gs, ws);
-                ok = FALSE;
-            }
+    char *doc = jx_eval_document_for(g), *gold = NULL;
+    gboolean ok = doc && g_file_get_contents(g, &gold, NULL, NULL);
+    if (!ok) {
+        fprintf(stderr, "jixiao eval: %s: no document beside it\n", g);
+    } else {
+        JxDocRecords *d = jx_pipeline_file(doc, rs, NULL);
+        tell_notes(d->notes);
+        GString *out = g_string_new(NULL);
+        JxRecords recs = records_of(d);
+        jx_jsonl_put(out, &recs);
+        jx_doc_records_free(d);
+        GError *err = NULL;
+        if (!(ok = jx_eval_add(ev, gold, out->str, &err))) {
+            fprintf(stderr, "jixiao eval: %s: %s\n", g, err->message);
+            g_error_free(err);
         }
-        g_list_free(keys);
+        g_string_free(out, TRUE);
     }
-    if (r)
-        json_node_unref(r);
-    if (b)
-        json_node_unref(b);
+    g_free(gold);
+    g_free(doc);
     return ok;
-}
-
-static void emit_jsonl(const JxRecords *records, gpointer out)
-{
-    jx_jsonl_put(out, records);
 }
 
 static int cmd_eval(int argc, char **argv)
@@ -427,7 +458,7 @@ static int cmd_eval(int argc, char **argv)
         {"json", 0, 0, G_OPTION_ARG_NONE, &as_json, "Print the scores as JSON (a baseline)", NULL},
         {"baseline", 0, 0, G_OPTION_ARG_FILENAME, &baseline, "Fail when a field's F1 falls under, or its silent errors rise over, this report's", "FILE"},
         {"rules", 0, 0, G_OPTION_ARG_FILENAME, &rules_dir, "Also load the *.rules files of DIR", "DIR"},
-        {NULL}};
+        G_OPTION_ENTRY_NULL};
     GOptionContext *ctx = g_option_context_new(
         "PATH... - score extraction against the *.gold.jsonl files in PATH (folders: walked)");
     g_option_context_add_main_entries(ctx, entries, NULL);
@@ -446,33 +477,17 @@ static int cmd_eval(int argc, char **argv)
         goto out;
     }
     for (int i = 1; i < argc; i++)
-        gold_files(argv[i], golds);
+        jx_eval_gold_files(argv[i], golds);
     ev = jx_eval_new();
-    for (guint i = 0; i < golds->len; i++) {
-        const char *g = g_ptr_array_index(golds, i);
-        char *doc = document_for(g), *gold = NULL;
-        if (!doc || !g_file_get_contents(g, &gold, NULL, NULL)) {
-            fprintf(stderr, "jixiao eval: %s: no document beside it\n", g);
+    for (guint i = 0; i < golds->len; i++)
+        if (!score_gold(ev, g_ptr_array_index(golds, i), rs))
             status = EXIT_SOME_FAILED;
-        } else {
-            GString *out = g_string_new(NULL);
-            jx_process_file(doc, rs, NULL, emit_jsonl, out);
-            if (!jx_eval_add(ev, gold, out->str, &err)) {
-                fprintf(stderr, "jixiao eval: %s: %s\n", g, err->message);
-                g_clear_error(&err);
-                status = EXIT_SOME_FAILED;
-            }
-            g_string_free(out, TRUE);
-        }
-        g_free(gold);
-        g_free(doc);
-    }
     char *report = jx_eval_report(ev, as_json);
     fputs(report, stdout);
     if (baseline) {
         char *json = as_json ? g_strdup(report) : jx_eval_report(ev, TRUE), *base = NULL;
         GString *why = g_string_new(NULL);
-        if (!g_file_get_contents(baseline, &base, NULL, NULL) || !meets_baseline(json, base, why)) {
+        if (!g_file_get_contents(baseline, &base, NULL, NULL) || !jx_eval_meets_baseline(json, base, why)) {
             fprintf(stderr, "jixiao eval: worse than %s:\n%s", baseline,
                     why->len ? why->str : "the baseline cannot be read\n");
             status = EXIT_SOME_FAILED;
@@ -579,6 +594,7 @@ static int cmd_tables(int argc, char **argv)
             status = EXIT_SOME_FAILED;
             continue;
         }
+        tell_notes(doc->notes);
         GString *o = g_string_new(NULL);
         g_string_append_printf(o, "== %s (%s, %u blocks)\n", argv[i], doc->format, doc->blocks->len);
         int ntables = 0;
@@ -621,7 +637,7 @@ static int cmd_normalize(int argc, char **argv)
     char *unit = NULL;
     GOptionEntry entries[] = {
         {"unit", 'u', 0, G_OPTION_ARG_FILENAME, &unit, "Money unit a table header declares (元, 万元, 亿元) for bare numbers", "UNIT"},
-        {NULL}};
+        G_OPTION_ENTRY_NULL};
     GOptionContext *ctx = g_option_context_new("TEXT...|- - print the value object of each text, one JSON object per line");
     g_option_context_add_main_entries(ctx, entries, NULL);
     GError *err = NULL;

@@ -14,18 +14,23 @@ typedef struct {
     guint64 max_memory;    /* bytes of resident memory per worker; 0 = none */
 } JxPoolOptions;
 
-/* In a worker: handles input `index` and appends its reply to out. */
+/* In a worker: handles input `index` and appends its reply to out (owned
+ * by the pool). A worker handles many inputs, one after the other. */
 typedef void (*JxPoolWork)(guint index, GString *out, gpointer ctx);
-/* In the parent: the reply of a worker that died on input `index`
- * (code "CRASH", "TIMEOUT" or "TOO_LARGE"). */
+/* In the parent: appends to out the reply for a worker that died on input
+ * `index` (code "CRASH", "TIMEOUT" or "TOO_LARGE", and a message). */
 typedef void (*JxPoolFailure)(guint index, const char *code, const char *message,
                               GString *out, gpointer ctx);
-/* In the parent, once per input, in input order. */
+/* In the parent, once per input, in input order: the reply's len bytes
+ * (not NUL-terminated; transfer none). */
 typedef void (*JxPoolResult)(guint index, const char *reply, gsize len, gpointer ctx);
-/* In the parent, now and then while the run goes on. */
+/* In the parent, now and then while the run goes on; may be NULL. */
 typedef void (*JxPoolTick)(guint done, guint total, gpointer ctx);
 
-/* Runs inputs 0..n-1. Returns FALSE only when no worker could be started. */
+/* Runs inputs 0..n-1 in up to o->workers forked workers, calling result for
+ * each; ctx is passed to every callback. Returns TRUE when every input
+ * had its result (a worker lost on one is a failure reply, not a failed
+ * run); FALSE only when no worker could be started. */
 gboolean jx_pool_run(guint n, const JxPoolOptions *o, JxPoolWork work,
                      JxPoolFailure failure, JxPoolResult result, JxPoolTick tick,
                      gpointer ctx);

@@ -47,6 +47,7 @@ typedef struct {
     GArray *pages_without_text; /* int, 1-based: image-only or empty pages */
     GArray *pages_garbled;      /* int, 1-based: text layer looks broken */
     guint ocr_pages;            /* pages whose text came from OCR */
+    GPtrArray *notes;           /* char*, owned: what a user should be told (a missing OCR plugin) */
 } JxDoc;
 
 JxDoc *jx_doc_new(const char *format);

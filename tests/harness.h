@@ -33,6 +33,7 @@ void jx_add_docx_tests(void);
 void jx_add_pdf_tests(void);
 void jx_add_ruleset_tests(void);
 void jx_add_sink_tests(void);
+void jx_add_pipeline_tests(void);
 void jx_add_e2e_tests(void);
 
 #endif
