@@ -4,8 +4,8 @@
 #include <string.h>
 
 #include "common/error.h"
-#include "extract/docx.h"
-#include "extract/pdf.h"
+#include "extract/office/docx.h"
+#include "extract/pdf/pdf.h"
 
 static gboolean has(const guint8 *data, gsize len, const char *needle)
 {

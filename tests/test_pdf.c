@@ -4,15 +4,15 @@
 #include <string.h>
 
 #include "common/error.h"
-#include "extract/crosspage.h"
+#include "extract/pdf/crosspage.h"
 #include "extract/extract.h"
-#include "extract/glyph.h"
-#include "extract/deskew.h"
-#include "extract/layout.h"
-#include "extract/ocr.h"
-#include "extract/orient.h"
-#include "extract/ruling.h"
-#include "extract/unwrap.h"
+#include "extract/ocr/glyph.h"
+#include "extract/ocr/deskew.h"
+#include "extract/geom/layout.h"
+#include "extract/ocr/ocr.h"
+#include "extract/ocr/orient.h"
+#include "extract/geom/ruling.h"
+#include "extract/ocr/unwrap.h"
 #include "normalize/text.h"
 #include "tests/harness.h"
 

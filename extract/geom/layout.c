@@ -1,4 +1,4 @@
-#include "extract/layout.h"
+#include "extract/geom/layout.h"
 
 #include <math.h>
 #include <string.h>

@@ -1,4 +1,4 @@
-#include "extract/docx.h"
+#include "extract/office/docx.h"
 
 #include <string.h>
 #include <zip.h>

@@ -1,4 +1,4 @@
-#include "extract/pdf.h"
+#include "extract/pdf/pdf.h"
 
 #include <math.h>
 #include <string.h>
@@ -7,14 +7,14 @@
 #include <poppler.h>
 
 #include "common/error.h"
-#include "extract/crosspage.h"
-#include "extract/layout.h"
-#include "extract/deskew.h"
-#include "extract/glyph.h"
-#include "extract/ocr.h"
-#include "extract/orient.h"
-#include "extract/unwrap.h"
-#include "extract/ruling.h"
+#include "extract/pdf/crosspage.h"
+#include "extract/geom/layout.h"
+#include "extract/ocr/deskew.h"
+#include "extract/ocr/glyph.h"
+#include "extract/ocr/ocr.h"
+#include "extract/ocr/orient.h"
+#include "extract/ocr/unwrap.h"
+#include "extract/geom/ruling.h"
 
 /* Lines closer than this many line heights are one band (table row). */
 #define BAND_GAP 0.3
@@ -365,7 +365,7 @@ static guint8 *white_framed(const guint8 *gray, int stride, int x0, int y0, int 
 }
 
 /* OCR of one rectangle (points) of the page image; flags go to *flags. A
- * cell (runs_to_edge not NULL) has its lines read as one (extract/unwrap.h)
+ * cell (runs_to_edge not NULL) has its lines read as one (extract/ocr/unwrap.h)
  * and says whether its last line reaches its right edge; a band of page
  * text is read as a block. Alone, a cell of one line is read on a white
  * image of its own, not as a rectangle of the page: a cell found from its
@@ -436,7 +436,7 @@ static char *ocr_cell(const JxGridCell *gc, guint i, unsigned *flags, gboolean *
 static char *image_text(const PageImage *img, double x0, double y0, double x1, double y1,
                         unsigned *flags, gboolean cell)
 {
-    gboolean edge = FALSE; /* a cell's edge is its column's (extract/layout.h) */
+    gboolean edge = FALSE; /* a cell's edge is its column's (extract/geom/layout.h) */
     return ocr_box(img->gray, img->w, img->h, x0 - WORDS_PAD_PT, y0 - WORDS_PAD_PT,
                    x1 + WORDS_PAD_PT, y1 + WORDS_PAD_PT, flags, cell ? &edge : NULL, TRUE);
 }
@@ -517,7 +517,7 @@ static guint8 *page_picture(PopplerPage *page, double scale, double pw, double p
 
 /* The text of a picture page outside its ruled tables (rows covered),
  * into items: blocks of inked rows, and in them the words that Leptonica
- * finds. Where the words line up as a table (extract/layout.h), its cells
+ * finds. Where the words line up as a table (extract/geom/layout.h), its cells
  * and the paragraphs around it are read box by box; else each block is
  * read as one. */
 static void page_text(GArray *items, const PageImage *img, const gboolean *covered, int pageno)
