@@ -26,10 +26,10 @@ ASAN_CFLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
 
 LIB_SRC := common/error.c common/edits.c common/flags.c \
            extract/doc.c extract/extract.c \
-           extract/geom/ruling.c extract/geom/layout.c \
+           extract/geom/ruling.c extract/geom/layout.c extract/geom/blocks.c \
            extract/pdf/pdf.c extract/pdf/crosspage.c \
            extract/ocr/ocr.c extract/ocr/deskew.c extract/ocr/orient.c extract/ocr/unwrap.c \
-           extract/ocr/glyph.c \
+           extract/ocr/glyph.c extract/ocr/scan.c \
            extract/office/docx.c \
            normalize/text.c normalize/value.c \
            rules/ruleset.c rules/record.c rules/form.c rules/check.c \

@@ -8,6 +8,7 @@ JxDoc *jx_doc_new(const char *format)
     doc->text_source = "native";
     doc->pages_without_text = g_array_new(FALSE, FALSE, sizeof(int));
     doc->pages_garbled = g_array_new(FALSE, FALSE, sizeof(int));
+    doc->notes = g_ptr_array_new_with_free_func(g_free);
     return doc;
 }
 
@@ -28,6 +29,7 @@ void jx_doc_free(JxDoc *doc)
     g_ptr_array_free(doc->blocks, TRUE);
     g_array_free(doc->pages_without_text, TRUE);
     g_array_free(doc->pages_garbled, TRUE);
+    g_ptr_array_unref(doc->notes);
     g_free(doc);
 }
 
