@@ -242,6 +242,7 @@ static void test_blocks(void)
     g_array_free(vs, TRUE);
     g_free(img);
 }
+
 void jx_add_geom_tests(void)
 {
     CU_pSuite s = CU_add_suite("extract/geom/ruling", NULL, NULL);
