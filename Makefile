@@ -15,7 +15,7 @@ CPPFLAGS  += -I. -D_POSIX_C_SOURCE=200809L -DJX_VERSION='"$(VERSION)"' \
 LDLIBS    := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
 OCR_CPPFLAGS := $(shell pkg-config --cflags $(OCR_PKGS) 2>/dev/null)
 OCR_LDLIBS   := $(shell pkg-config --libs $(OCR_PKGS) 2>/dev/null)
-# the OCR plugin (extract/ocr_engine.h): only its one table is exported
+# the OCR plugin (extract/ocr/ocr_engine.h): only its one table is exported
 PLUGIN_FLAGS := -shared -fPIC -fvisibility=hidden
 TEST_CPPFLAGS := $(shell pkg-config --cflags $(TEST_PKGS) 2>/dev/null)
 TEST_LDLIBS   := $(shell pkg-config --libs $(TEST_PKGS) 2>/dev/null)
@@ -28,16 +28,20 @@ ASAN_CFLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
 TEST_HOOKS  := -DJX_TEST_HOOKS
 
 LIB_SRC := common/error.c common/edits.c common/flags.c \
-           extract/doc.c extract/docx.c extract/pdf.c extract/ruling.c extract/layout.c \
-           extract/crosspage.c extract/ocr.c extract/deskew.c extract/orient.c extract/unwrap.c \
-           extract/glyph.c extract/extract.c \
+           extract/doc.c extract/extract.c \
+           extract/geom/ruling.c extract/geom/layout.c extract/geom/blocks.c \
+           extract/pdf/pdf.c extract/pdf/crosspage.c \
+           extract/ocr/ocr.c extract/ocr/deskew.c extract/ocr/orient.c extract/ocr/unwrap.c \
+           extract/ocr/glyph.c extract/ocr/scan.c \
+           extract/office/docx.c \
            normalize/text.c normalize/value.c \
            rules/ruleset.c rules/record.c rules/form.c rules/check.c \
            sink/json.c sink/jsonl.c sink/columns.c sink/sqlite.c sink/csv.c \
            sink/handover.c \
            pipeline/pipeline.c
 # the OCR plugin, which judges glyph shapes too
-PLUGIN_SRC := extract/ocr_tesseract.c extract/glyph.c
+PLUGIN_SRC := extract/ocr/ocr_tesseract.c extract/ocr/glyph.c
+PLUGIN_HDR := extract/ocr/ocr_engine.h extract/ocr/ocr.h extract/ocr/glyph.h
 CLI_SRC := cli/jixiao.c cli/inputs.c cli/pool.c cli/eval.c
 TEST_SRC := $(sort $(wildcard tests/*.c))
 RULES   := $(sort $(wildcard rules/*.rules))
@@ -61,7 +65,7 @@ build/release/rules_builtin.o: build/rules_builtin.c
 	$(CC) $(REL_CFLAGS) -c $< -o $@
 build/jixiao: $(call obj,release,$(LIB_SRC) $(CLI_SRC)) build/release/rules_builtin.o build/jixiao-ocr.so
 	$(CC) $(REL_CFLAGS) $(filter %.o,$^) $(LDLIBS) -o $@
-build/jixiao-ocr.so: $(PLUGIN_SRC) extract/ocr_engine.h extract/ocr.h extract/glyph.h
+build/jixiao-ocr.so: $(PLUGIN_SRC) $(PLUGIN_HDR)
 	$(CC) $(WARN) $(REL_CFLAGS) $(PLUGIN_FLAGS) -I. $(OCR_CPPFLAGS) $(PLUGIN_SRC) $(OCR_LDLIBS) -o $@
 
 # ---- sanitizers: what `make test` runs ----
@@ -76,7 +80,7 @@ build/asan/jixiao: $(call obj,asan,$(LIB_SRC) $(CLI_SRC)) build/asan/rules_built
 	$(CC) $(ASAN_CFLAGS) $(filter %.o,$^) $(LDLIBS) -o $@
 build/asan/test_jixiao: $(call obj,asan,$(LIB_SRC) cli/inputs.c $(TEST_SRC)) build/asan/rules_builtin.o build/asan/jixiao-ocr.so
 	$(CC) $(ASAN_CFLAGS) $(filter %.o,$^) $(LDLIBS) $(TEST_LDLIBS) -o $@
-build/asan/jixiao-ocr.so: $(PLUGIN_SRC) extract/ocr_engine.h extract/ocr.h extract/glyph.h
+build/asan/jixiao-ocr.so: $(PLUGIN_SRC) $(PLUGIN_HDR)
 	@mkdir -p $(@D)
 	$(CC) $(WARN) $(ASAN_CFLAGS) $(PLUGIN_FLAGS) -I. $(OCR_CPPFLAGS) $(PLUGIN_SRC) $(OCR_LDLIBS) -o $@
 

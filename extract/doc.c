@@ -1,4 +1,4 @@
-#include "doc.h"
+#include "extract/doc.h"
 
 JxDoc *jx_doc_new(const char *format)
 {

@@ -50,7 +50,10 @@ typedef struct {
     GPtrArray *notes;           /* char*, owned: what a user should be told (a missing OCR plugin) */
 } JxDoc;
 
+/* A new empty document of `format` (a static string, not copied), text
+ * source "native" (transfer full: free with jx_doc_free). Never fails. */
 JxDoc *jx_doc_new(const char *format);
+/* Frees doc with its blocks, tables, cells and notes; NULL is ignored. */
 void jx_doc_free(JxDoc *doc);
 
 /* Appends a paragraph (takes a copy of text); returns its block (the
@@ -59,7 +62,10 @@ JxBlock *jx_doc_add_paragraph(JxDoc *doc, const char *text, int page);
 /* Appends a table; the document takes ownership of it. */
 void jx_doc_add_table(JxDoc *doc, JxTable *table, int page);
 
+/* A new table without cells (transfer full: free with jx_table_free, or
+ * give it to jx_doc_add_table). Never fails. */
 JxTable *jx_table_new(void);
+/* Frees t with its cells; NULL is ignored. */
 void jx_table_free(JxTable *t);
 /* Adds a cell (takes a copy of text) and returns it, owned by the table.
  * Call jx_table_finish() after the last cell. */

@@ -4,8 +4,8 @@
 #include <string.h>
 
 #include "common/error.h"
-#include "extract/docx.h"
-#include "extract/pdf.h"
+#include "extract/office/docx.h"
+#include "extract/pdf/pdf.h"
 
 static gboolean has(const guint8 *data, gsize len, const char *needle)
 {
@@ -41,6 +41,8 @@ const char *jx_sniff_format(const guint8 *data, gsize len)
 
 JxDoc *jx_extract(const guint8 *data, gsize len, GError **error)
 {
+    g_return_val_if_fail(data != NULL || len == 0, NULL);
+    g_return_val_if_fail(error == NULL || *error == NULL, NULL);
     if (len == 0) {
         g_set_error(error, JX_ERROR, JX_ERROR_EMPTY, "the file is empty");
         return NULL;

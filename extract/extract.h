@@ -9,8 +9,10 @@
  * when the bytes are none of these. Static string. */
 const char *jx_sniff_format(const guint8 *data, gsize len);
 
-/* Reads a document held in memory. Returns a new JxDoc or NULL with error:
- * JX_ERROR_EMPTY, JX_ERROR_UNSUPPORTED, or the reader's own errors. */
+/* Reads a document held in memory (data stays owned by the caller).
+ * Returns a new JxDoc (transfer full: free with jx_doc_free) or NULL with
+ * error: JX_ERROR_EMPTY, JX_ERROR_UNSUPPORTED, or the reader's own errors
+ * (extract/pdf/pdf.h, extract/office/docx.h). */
 JxDoc *jx_extract(const guint8 *data, gsize len, GError **error);
 
 #endif

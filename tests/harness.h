@@ -26,11 +26,16 @@ int jx_test_cases(const char *path, JxCaseFn fn, void *user);
 /* A document read by the extract stage, or NULL with *err set. */
 JxDoc *jx_test_read_doc(const char *path, GError **err);
 
+/* Paints [x0,x1) x [y0,y1) of an 8-bit gray image (stride w) black. */
+void jx_test_fill(guint8 *img, int w, int x0, int y0, int x1, int y1);
+
 /* Suites, one per test file. */
 void jx_add_text_tests(void);
 void jx_add_value_tests(void);
 void jx_add_docx_tests(void);
 void jx_add_pdf_tests(void);
+void jx_add_geom_tests(void);
+void jx_add_ocr_tests(void);
 void jx_add_ruleset_tests(void);
 void jx_add_sink_tests(void);
 void jx_add_pipeline_tests(void);

@@ -1,5 +1,6 @@
 /* The DOCX reader on the corpus files: spans, merges, breaks, tracked
- * changes, fields, hidden text, bookmarks, nested tables; and its errors. */
+ * changes, fields, hidden text, bookmarks, nested tables; and its errors.
+ * And the extract door's format sniffer (extract/extract.h). */
 #include <string.h>
 
 #include "common/error.h"
@@ -108,9 +109,10 @@ static void test_sniff(void)
 
 void jx_add_docx_tests(void)
 {
-    CU_pSuite s = CU_add_suite("extract/docx", NULL, NULL);
+    CU_pSuite s = CU_add_suite("extract/office/docx", NULL, NULL);
     CU_add_test(s, "grid, spans and merges", test_grid);
     CU_add_test(s, "edits: ins/del, fields, hidden, sdt, nesting", test_edits);
     CU_add_test(s, "bad inputs", test_errors);
+    s = CU_add_suite("extract/extract", NULL, NULL); /* the door */
     CU_add_test(s, "format sniffing", test_sniff);
 }

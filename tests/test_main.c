@@ -59,6 +59,12 @@ JxDoc *jx_test_read_doc(const char *path, GError **err)
     return doc;
 }
 
+void jx_test_fill(guint8 *img, int w, int x0, int y0, int x1, int y1)
+{
+    for (int y = y0; y < y1; y++)
+        memset(img + (gsize)y * w + x0, 0, (size_t)(x1 - x0));
+}
+
 int main(void)
 {
     if (CU_initialize_registry() != CUE_SUCCESS)
@@ -66,7 +72,9 @@ int main(void)
     jx_add_text_tests();
     jx_add_value_tests();
     jx_add_docx_tests();
-    jx_add_pdf_tests();
+    jx_add_pdf_tests(); /* first to read scans: its first test needs OCR never loaded */
+    jx_add_geom_tests();
+    jx_add_ocr_tests();
     jx_add_ruleset_tests();
     jx_add_sink_tests();
     jx_add_pipeline_tests();

@@ -1,4 +1,4 @@
-#include "extract/glyph.h"
+#include "extract/ocr/glyph.h"
 
 #include <math.h>
 #include <stdlib.h>

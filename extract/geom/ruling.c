@@ -1,4 +1,4 @@
-#include "extract/ruling.h"
+#include "extract/geom/ruling.h"
 
 #include <math.h>
 #include <stdlib.h>

@@ -1,9 +1,9 @@
-#include "extract/ocr.h"
+#include "extract/ocr/ocr.h"
 
 #include <gmodule.h>
 
 #include "common/error.h"
-#include "extract/ocr_engine.h"
+#include "extract/ocr/ocr_engine.h"
 
 #define PLUGIN_NAME "jixiao-ocr.so"
 

@@ -1,4 +1,4 @@
-#include "extract/crosspage.h"
+#include "extract/pdf/crosspage.h"
 
 #include <math.h>
 #include <string.h>

@@ -1,6 +1,6 @@
 /* How far a scanned page leans: scans come in turned by a degree or two,
  * which breaks ruling lines into steps and lines of text into slopes. The
- * angle is found with Leptonica's sweep-and-search (through extract/ocr.h) over the dark pixels of
+ * angle is found with Leptonica's sweep-and-search (through extract/ocr/ocr.h) over the dark pixels of
  * the page image; the caller renders the page again turned back. */
 #ifndef JX_DESKEW_H
 #define JX_DESKEW_H

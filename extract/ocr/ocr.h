@@ -1,10 +1,10 @@
 /* OCR with Tesseract (chi_sim + eng) of rectangles of a gray page image:
  * the text of one table cell or one band of a scanned page, and how sure
  * Tesseract is of it. Tesseract and Leptonica live in a plugin
- * (extract/ocr_engine.h), loaded on first use: jixiao-ocr.so beside the
+ * (extract/ocr/ocr_engine.h), loaded on first use: jixiao-ocr.so beside the
  * executable, or the file JIXIAO_OCR_PLUGIN names. Loading it sets
  * OMP_THREAD_LIMIT=1 unless the variable is set. Does not find tables:
- * extract/ruling.h does, on the same image. */
+ * extract/geom/ruling.h does, on the same image. */
 #ifndef JX_OCR_H
 #define JX_OCR_H
 
@@ -29,22 +29,22 @@ char *jx_ocr_rect(const guint8 *gray, int w, int h, int stride, int x0, int y0, 
 
 /* The box of the text inside the rectangle [x0,x1) x [y0,y1) of a gray
  * image, leaving out specks of dirt (Leptonica's pieces of ink, chosen by
- * jx_glyph_text_extent, extract/glyph.h). Returns FALSE when there is no
+ * jx_glyph_text_extent, extract/ocr/glyph.h). Returns FALSE when there is no
  * text; else sets box to x0, y0, x1, y1. */
 gboolean jx_ocr_text_box(const guint8 *gray, int stride, int x0, int y0, int x1, int y1,
                          int box[4]);
 
-/* The boxes of the words (JxInk, extract/glyph.h, in pixels of the image)
+/* The boxes of the words (JxInk, extract/ocr/glyph.h, in pixels of the image)
  * in the rectangle [x0,x1) x [y0,y1) of a gray image, appended to boxes:
  * Leptonica's word finder, which dilates the ink (gray < 128) until the
  * glyphs of a word touch and the words do not; where an unruled table's
- * columns are is read from them (extract/layout.h). Nothing without OCR. */
+ * columns are is read from them (extract/geom/layout.h). Nothing without OCR. */
 void jx_ocr_word_boxes(const guint8 *gray, int w, int h, int stride, int x0, int y0, int x1,
                        int y1, GArray *boxes);
 
 /* Leptonica's skew search over the ink (gray < 128) of a gray image: the
  * angle in degrees and how sure it is; FALSE when it cannot tell
- * (extract/deskew.h decides what to trust). */
+ * (extract/ocr/deskew.h decides what to trust). */
 gboolean jx_ocr_find_skew(const guint8 *gray, int w, int h, int stride, double *angle,
                           double *confidence);
 

@@ -1,16 +1,16 @@
-/* The OCR engine plugin (extract/ocr_engine.h): Tesseract reads, Leptonica
+/* The OCR engine plugin (extract/ocr/ocr_engine.h): Tesseract reads, Leptonica
  * finds ink boxes and the lean of a page. Built alone as jixiao-ocr.so;
- * extract/ocr.c loads it. One Tesseract engine per language set per
+ * extract/ocr/ocr.c loads it. One Tesseract engine per language set per
  * process, made on first use (workers are processes, so no locking). */
-#include "extract/ocr_engine.h"
+#include "extract/ocr/ocr_engine.h"
 
 #include <gmodule.h>
 #include <string.h>
 #include <leptonica/allheaders.h>
 #include <tesseract/capi.h>
 
-#include "extract/glyph.h"
-#include "extract/ocr.h"
+#include "extract/ocr/glyph.h"
+#include "extract/ocr/ocr.h"
 
 /* The engines, made on first use: chi_sim+eng reads everything; chi_sim
  * alone reads again what the first took for Latin (刘敏 as "Wile"). */

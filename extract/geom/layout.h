@@ -22,21 +22,23 @@ typedef struct {
  * Returns a GPtrArray of JxLine* that owns the lines. */
 GPtrArray *jx_layout_lines(GPtrArray *glyphs);
 
-/* Text of lines: words spaced by their gaps, lines joined by '\n'. */
+/* Text of lines [from, to): words spaced by their gaps, lines joined by
+ * '\n'. A new string (transfer full). */
 char *jx_layout_text(GPtrArray *lines, guint from, guint to);
 
-/* Text of glyphs read in lines (the two calls above). */
+/* Text of glyphs read in lines (the two calls above); a new string. */
 char *jx_layout_glyph_text(GPtrArray *glyphs);
 
 /* Text of the glyphs of a table cell whose right edge is at `right`: a
  * line that runs up to the edge was wrapped there, so it joins the next
  * without a break ("2023.1" + "2" -> "2023.12"); other lines keep '\n'.
- * *runs_to_edge tells whether the last line reaches the edge too. */
+ * *runs_to_edge tells whether the last line reaches the edge too. A new
+ * string (transfer full). */
 char *jx_layout_cell_text(GPtrArray *glyphs, double right, gboolean *runs_to_edge);
 
 /* Where lines [from, to) split into paragraphs: a new one starts where
  * the gap to the previous line is wider than a line. Returns the start
- * indexes (GArray of guint), the first being `from`. */
+ * indexes (GArray of guint, transfer full), the first being `from`. */
 GArray *jx_layout_paragraphs(GPtrArray *lines, guint from, guint to);
 
 /* Bands: lines of one size that touch or nearly touch vertically (gap
@@ -78,7 +80,8 @@ GArray *jx_layout_text_cells(GPtrArray *lines, guint first, guint last, int *nro
 void jx_layout_text_cells_free(GArray *cells);
 
 /* The pieces of a line or band split at gaps wider than `gap` times the
- * glyph height: a GArray of guint start indexes into line->glyphs. */
+ * glyph height: a GArray of guint start indexes into line->glyphs
+ * (transfer full). */
 GArray *jx_layout_chunks(const JxLine *line, double gap);
 
 /* The gap, in glyph heights, that separates the columns of a table

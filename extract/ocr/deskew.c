@@ -1,8 +1,8 @@
-#include "extract/deskew.h"
+#include "extract/ocr/deskew.h"
 
 #include <math.h>
 
-#include "extract/ocr.h"
+#include "extract/ocr/ocr.h"
 
 /* Leptonica's confidence under which its angle is a guess. */
 #define MIN_CONFIDENCE 2.5

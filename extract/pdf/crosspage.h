@@ -9,6 +9,8 @@
 
 #include "extract/doc.h"
 
+/* Joins doc's tables in place (the joined-away tables and blocks are
+ * freed). Never fails. */
 void jx_crosspage_join(JxDoc *doc);
 
 #endif

@@ -1,4 +1,4 @@
-#include "extract/docx.h"
+#include "extract/office/docx.h"
 
 #include <string.h>
 #include <zip.h>
@@ -406,6 +406,8 @@ static void read_body(ReadCtx *rc, const xmlNode *n)
 
 JxDoc *jx_docx_read(const guint8 *data, gsize len, GError **error)
 {
+    g_return_val_if_fail(data != NULL || len == 0, NULL);
+    g_return_val_if_fail(error == NULL || *error == NULL, NULL);
     gsize xml_len = 0;
     guint8 *xml = zip_read_member(data, len, "word/document.xml", &xml_len, error);
     if (!xml)

@@ -13,7 +13,7 @@
 #define JX_DOCX_MAX_XML (256u * 1024 * 1024)
 
 /* Reads a DOCX held in memory (data stays owned by the caller).
- * Returns a new JxDoc (free with jx_doc_free) or NULL with error set:
+ * Returns a new JxDoc (transfer full: free with jx_doc_free) or NULL with error set:
  * JX_ERROR_CORRUPT, JX_ERROR_UNSUPPORTED (a ZIP that is no DOCX),
  * JX_ERROR_TOO_LARGE, JX_ERROR_ENCRYPTED. */
 JxDoc *jx_docx_read(const guint8 *data, gsize len, GError **error);

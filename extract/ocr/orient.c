@@ -1,10 +1,10 @@
-#include "extract/orient.h"
+#include "extract/ocr/orient.h"
 
 #include <string.h>
 
-#include "extract/glyph.h"
-#include "extract/ocr.h"
-#include "extract/ruling.h"
+#include "extract/ocr/glyph.h"
+#include "extract/ocr/ocr.h"
+#include "extract/geom/ruling.h"
 
 typedef struct {
     int x0, y0, x1, y1; /* pixels */
@@ -89,7 +89,7 @@ static Box line_box(const int b[4], int m, int w, int h)
 }
 
 /* Lines of a page without ruling lines: its longest words (Leptonica's,
- * extract/ocr.h), found on the page as it is and, when none is a line,
+ * extract/ocr/ocr.h), found on the page as it is and, when none is a line,
  * turned by 90 degrees (a page fed in sideways has its lines upright, and
  * the word finder joins glyphs side by side only). Into found. */
 static void word_lines(const guint8 *gray, int w, int h, GArray *found)

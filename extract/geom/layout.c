@@ -1,4 +1,4 @@
-#include "extract/layout.h"
+#include "extract/geom/layout.h"
 
 #include <math.h>
 #include <string.h>
@@ -445,10 +445,10 @@ GArray *jx_layout_text_cells(GPtrArray *lines, guint first, guint last, int *nro
     /* interval stabbing: a boundary in the gap that ends first, supported
      * by every gap it lies in; a long gap (an empty cell) is used once */
     for (guint i = 0; i < cand->len; i++) {
-        Gap *first = &g_array_index(cand, Gap, i);
-        if (first->used)
+        Gap *earliest = &g_array_index(cand, Gap, i);
+        if (earliest->used)
             continue;
-        double hi = first->hi, lo = first->lo;
+        double hi = earliest->hi, lo = earliest->lo;
         int support = 0;
         for (guint j = i; j < cand->len; j++) {
             Gap *gp = &g_array_index(cand, Gap, j);

@@ -38,7 +38,7 @@ typedef struct {
  * 00: 8 px from the last 0). FALSE when there is no stroke. */
 gboolean jx_glyph_text_extent(const JxInk *ink, int n, int box[4]);
 
-/* Of n word boxes found on a scanned page (extract/ocr.h,
+/* Of n word boxes found on a scanned page (extract/ocr/ocr.h,
  * jx_ocr_word_boxes), those of text, kept in order at the front; returns
  * how many. Against the median height of the boxes two strokes high or
  * more (a line of text; none: no text, 0 returned): a

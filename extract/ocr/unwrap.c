@@ -1,4 +1,4 @@
-#include "extract/unwrap.h"
+#include "extract/ocr/unwrap.h"
 
 #include <string.h>
 

@@ -1,0 +1,137 @@
+#include "extract/geom/blocks.h"
+
+#include "extract/geom/layout.h"
+
+/* Lines closer than this many line heights are one band (table row). */
+#define BAND_GAP 0.3
+
+GArray *jx_blocks_new(void)
+{
+    return g_array_new(FALSE, FALSE, sizeof(JxPageBlock));
+}
+
+static int cmp_block(gconstpointer a, gconstpointer b)
+{
+    const JxPageBlock *x = a, *y = b;
+    return (x->y > y->y) - (x->y < y->y);
+}
+
+JxTable *jx_blocks_grid_table(const JxGrid *grid, int page, JxCellReader read, gpointer ctx)
+{
+    JxTable *t = jx_table_new();
+    for (guint i = 0; i < grid->cells->len; i++) {
+        const JxGridCell *gc = &g_array_index(grid->cells, JxGridCell, i);
+        unsigned flags = 0;
+        gboolean edge = FALSE;
+        char *text = read(gc, i, &flags, &edge, ctx);
+        JxCell *c = jx_table_add_cell(t, gc->row, gc->col, gc->rowspan, gc->colspan, text);
+        g_free(text);
+        c->runs_to_edge = edge;
+        c->flags = flags;
+        c->page = page;
+        c->x0 = gc->x0;
+        c->y0 = gc->y0;
+        c->x1 = gc->x1;
+        c->y1 = gc->y1;
+    }
+    jx_table_finish(t);
+    t->page_start = t->page_end = page;
+    return t;
+}
+
+/* A table without ruling lines, from the layout of its text; with a
+ * reader, each cell is read in its box. */
+static JxTable *text_table(GPtrArray *lines, const JxTextTable *tt, int page, JxBoxReader read,
+                           gpointer ctx)
+{
+    int nrows = 0, ncols = 0;
+    GArray *cells = jx_layout_text_cells(lines, tt->first, tt->last, &nrows, &ncols);
+    JxTable *t = jx_table_new();
+    for (guint i = 0; i < cells->len; i++) {
+        const JxTextCell *tc = &g_array_index(cells, JxTextCell, i);
+        unsigned flags = JX_FLAG_BIT(JX_FLAG_COLUMN_INFERRED);
+        char *text = read ? read(tc->x0, tc->y0, tc->x1, tc->y1, &flags, TRUE, ctx) : NULL;
+        JxCell *c = jx_table_add_cell(t, tc->row, tc->col, tc->rowspan, tc->colspan,
+                                      text ? text : tc->text);
+        g_free(text);
+        c->page = page;
+        c->flags |= flags;
+        c->x0 = tc->x0;
+        c->y0 = tc->y0;
+        c->x1 = tc->x1;
+        c->y1 = tc->y1;
+        c->runs_to_edge = tc->runs_to_edge;
+    }
+    jx_layout_text_cells_free(cells);
+    jx_table_finish(t);
+    t->page_start = t->page_end = page;
+    return t;
+}
+
+/* The text of paragraph lines [a, b): the glyphs', or read in the box
+ * round the lines. */
+static char *paragraph_text(GPtrArray *lines, guint a, guint b, JxBoxReader read, gpointer ctx)
+{
+    if (!read)
+        return jx_layout_text(lines, a, b);
+    const JxLine *first = g_ptr_array_index(lines, a);
+    double x0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE, y1 = first->y1;
+    for (guint i = a; i < b; i++) {
+        const JxLine *l = g_ptr_array_index(lines, i);
+        x0 = MIN(x0, l->x0);
+        x1 = MAX(x1, l->x1);
+        y1 = MAX(y1, l->y1);
+    }
+    unsigned flags = 0;
+    return read(x0, first->y0, x1, y1, &flags, FALSE, ctx);
+}
+
+guint jx_blocks_from_layout(GArray *blocks, GPtrArray *glyphs, int page, JxBoxReader read,
+                            gpointer ctx)
+{
+    GPtrArray *lines = jx_layout_lines(glyphs);
+    GPtrArray *bands = jx_layout_bands(lines, BAND_GAP);
+    GPtrArray *tts = jx_layout_text_tables(bands, 3);
+    guint next = 0;
+    for (guint t = 0; t <= tts->len && !(read && tts->len == 0); t++) {
+        const JxTextTable *tt = t < tts->len ? g_ptr_array_index(tts, t) : NULL;
+        guint end = tt ? tt->first : lines->len;
+        GArray *paras = jx_layout_paragraphs(lines, next, end);
+        for (guint k = 0; k < paras->len; k++) {
+            guint a = g_array_index(paras, guint, k);
+            guint b = k + 1 < paras->len ? g_array_index(paras, guint, k + 1) : end;
+            const JxLine *first = g_ptr_array_index(lines, a);
+            JxPageBlock it = {first->y0, paragraph_text(lines, a, b, read, ctx), NULL};
+            g_array_append_val(blocks, it);
+        }
+        g_array_free(paras, TRUE);
+        if (tt) {
+            JxPageBlock it = {((JxLine *)g_ptr_array_index(lines, tt->first))->y0, NULL,
+                              text_table(lines, tt, page, read, ctx)};
+            g_array_append_val(blocks, it);
+            next = tt->last + 1;
+        }
+    }
+    guint ntables = tts->len;
+    g_ptr_array_free(tts, TRUE);
+    g_ptr_array_free(bands, TRUE);
+    g_ptr_array_free(lines, TRUE);
+    return ntables;
+}
+
+void jx_blocks_add_to_doc(JxDoc *doc, GArray *blocks, int page, unsigned flags)
+{
+    g_array_sort(blocks, cmp_block);
+    for (guint i = 0; i < blocks->len; i++) {
+        JxPageBlock *it = &g_array_index(blocks, JxPageBlock, i);
+        if (it->table) {
+            for (guint k = 0; k < it->table->cells->len; k++)
+                ((JxCell *)g_ptr_array_index(it->table->cells, k))->flags |= flags;
+            jx_doc_add_table(doc, it->table, page);
+        } else {
+            jx_doc_add_paragraph(doc, it->text, page)->flags = flags;
+            g_free(it->text);
+        }
+    }
+    g_array_free(blocks, TRUE);
+}

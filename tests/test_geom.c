@@ -1,0 +1,256 @@
+/* The geometry of positioned pages: ruling lines and grids on synthetic
+ * rasters (extract/geom/ruling.h), text from glyph boxes
+ * (extract/geom/layout.h), a page's blocks (extract/geom/blocks.h). */
+#include <string.h>
+
+#include "extract/geom/blocks.h"
+#include "extract/geom/layout.h"
+#include "extract/geom/ruling.h"
+#include "tests/harness.h"
+
+/* A 3x3 grid on a white 200x120 image (1 px = 1 pt), the top-left two
+ * cells merged (no line between them), with a text-like blob. */
+static guint8 *draw_grid(int w, int h)
+{
+    guint8 *img = g_malloc((gsize)w * h);
+    memset(img, 255, (gsize)w * h);
+    int xs[] = {10, 70, 130, 190}, ys[] = {10, 40, 70, 100};
+    for (int k = 0; k < 4; k++)
+        for (int x = 10; x <= 190; x++)
+            img[ys[k] * w + x] = 0;
+    for (int k = 0; k < 4; k++)
+        for (int y = 10; y <= 100; y++)
+            if (!(k == 1 && y < 40)) /* the merge: no line in row 0 at x=70 */
+                img[y * w + xs[k]] = 0;
+    for (int y = 50; y < 58; y++) /* glyph-like ink: too short for a line */
+        for (int x = 80; x < 88; x++)
+            img[y * w + x] = 0;
+    return img;
+}
+
+static void test_ruling(void)
+{
+    int w = 200, h = 120;
+    guint8 *img = draw_grid(w, h);
+    GArray *hs = g_array_new(FALSE, FALSE, sizeof(JxSeg)), *vs = g_array_new(FALSE, FALSE, sizeof(JxSeg));
+    jx_ruling_find(img, w, h, w, 1, 0, JX_RULING_DARK, 1.0, hs, vs);
+    CU_ASSERT_EQUAL(hs->len, 4);
+    CU_ASSERT_EQUAL(vs->len, 4); /* x=70 runs from y=40 only */
+    GPtrArray *grids = jx_ruling_grids(hs, vs);
+    CU_ASSERT_EQUAL_FATAL(grids->len, 1);
+    const JxGrid *g = g_ptr_array_index(grids, 0);
+    CU_ASSERT_EQUAL(g->nrows, 3);
+    CU_ASSERT_EQUAL(g->ncols, 3);
+    CU_ASSERT_EQUAL(g->cells->len, 8); /* nine positions, two merged */
+    int top_left = jx_grid_cell_at(g, 20, 20);
+    CU_ASSERT_EQUAL(top_left, jx_grid_cell_at(g, 100, 20));
+    const JxGridCell *c = &g_array_index(g->cells, JxGridCell, top_left);
+    CU_ASSERT_EQUAL(c->colspan, 2);
+    CU_ASSERT_EQUAL(c->rowspan, 1);
+    CU_ASSERT_NOT_EQUAL(jx_grid_cell_at(g, 20, 50), jx_grid_cell_at(g, 100, 50));
+    CU_ASSERT_EQUAL(jx_grid_cell_at(g, 5, 5), -1);
+    g_ptr_array_free(grids, TRUE);
+    g_array_free(hs, TRUE);
+    g_array_free(vs, TRUE);
+    g_free(img);
+}
+
+/* Lines missing in an L (as under a seal) do not make one cell of the L's
+ * box: the L is cut into its runs along each row. */
+static void test_ruling_not_rectangle(void)
+{
+    int w = 200, h = 120;
+    guint8 *img = g_malloc((gsize)w * h);
+    memset(img, 255, (gsize)w * h);
+    int xs[] = {10, 70, 130, 190}, ys[] = {10, 40, 70, 100};
+    for (int k = 0; k < 4; k++)
+        for (int x = 10; x <= 190; x++)
+            if (!(k == 1 && x > 130)) /* no line under row 0, column 2 */
+                img[ys[k] * w + x] = 0;
+    for (int k = 0; k < 4; k++)
+        for (int y = 10; y <= 100; y++)
+            if (!(k == 2 && y < 40)) /* no line between columns 1 and 2 in row 0 */
+                img[y * w + xs[k]] = 0;
+    GArray *hs = g_array_new(FALSE, FALSE, sizeof(JxSeg)), *vs = g_array_new(FALSE, FALSE, sizeof(JxSeg));
+    jx_ruling_find(img, w, h, w, 1, 0, JX_RULING_DARK, 1.0, hs, vs);
+    GPtrArray *grids = jx_ruling_grids(hs, vs);
+    CU_ASSERT_EQUAL_FATAL(grids->len, 1);
+    const JxGrid *g = g_ptr_array_index(grids, 0);
+    CU_ASSERT_EQUAL(g->cells->len, 8);
+    int top = jx_grid_cell_at(g, 100, 20), below = jx_grid_cell_at(g, 160, 50);
+    CU_ASSERT_EQUAL(top, jx_grid_cell_at(g, 160, 20));
+    CU_ASSERT_NOT_EQUAL(top, below);
+    const JxGridCell *c = &g_array_index(g->cells, JxGridCell, top);
+    CU_ASSERT_EQUAL(c->colspan, 2);
+    CU_ASSERT_EQUAL(c->rowspan, 1);
+    c = &g_array_index(g->cells, JxGridCell, below);
+    CU_ASSERT_EQUAL(c->colspan, 1);
+    CU_ASSERT_EQUAL(c->rowspan, 1);
+    g_ptr_array_free(grids, TRUE);
+    g_array_free(hs, TRUE);
+    g_array_free(vs, TRUE);
+    g_free(img);
+}
+
+/* A cell's inside starts just past its ruling line, wherever within reach
+ * the line really runs; with no line there, `bare` pixels in. */
+static void test_inner_edge(void)
+{
+    int w = 100, h = 60;
+    guint8 *img = g_malloc((gsize)w * h);
+    memset(img, 255, (gsize)w * h);
+    jx_test_fill(img, w, 20, 0, 22, h);  /* a left line 2 px thick at x 20-21 */
+    jx_test_fill(img, w, 79, 0, 80, h);  /* a right line at x 79 */
+    jx_test_fill(img, w, 24, 20, 30, 28); /* text close to the left line */
+    /* the grid puts the lines at 21 and 80; reach 6 */
+    CU_ASSERT_EQUAL(jx_ruling_inner_edge(img, w, TRUE, 21, 1, 6, 6, 0, h, w), 23);
+    CU_ASSERT_EQUAL(jx_ruling_inner_edge(img, w, TRUE, 80, -1, 6, 6, 0, h, w), 78);
+    /* no line within reach: bare pixels in (a band of page text: none) */
+    CU_ASSERT_EQUAL(jx_ruling_inner_edge(img, w, TRUE, 50, 1, 6, 6, 0, h, w), 56);
+    CU_ASSERT_EQUAL(jx_ruling_inner_edge(img, w, TRUE, 50, 1, 6, 0, 0, h, w), 50);
+    /* a line farther in than reach is not this cell's line */
+    CU_ASSERT_EQUAL(jx_ruling_inner_edge(img, w, TRUE, 12, 1, 6, 6, 0, h, w), 18);
+    /* rows: a top line at y 5 */
+    jx_test_fill(img, w, 0, 5, w, 6);
+    CU_ASSERT_EQUAL(jx_ruling_inner_edge(img, w, FALSE, 4, 1, 6, 6, 30, 70, h), 7);
+    g_free(img);
+}
+
+static void add_word(GPtrArray *out, GArray *store, const char *text, double x, double y, double size)
+{
+    for (const char *p = text; *p; p = g_utf8_next_char(p)) {
+        JxGlyph gl = {g_utf8_get_char(p), x, y, x + size, y + size};
+        g_array_append_val(store, gl);
+        x += size;
+    }
+    (void)out;
+}
+
+static GPtrArray *glyph_ptrs(GArray *store)
+{
+    GPtrArray *p = g_ptr_array_new();
+    for (guint i = 0; i < store->len; i++)
+        g_ptr_array_add(p, &g_array_index(store, JxGlyph, i));
+    return p;
+}
+
+static void test_layout(void)
+{
+    GArray *store = g_array_new(FALSE, FALSE, sizeof(JxGlyph));
+    /* a cell 60 pt wide: "2023.1" fills the first line, "2" wraps */
+    add_word(NULL, store, "2023.1", 0, 0, 10);
+    add_word(NULL, store, "2", 0, 12, 10);
+    GPtrArray *gl = glyph_ptrs(store);
+    gboolean edge = TRUE;
+    char *t = jx_layout_cell_text(gl, 61, &edge);
+    CU_ASSERT_STRING_EQUAL(t, "2023.12");
+    CU_ASSERT_FALSE(edge);
+    g_free(t);
+    /* in a wider cell the same lines are a real line break */
+    t = jx_layout_cell_text(gl, 200, &edge);
+    CU_ASSERT_STRING_EQUAL(t, "2023.1\n2");
+    g_free(t);
+    g_ptr_array_free(gl, TRUE);
+    g_array_set_size(store, 0);
+    /* words: a gap wider than a third of the height is a space; glyphs
+     * given in any order are read top to bottom, left to right */
+    add_word(NULL, store, "PDF", 75, 0, 10);
+    add_word(NULL, store, "A", 0, 20, 10);
+    add_word(NULL, store, "tables", 0, 0, 10);
+    gl = glyph_ptrs(store);
+    t = jx_layout_glyph_text(gl);
+    CU_ASSERT_STRING_EQUAL(t, "tables PDF\nA");
+    g_free(t);
+    g_ptr_array_free(gl, TRUE);
+    g_array_free(store, TRUE);
+}
+
+/* Reads a grid cell as its index, flagged OCR; the last runs to its edge. */
+static char *index_cell(const JxGridCell *gc, guint i, unsigned *flags, gboolean *runs_to_edge,
+                        gpointer ctx)
+{
+    const JxGrid *grid = ctx;
+    (void)gc;
+    *flags |= JX_FLAG_BIT(JX_FLAG_OCR);
+    *runs_to_edge = i + 1 == grid->cells->len;
+    return g_strdup_printf("c%u", i);
+}
+
+/* A box reader that counts its calls. */
+static char *count_box(double x0, double y0, double x1, double y1, unsigned *flags, gboolean cell,
+                       gpointer ctx)
+{
+    (void)x0, (void)y0, (void)x1, (void)y1, (void)flags, (void)cell;
+    (*(int *)ctx)++;
+    return g_strdup("read");
+}
+
+/* A page's blocks: a table on a ruled grid read cell by cell, a paragraph
+ * above it from glyphs, then both into the document top to bottom with
+ * the page's flags; a box reader with glyphs that make no table adds
+ * nothing. */
+static void test_blocks(void)
+{
+    int w = 200, h = 120;
+    guint8 *img = draw_grid(w, h);
+    GArray *hs = g_array_new(FALSE, FALSE, sizeof(JxSeg)), *vs = g_array_new(FALSE, FALSE, sizeof(JxSeg));
+    jx_ruling_find(img, w, h, w, 1, 0, JX_RULING_DARK, 1.0, hs, vs);
+    GPtrArray *grids = jx_ruling_grids(hs, vs);
+    CU_ASSERT_EQUAL_FATAL(grids->len, 1);
+    const JxGrid *grid = g_ptr_array_index(grids, 0);
+
+    GArray *blocks = jx_blocks_new();
+    JxPageBlock ruled = {grid->ys[0], NULL, jx_blocks_grid_table(grid, 2, index_cell, (gpointer)grid)};
+    g_array_append_val(blocks, ruled);
+    GArray *store = g_array_new(FALSE, FALSE, sizeof(JxGlyph));
+    add_word(NULL, store, "Title", 0, 0, 5); /* above the grid (top at 10) */
+    GPtrArray *gl = glyph_ptrs(store);
+    CU_ASSERT_EQUAL(jx_blocks_from_layout(blocks, gl, 2, NULL, NULL), 0);
+    CU_ASSERT_EQUAL(blocks->len, 2);
+    g_ptr_array_free(gl, TRUE);
+    gl = glyph_ptrs(store); /* word boxes that make no table: nothing read */
+    int calls = 0;
+    CU_ASSERT_EQUAL(jx_blocks_from_layout(blocks, gl, 2, count_box, &calls), 0);
+    CU_ASSERT_EQUAL(calls, 0);
+    CU_ASSERT_EQUAL(blocks->len, 2);
+    g_ptr_array_free(gl, TRUE);
+
+    JxDoc *doc = jx_doc_new("pdf");
+    jx_blocks_add_to_doc(doc, blocks, 2, JX_FLAG_BIT(JX_FLAG_TEXT_GARBLED));
+    CU_ASSERT_EQUAL_FATAL(doc->blocks->len, 2);
+    const JxBlock *para = g_ptr_array_index(doc->blocks, 0);
+    const JxBlock *table = g_ptr_array_index(doc->blocks, 1);
+    CU_ASSERT_EQUAL_FATAL(para->kind, JX_BLOCK_PARAGRAPH);
+    CU_ASSERT_STRING_EQUAL(para->text, "Title");
+    CU_ASSERT_EQUAL(para->flags, JX_FLAG_BIT(JX_FLAG_TEXT_GARBLED));
+    CU_ASSERT_EQUAL_FATAL(table->kind, JX_BLOCK_TABLE);
+    const JxTable *t = table->table;
+    CU_ASSERT_EQUAL(t->cells->len, 8);
+    CU_ASSERT_EQUAL(t->page_start, 2);
+    const JxCell *merged = jx_table_cell_at(t, 0, 1); /* the top-left two cells are one */
+    CU_ASSERT_STRING_EQUAL(merged->text, "c0");
+    CU_ASSERT_EQUAL(merged->colspan, 2);
+    CU_ASSERT_EQUAL(merged->flags, JX_FLAG_BIT(JX_FLAG_OCR) | JX_FLAG_BIT(JX_FLAG_TEXT_GARBLED));
+    CU_ASSERT_EQUAL(merged->x0, grid->xs[0]);
+    CU_ASSERT_EQUAL(merged->x1, grid->xs[2]);
+    CU_ASSERT_FALSE(merged->runs_to_edge);
+    CU_ASSERT_TRUE(jx_table_cell_at(t, 2, 2)->runs_to_edge);
+    jx_doc_free(doc);
+    g_array_free(store, TRUE);
+    g_ptr_array_free(grids, TRUE);
+    g_array_free(hs, TRUE);
+    g_array_free(vs, TRUE);
+    g_free(img);
+}
+
+void jx_add_geom_tests(void)
+{
+    CU_pSuite s = CU_add_suite("extract/geom/ruling", NULL, NULL);
+    CU_add_test(s, "ruling lines and merged cells", test_ruling);
+    CU_add_test(s, "missing lines do not merge past a rectangle", test_ruling_not_rectangle);
+    CU_add_test(s, "a cell's inside starts just past its line", test_inner_edge);
+    s = CU_add_suite("extract/geom/layout", NULL, NULL);
+    CU_add_test(s, "text from glyph boxes, wraps", test_layout);
+    s = CU_add_suite("extract/geom/blocks", NULL, NULL);
+    CU_add_test(s, "a page's blocks: grid cells read, unruled text, top to bottom", test_blocks);
+}
