@@ -24,12 +24,12 @@ REL_CFLAGS  := -O2 -g
 ASAN_CFLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
                -fno-sanitize-recover=undefined
 
-LIB_SRC := common/error.c common/edits.c common/flags.c \
+LIB_SRC := common/error.c common/edits.c common/flags.c common/ruleset.c \
            extract/doc.c extract/docx.c extract/pdf.c extract/ruling.c extract/layout.c \
            extract/crosspage.c extract/ocr.c extract/deskew.c extract/orient.c extract/unwrap.c \
            extract/glyph.c extract/extract.c \
            normalize/text.c normalize/value.c \
-           rules/ruleset.c rules/record.c rules/form.c rules/check.c \
+           rules/record.c rules/form.c rules/check.c \
            sink/json.c sink/jsonl.c sink/columns.c sink/sqlite.c sink/csv.c
 # the OCR plugin, which judges glyph shapes too
 PLUGIN_SRC := extract/ocr_tesseract.c extract/glyph.c

@@ -14,7 +14,7 @@
 #include "common/error.h"
 #include "extract/extract.h"
 #include "normalize/value.h"
-#include "rules/ruleset.h"
+#include "common/ruleset.h"
 #include <json-glib/json-glib.h>
 
 #include "sink/csv.h"

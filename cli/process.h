@@ -7,7 +7,7 @@
 
 #include <glib.h>
 
-#include "rules/ruleset.h"
+#include "common/ruleset.h"
 
 /* Largest input read (bytes); larger is a TOO_LARGE error record. */
 #define JX_MAX_INPUT (1024u * 1024 * 1024)

@@ -8,7 +8,7 @@
 #define JX_CHECK_H
 
 #include "rules/record.h"
-#include "rules/ruleset.h"
+#include "common/ruleset.h"
 
 /* How far a sum may be off its printed total (rounding to 0.01). */
 #define JX_SUM_TOLERANCE 0.011

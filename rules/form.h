@@ -7,7 +7,7 @@
 
 #include "extract/doc.h"
 #include "rules/record.h"
-#include "rules/ruleset.h"
+#include "common/ruleset.h"
 
 /* Never fails: a document without forms gives a result with no forms.
  * Returns a new JxResult (free with jx_result_free). */

@@ -4,7 +4,7 @@
 #include "common/error.h"
 #include "rules/check.h"
 #include "rules/form.h"
-#include "rules/ruleset.h"
+#include "common/ruleset.h"
 #include "tests/harness.h"
 
 static void expect_load_error(const char *text, const char *needle)

@@ -1,5 +1,5 @@
 #define PCRE2_CODE_UNIT_WIDTH 8
-#include "rules/ruleset.h"
+#include "common/ruleset.h"
 
 #include <pcre2.h>
 #include <string.h>
