@@ -28,8 +28,9 @@ LIB_SRC := common/error.c common/edits.c common/flags.c common/ruleset.c \
            extract/doc.c extract/docx.c extract/pdf.c extract/ruling.c extract/layout.c \
            extract/crosspage.c extract/ocr.c extract/deskew.c extract/orient.c extract/unwrap.c \
            extract/glyph.c extract/extract.c \
-           normalize/text.c normalize/value.c \
-           rules/record.c rules/form.c rules/check.c \
+           normalize/text.c normalize/value.c normalize/grid.c normalize/ocr_cells.c \
+           rules/record.c rules/form.c rules/form_grid.c rules/form_fields.c \
+           rules/form_funds.c rules/form_indicators.c rules/form_totals.c rules/check.c \
            sink/json.c sink/jsonl.c sink/columns.c sink/sqlite.c sink/csv.c
 # the OCR plugin, which judges glyph shapes too
 PLUGIN_SRC := extract/ocr_tesseract.c extract/glyph.c

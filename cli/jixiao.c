@@ -15,6 +15,7 @@
 #include "extract/extract.h"
 #include "normalize/value.h"
 #include "common/ruleset.h"
+#include "rules/form.h"
 #include <json-glib/json-glib.h>
 
 #include "sink/csv.h"
@@ -42,7 +43,8 @@ static JxRuleset *load_rules(const char *dir)
 {
     JxRuleset *rs = jx_ruleset_new();
     GError *err = NULL;
-    if (!jx_ruleset_load_builtin(rs, &err) || (dir && !jx_ruleset_load_dir(rs, dir, &err))) {
+    if (!jx_ruleset_load_builtin(rs, &err) || (dir && !jx_ruleset_load_dir(rs, dir, &err)) ||
+        !jx_forms_check_rules(rs, &err)) {
         fprintf(stderr, "jixiao: %s\n", err->message);
         g_error_free(err);
         jx_ruleset_free(rs);

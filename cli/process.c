@@ -9,6 +9,7 @@
 
 #include "common/error.h"
 #include "extract/extract.h"
+#include "normalize/ocr_cells.h"
 #include "rules/check.h"
 #include "rules/form.h"
 #include "sink/jsonl.h"
@@ -76,6 +77,7 @@ JxProcessed jx_process_file(const char *path, const JxRuleset *rs, GHashTable *k
     info.text_source = doc->text_source;
     info.pages_without_text = doc->pages_without_text;
     info.pages_garbled = doc->pages_garbled;
+    jx_normalize_ocr(doc, rs);
     JxResult *res = jx_forms_read(doc, rs);
     jx_check_result(res, rs);
     jx_jsonl_document(out, &info, res);

@@ -32,6 +32,7 @@ void jx_add_value_tests(void);
 void jx_add_docx_tests(void);
 void jx_add_pdf_tests(void);
 void jx_add_ruleset_tests(void);
+void jx_add_check_tests(void);
 void jx_add_e2e_tests(void);
 
 #endif
