@@ -45,9 +45,12 @@ static int kind_index(const char *kind)
 /* A pattern as the text it is matched against is written: NFKC, like
  * jx_text_clean, so a full-width ： in a rule file matches the : of the
  * cleaned text; a full-width sign that becomes ASCII punctuation stays a
- * literal (（ is \(, not a group). Returns a new string. */
+ * literal (（ is \(, not a group). Returns a new string; text that is not
+ * UTF-8 as it is (PCRE2 then says what is wrong with it). */
 static char *pattern_nfkc(const char *pattern)
 {
+    if (!g_utf8_validate(pattern, -1, NULL))
+        return g_strdup(pattern);
     GString *out = g_string_sized_new(strlen(pattern));
     for (const char *p = pattern; *p; p = g_utf8_next_char(p)) {
         gsize len = (gsize)(g_utf8_next_char(p) - p);

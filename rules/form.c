@@ -38,7 +38,7 @@ void fr_close_form(Reader *rd)
     reset_tables(rd);
 }
 
-gboolean fr_form_has_content(const JxForm *f)
+static gboolean form_has_content(const JxForm *f)
 {
     return f->project_name || f->goal_expected || f->funds->len || f->indicators->len;
 }
@@ -63,7 +63,7 @@ JxForm *fr_open_form(Reader *rd)
 
 static void on_title(Reader *rd, const char *text)
 {
-    if (rd->form && fr_form_has_content(rd->form))
+    if (rd->form && form_has_content(rd->form))
         fr_close_form(rd);
     rd->last = NULL; /* what follows belongs to the coming form */
     g_free(rd->title);
@@ -139,7 +139,7 @@ static gboolean read_line(Reader *rd, const char *raw)
         on_title(rd, text);
     } else if (g_utf8_strlen(key, -1) <= 24 &&
                jx_ruleset_match(rd->rs, "year", key, &cap) && cap) {
-        if (rd->form && !rd->form->year && !fr_form_has_content(rd->form))
+        if (rd->form && !rd->form->year && !form_has_content(rd->form))
             rd->form->year = atoi(cap);
         else
             rd->year = atoi(cap);
@@ -253,7 +253,7 @@ JxResult *jx_forms_read(const JxDoc *doc, const JxRuleset *rs)
             read_row(&rd, &g, r);
         fr_grid_clear(&g);
     }
-    if (rd.form && fr_form_has_content(rd.form))
+    if (rd.form && form_has_content(rd.form))
         fr_close_form(&rd);
     g_clear_pointer(&rd.form, jx_form_free); /* a form that never got content */
     reset_tables(&rd);

@@ -100,19 +100,23 @@ char *fr_nonempty(const char *s);
 gboolean fr_number_of(const char *text, JxNum *out);
 
 /* ---- form.c: forms ---- */
+/* The form open in rd, opened (with the pending title, year and fields)
+ * if none is; transfer none. */
 JxForm *fr_open_form(Reader *rd);
+/* The open form goes into the result (if any) and the block state is reset. */
 void fr_close_form(Reader *rd);
+/* The open form's pages take in page (<= 0: unknown). */
 void fr_note_page(Reader *rd, int page);
-gboolean fr_form_has_content(const JxForm *f);
 
 /* ---- form_fields.c ---- */
-/* Sets header field `name` of f from value unless it has one (cleaned as the
- * field table says). */
+/* Sets header field `name` of f from value (copied) unless it has one,
+ * cleaned as the field table says; an unknown name sets nothing. */
 void fr_set_field(const JxRuleset *rs, JxForm *f, const char *name, const char *value);
 /* The field-label cells of a row and their values. */
 void fr_read_fields(Reader *rd, const Grid *g, GArray *cells);
-/* A field printed as a line (key: compact text, matched by rule `name`,
- * capture cap): for the open form, the one just closed, or the one to come. */
+/* A field printed as a line, matched by a rule of that name with capture
+ * cap (the value, stripped in place): for the open form, the one just
+ * closed, or the one to come (kept pending). */
 void fr_read_field_line(Reader *rd, const char *name, char *cap);
 
 /* ---- form_funds.c ---- */

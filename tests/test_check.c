@@ -78,7 +78,7 @@ static void test_sums(void)
     res = form_of(w, s, 3);
     f = g_ptr_array_index(res->forms, 0);
     f->total_weight = (JxNum){TRUE, 20.01};
-    f->total_score = (JxNum){TRUE, 25};
+    f->total_score = (JxNum){TRUE, 18};
     jx_check_result(res, rs);
     CU_ASSERT_EQUAL(f->flags, JX_FLAG_BIT(JX_FLAG_SCORE_SUM_MISMATCH));
     for (guint i = 0; i < 3; i++) {
