@@ -27,17 +27,17 @@ ASAN_CFLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
 # the sanitizer build that `make test` runs, never in build/jixiao
 TEST_HOOKS  := -DJX_TEST_HOOKS
 
-LIB_SRC := common/error.c common/edits.c common/flags.c \
+LIB_SRC := common/error.c common/edits.c common/flags.c common/ruleset.c \
            extract/doc.c extract/extract.c \
            extract/geom/ruling.c extract/geom/layout.c extract/geom/blocks.c \
            extract/pdf/pdf.c extract/pdf/crosspage.c \
            extract/ocr/ocr.c extract/ocr/deskew.c extract/ocr/orient.c extract/ocr/unwrap.c \
            extract/ocr/glyph.c extract/ocr/scan.c \
            extract/office/docx.c \
-           normalize/text.c normalize/value.c \
-           rules/ruleset.c rules/record.c rules/form.c rules/check.c \
-           sink/json.c sink/jsonl.c sink/columns.c sink/sqlite.c sink/csv.c \
-           sink/handover.c \
+           normalize/text.c normalize/value.c normalize/grid.c normalize/ocr_cells.c \
+           rules/record.c rules/form.c rules/form_grid.c rules/form_fields.c \
+           rules/form_funds.c rules/form_indicators.c rules/form_totals.c rules/check.c \
+           sink/json.c sink/jsonl.c sink/columns.c sink/sqlite.c sink/csv.c sink/handover.c \
            pipeline/pipeline.c
 # the OCR plugin, which judges glyph shapes too
 PLUGIN_SRC := extract/ocr/ocr_tesseract.c extract/ocr/glyph.c

@@ -17,8 +17,8 @@
 #include "common/error.h"
 #include "extract/extract.h"
 #include "normalize/value.h"
+#include "common/ruleset.h"
 #include "pipeline/pipeline.h"
-#include "rules/ruleset.h"
 
 #include "sink/csv.h"
 #include "sink/handover.h"
@@ -44,13 +44,11 @@ static const char USAGE[] =
 
 static JxRuleset *load_rules(const char *dir)
 {
-    JxRuleset *rs = jx_ruleset_new();
     GError *err = NULL;
-    if (!jx_ruleset_load_builtin(rs, &err) || (dir && !jx_ruleset_load_dir(rs, dir, &err))) {
+    JxRuleset *rs = jx_pipeline_rules(dir, &err);
+    if (!rs) {
         fprintf(stderr, "jixiao: %s\n", err->message);
         g_error_free(err);
-        jx_ruleset_free(rs);
-        return NULL;
     }
     return rs;
 }

@@ -9,6 +9,7 @@
 
 #include "common/error.h"
 #include "extract/extract.h"
+#include "normalize/ocr_cells.h"
 #include "rules/check.h"
 #include "rules/form.h"
 
@@ -89,9 +90,21 @@ static void run(JxDocRecords *d, const guint8 *data, gsize len, const JxRuleset 
     d->info.pages_garbled = g_array_copy(doc->pages_garbled);
     g_ptr_array_unref(d->notes);
     d->notes = g_ptr_array_ref(doc->notes); /* outlives the doc */
+    jx_normalize_ocr(doc, rs);
     d->result = jx_forms_read(doc, rs);
     jx_check_result(d->result, rs);
     jx_doc_free(doc);
+}
+
+JxRuleset *jx_pipeline_rules(const char *dir, GError **error)
+{
+    JxRuleset *rs = jx_ruleset_new();
+    if (!jx_ruleset_load_builtin(rs, error) || (dir && !jx_ruleset_load_dir(rs, dir, error)) ||
+        !jx_forms_check_rules(rs, error)) {
+        jx_ruleset_free(rs);
+        return NULL;
+    }
+    return rs;
 }
 
 JxDocRecords *jx_pipeline_file(const char *path, const JxRuleset *rs, GHashTable *known)

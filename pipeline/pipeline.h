@@ -9,7 +9,7 @@
 #include <glib.h>
 
 #include "rules/record.h"
-#include "rules/ruleset.h"
+#include "common/ruleset.h"
 
 /* Largest input read (bytes); larger is a TOO_LARGE error. */
 #define JX_MAX_INPUT (1024u * 1024 * 1024)
@@ -52,6 +52,13 @@ JxDocRecords *jx_pipeline_data(const char *source, const guint8 *data, gsize len
  * is hashed (in pieces) when it is a regular file that can be read.
  * Returns a new JxDocRecords (transfer full); NULL only on NULL arguments. */
 JxDocRecords *jx_pipeline_failure(const char *path, const char *code, const char *message);
+
+/* The rules the pipeline reads with: the built-in rule files, then the
+ * *.rules files of dir (NULL: none), which override them, checked for names
+ * the rules stage does not know. Returns a new JxRuleset (transfer full;
+ * jx_ruleset_free) or NULL with JX_ERROR_RULES ("file:line: ...") or the
+ * error of reading dir. */
+JxRuleset *jx_pipeline_rules(const char *dir, GError **error);
 
 /* Frees d and everything it owns; NULL is allowed. */
 void jx_doc_records_free(JxDocRecords *d);

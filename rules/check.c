@@ -200,6 +200,7 @@ static void check_form(JxForm *form, const JxRuleset *rs)
 
 void jx_check_result(JxResult *res, const JxRuleset *rs)
 {
+    g_return_if_fail(res != NULL && rs != NULL);
     for (guint i = 0; i < res->forms->len; i++)
         check_form(g_ptr_array_index(res->forms, i), rs);
 }

@@ -8,14 +8,19 @@
 #define JX_CHECK_H
 
 #include "rules/record.h"
-#include "rules/ruleset.h"
+#include "common/ruleset.h"
 
 /* How far a sum may be off its printed total (rounding to 0.01). */
 #define JX_SUM_TOLERANCE 0.011
 
+/* Adds the flags above to res's forms, fund lines and indicators (a failed
+ * sum also flags every value that went into it) and sets their confidence.
+ * In place, nothing allocated for the caller; does nothing on NULL. */
 void jx_check_result(JxResult *res, const JxRuleset *rs);
 
-/* Confidence for a set of flags: product of (1 - penalty) over the flags. */
+/* Confidence for a set of flags (JX_FLAG_BIT()s): product of (1 - penalty)
+ * over the flags, each the `penalty` rule of the flag's name clamped to
+ * 0..1 (0.1 without one), rounded to 0.001. 1.0 for no flags. */
 double jx_check_confidence(guint flags, const JxRuleset *rs);
 
 #endif

@@ -2,9 +2,10 @@
 #include <string.h>
 
 #include "common/error.h"
+#include "normalize/ocr_cells.h"
 #include "rules/check.h"
 #include "rules/form.h"
-#include "rules/ruleset.h"
+#include "common/ruleset.h"
 #include "tests/harness.h"
 
 static void expect_load_error(const char *text, const char *needle)
@@ -26,6 +27,75 @@ static void test_errors(void)
     expect_load_error("\n\nlevel2 数量指标 ^(数量$\n", "user.rules:3: bad pattern");
     expect_load_error("penalty OCR lots\n", "user.rules:1: 'lots' is not a number");
     expect_load_error("title\n", "user.rules:1: expected KIND NAME PATTERN");
+    /* a field the forms do not have: refused with its line, not dropped */
+    JxRuleset *rs = jx_ruleset_new();
+    GError *err = NULL;
+    CU_ASSERT_TRUE_FATAL(jx_ruleset_load_builtin(rs, &err));
+    CU_ASSERT_TRUE(jx_forms_check_rules(rs, &err));
+    CU_ASSERT_TRUE(jx_ruleset_load_data(rs, "user.rules", "# mine\nfield project_leader ^负责人$\n", &err));
+    CU_ASSERT_FALSE(jx_forms_check_rules(rs, &err));
+    if (!err || strcmp(err->message, "user.rules:2: unknown field name 'project_leader'") != 0)
+        JX_FAIL_MSG("field name error: \"%s\"", err ? err->message : "(none)");
+    g_clear_error(&err);
+    jx_ruleset_free(rs);
+}
+
+/* A table of rows of cells (NULL ends a row of fewer than n), all with the
+ * given flags, in a new document. */
+static JxDoc *doc_of(const char *const *cells, int rows, int cols, unsigned flags)
+{
+    JxTable *t = jx_table_new();
+    for (int r = 0; r < rows; r++)
+        for (int c = 0; c < cols && cells[r * cols + c]; c++) {
+            JxCell *cell = jx_table_add_cell(t, r, c, 1, 1, cells[r * cols + c]);
+            cell->page = 1;
+            cell->flags = flags;
+        }
+    jx_table_finish(t);
+    t->page_start = t->page_end = 1;
+    JxDoc *doc = jx_doc_new("pdf");
+    jx_doc_add_table(doc, t, 1);
+    return doc;
+}
+
+/* A user's field rule for a label the built-in rules do not know, written
+ * with the full-width colon of the form (patterns are read through NFKC
+ * like the text), in a cell and on a line of its own. */
+static void test_user_field(void)
+{
+    JxRuleset *rs = jx_ruleset_new();
+    GError *err = NULL;
+    CU_ASSERT_TRUE_FATAL(jx_ruleset_load_builtin(rs, &err));
+    CU_ASSERT_TRUE_FATAL(jx_ruleset_load_data(rs, "user.rules",
+                                              "field project_lead ^负责人：(.+)$\n", &err));
+    CU_ASSERT_TRUE(jx_forms_check_rules(rs, &err));
+    CU_ASSERT_STRING_EQUAL(jx_ruleset_match(rs, "field", "负责人:张三", NULL), "project_lead");
+    JxRuleset *mine = jx_ruleset_new();
+    CU_ASSERT_TRUE(jx_ruleset_load_data(mine, "user.rules", "fundunit u ^（(万元)）$\n", &err));
+    CU_ASSERT_STRING_EQUAL(jx_ruleset_match(mine, "fundunit", "(万元)", NULL), "u");
+    CU_ASSERT_PTR_NULL(jx_ruleset_match(mine, "fundunit", "万元", NULL)); /* （ is a literal */
+    jx_ruleset_free(mine);
+    const char *const CELLS[] = {"项目名称", "培训项目", "负责人：张三", NULL};
+    JxDoc *doc = doc_of(CELLS, 2, 2, 0);
+    jx_doc_add_paragraph(doc, "负责人： 李四", 1);
+    JxResult *res = jx_forms_read(doc, rs);
+    CU_ASSERT_EQUAL_FATAL(res->forms->len, 1);
+    const JxForm *f = g_ptr_array_index(res->forms, 0);
+    CU_ASSERT_STRING_EQUAL(f->project_name, "培训项目");
+    CU_ASSERT_STRING_EQUAL(f->project_lead, "张三"); /* the cell's; the line comes after */
+    jx_result_free(res);
+    jx_doc_free(doc);
+    /* the line alone, after the table */
+    const char *const ONLY_NAME[] = {"项目名称", "培训项目"};
+    doc = doc_of(ONLY_NAME, 1, 2, 0);
+    jx_doc_add_paragraph(doc, "负责人： 李四", 1);
+    res = jx_forms_read(doc, rs);
+    CU_ASSERT_EQUAL_FATAL(res->forms->len, 1);
+    f = g_ptr_array_index(res->forms, 0);
+    CU_ASSERT_STRING_EQUAL(f->project_lead, "李四");
+    jx_result_free(res);
+    jx_doc_free(doc);
+    jx_ruleset_free(rs);
 }
 
 static void test_match_and_precedence(void)
@@ -123,29 +193,27 @@ static void test_level_weights(void)
 }
 
 /* An OCR'd indicator table: its 得分 header unread (between 分值 and
- * 偏差原因 it is taken to be 得分, and flagged), its 合计 read as "ait" in
- * the last row (still the total). A text-layer table keeps neither. */
+ * 偏差原因 the OCR pass takes it to be 得分, writes the label and flags the
+ * cell), its 合计 read as "ait" in the last row (the pass writes 合计). The
+ * rules then read both as any other cell. A text-layer table keeps neither. */
 static void test_ocr_header_gaps(void)
 {
     JxRuleset *rs = jx_ruleset_new();
     CU_ASSERT_TRUE_FATAL(jx_ruleset_load_builtin(rs, NULL));
-    const char *const ROWS[][6] = {
-        {"一级指标", "三级指标", "年度指标值", "分值", "糙得|从恒", "偏差原因分析及改进措施"},
-        {"产出指标", "培训人数", "50人", "20", "18", "未完成"},
-        {"效益指标", "满意度", "95%", "10", "10", ""},
-        {"ait", "", "", "30", "28", ""}};
+    const char *const ROWS[] = {
+        "一级指标", "三级指标", "年度指标值", "分值", "糙得|从恒", "偏差原因分析及改进措施",
+        "产出指标", "培训人数", "50人", "20", "18", "未完成",
+        "效益指标", "满意度", "95%", "10", "10", "",
+        "ait", "", "", "30", "28", ""};
     for (int ocr = 1; ocr >= 0; ocr--) {
-        JxTable *t = jx_table_new();
-        for (int r = 0; r < 4; r++)
-            for (int c = 0; c < 6; c++) {
-                JxCell *cell = jx_table_add_cell(t, r, c, 1, 1, ROWS[r][c]);
-                cell->page = 1;
-                cell->flags = ocr ? JX_FLAG_BIT(JX_FLAG_OCR) : 0;
-            }
-        jx_table_finish(t);
-        t->page_start = t->page_end = 1;
-        JxDoc *doc = jx_doc_new("pdf");
-        jx_doc_add_table(doc, t, 1);
+        JxDoc *doc = doc_of(ROWS, 4, 6, ocr ? JX_FLAG_BIT(JX_FLAG_OCR) : 0);
+        jx_normalize_ocr(doc, rs);
+        const JxTable *t = ((const JxBlock *)g_ptr_array_index(doc->blocks, 0))->table;
+        const JxCell *gap = jx_table_cell_at(t, 0, 4), *total = jx_table_cell_at(t, 3, 0);
+        CU_ASSERT_STRING_EQUAL(gap->text, ocr ? "得分" : "糙得|从恒");
+        CU_ASSERT_EQUAL((gap->flags & JX_FLAG_BIT(JX_FLAG_HEADER_INFERRED)) != 0, ocr);
+        CU_ASSERT_STRING_EQUAL(total->text, ocr ? "合计" : "ait");
+        CU_ASSERT_STRING_EQUAL(jx_table_cell_at(t, 0, 1)->text, "三级指标");
         JxResult *res = jx_forms_read(doc, rs);
         CU_ASSERT_EQUAL_FATAL(res->forms->len, 1);
         const JxForm *f = g_ptr_array_index(res->forms, 0);
@@ -168,11 +236,55 @@ static void test_ocr_header_gaps(void)
     jx_ruleset_free(rs);
 }
 
+/* OCR paragraphs lose their specks line by line; other paragraphs and
+ * cells are left as they are. */
+static void test_ocr_paragraphs(void)
+{
+    JxRuleset *rs = jx_ruleset_new();
+    CU_ASSERT_TRUE_FATAL(jx_ruleset_load_builtin(rs, NULL));
+    JxDoc *doc = jx_doc_new("pdf");
+    JxBlock *p = jx_doc_add_paragraph(doc, "| 项目支出绩效自评表 |\n2023年度_", 1);
+    p->flags = JX_FLAG_BIT(JX_FLAG_OCR);
+    jx_doc_add_paragraph(doc, "| 原样 |", 1);
+    jx_normalize_ocr(doc, rs);
+    CU_ASSERT_STRING_EQUAL(((JxBlock *)g_ptr_array_index(doc->blocks, 0))->text,
+                           "项目支出绩效自评表\n2023年度");
+    CU_ASSERT_STRING_EQUAL(((JxBlock *)g_ptr_array_index(doc->blocks, 1))->text, "| 原样 |");
+    jx_doc_free(doc);
+    jx_ruleset_free(rs);
+}
+
+/* The rules flag the values of a column whose header cell says it was
+ * placed (HEADER_INFERRED), whoever placed it: nothing here is OCR. */
+static void test_header_inferred(void)
+{
+    JxRuleset *rs = jx_ruleset_new();
+    CU_ASSERT_TRUE_FATAL(jx_ruleset_load_builtin(rs, NULL));
+    const char *const ROWS[] = {"三级指标", "年度指标值", "分值", "得分",
+                                "培训人数", "50人", "20", "18"};
+    JxDoc *doc = doc_of(ROWS, 2, 4, 0);
+    JxTable *t = ((JxBlock *)g_ptr_array_index(doc->blocks, 0))->table;
+    jx_table_cell_at(t, 0, 3)->flags |= JX_FLAG_BIT(JX_FLAG_HEADER_INFERRED);
+    JxResult *res = jx_forms_read(doc, rs);
+    CU_ASSERT_EQUAL_FATAL(res->forms->len, 1);
+    const JxForm *f = g_ptr_array_index(res->forms, 0);
+    CU_ASSERT_EQUAL_FATAL(f->indicators->len, 1);
+    const JxIndicator *ind = g_ptr_array_index(f->indicators, 0);
+    CU_ASSERT_DOUBLE_EQUAL(ind->score.v, 18, 1e-9);
+    CU_ASSERT_EQUAL(ind->flags, JX_FLAG_BIT(JX_FLAG_HEADER_INFERRED));
+    jx_result_free(res);
+    jx_doc_free(doc);
+    jx_ruleset_free(rs);
+}
+
 void jx_add_ruleset_tests(void)
 {
     CU_pSuite s = CU_add_suite("rules/ruleset", NULL, NULL);
     CU_add_test(s, "errors name file and line", test_errors);
     CU_add_test(s, "matching and precedence", test_match_and_precedence);
     CU_add_test(s, "level weights must add up", test_level_weights);
+    CU_add_test(s, "a user's field rule, full-width", test_user_field);
     CU_add_test(s, "OCR: an unread header, an unread total", test_ocr_header_gaps);
+    CU_add_test(s, "OCR: paragraphs", test_ocr_paragraphs);
+    CU_add_test(s, "a column whose header was placed", test_header_inferred);
 }

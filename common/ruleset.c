@@ -1,5 +1,5 @@
 #define PCRE2_CODE_UNIT_WIDTH 8
-#include "rules/ruleset.h"
+#include "common/ruleset.h"
 
 #include <pcre2.h>
 #include <string.h>
@@ -19,17 +19,57 @@ struct JxRuleset {
     guint32 max_groups;  /* most capture groups of any pattern */
 };
 
-/* Kinds whose PATTERN is a number rather than a regular expression. */
-static gboolean numeric_kind(const char *kind)
+/* Every rule kind there is, and whether its PATTERN is a number rather than
+ * a regular expression: the one list the loader checks a KIND against. */
+static const struct {
+    const char *kind;
+    gboolean numeric;
+} KINDS[] = {
+    {"title", FALSE},     {"year", FALSE},       {"kind", FALSE},         {"field", FALSE},
+    {"fundcol", FALSE},   {"fundline", FALSE},   {"fundunit", FALSE},     {"fundsource", FALSE},
+    {"goalcol", FALSE},   {"indcol", FALSE},     {"indgap", FALSE},       {"fundgap", FALSE},
+    {"total", FALSE},     {"level1", FALSE},     {"level2", FALSE},       {"level2parent", FALSE},
+    {"levelweight", FALSE}, {"namestrip", FALSE}, {"checkbox", FALSE},    {"penalty", TRUE},
+    {"ocrword", TRUE},    {"ocrfix", FALSE},     {"ocrlabel", FALSE},
+};
+
+/* The entry of KINDS for kind, or -1. */
+static int kind_index(const char *kind)
 {
-    return strcmp(kind, "penalty") == 0 || strcmp(kind, "ocrword") == 0;
+    for (gsize i = 0; i < G_N_ELEMENTS(KINDS); i++)
+        if (strcmp(kind, KINDS[i].kind) == 0)
+            return (int)i;
+    return -1;
 }
 
-static const char *const KINDS[] = {
-    "title", "year", "kind", "field", "fundcol", "fundline", "fundunit", "fundsource",
-    "goalcol", "indcol", "indgap", "fundgap", "total", "level1", "level2", "level2parent",
-    "levelweight", "namestrip", "checkbox", "penalty", "ocrword", "ocrfix",
-};
+/* A pattern as the text it is matched against is written: NFKC, like
+ * jx_text_clean, so a full-width ： in a rule file matches the : of the
+ * cleaned text; a full-width sign that becomes ASCII punctuation stays a
+ * literal (（ is \(, not a group). Returns a new string; text that is not
+ * UTF-8 as it is (PCRE2 then says what is wrong with it). */
+static char *pattern_nfkc(const char *pattern)
+{
+    if (!g_utf8_validate(pattern, -1, NULL))
+        return g_strdup(pattern);
+    GString *out = g_string_sized_new(strlen(pattern));
+    for (const char *p = pattern; *p; p = g_utf8_next_char(p)) {
+        gsize len = (gsize)(g_utf8_next_char(p) - p);
+        if ((guchar)*p < 0x80) {
+            g_string_append_len(out, p, (gssize)len);
+            continue;
+        }
+        char *n = g_utf8_normalize(p, (gssize)len, G_NORMALIZE_NFKC);
+        if (!n) {
+            g_string_append_len(out, p, (gssize)len);
+        } else {
+            if (n[0] && !n[1] && g_ascii_ispunct(n[0]))
+                g_string_append_c(out, '\\');
+            g_string_append(out, n);
+        }
+        g_free(n);
+    }
+    return g_string_free(out, FALSE);
+}
 
 static void rule_free(gpointer p)
 {
@@ -86,10 +126,8 @@ static gboolean parse_line(const char *src, char *line, Rule **out, GError **err
             s++;
     }
     fields[2] = s;
-    gboolean known = FALSE;
-    for (gsize i = 0; i < G_N_ELEMENTS(KINDS); i++)
-        known |= strcmp(fields[0], KINDS[i]) == 0;
-    if (!known) {
+    int kind = kind_index(fields[0]);
+    if (kind < 0) {
         g_set_error(error, JX_ERROR, JX_ERROR_RULES, "%s: unknown rule kind '%s'",
                     src, fields[0]);
         return FALSE;
@@ -98,7 +136,7 @@ static gboolean parse_line(const char *src, char *line, Rule **out, GError **err
     r->kind = g_strdup(fields[0]);
     r->name = g_strdup(fields[1]);
     r->source = g_strdup(src);
-    if (numeric_kind(r->kind)) {
+    if (KINDS[kind].numeric) {
         char *end;
         r->number = g_ascii_strtod(fields[2], &end);
         if (end == fields[2] || *end) {
@@ -110,8 +148,10 @@ static gboolean parse_line(const char *src, char *line, Rule **out, GError **err
     } else {
         int code;
         PCRE2_SIZE off;
-        r->re = pcre2_compile((PCRE2_SPTR)fields[2], PCRE2_ZERO_TERMINATED,
+        char *pattern = pattern_nfkc(fields[2]);
+        r->re = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED,
                               PCRE2_UTF | PCRE2_UCP, &code, &off, NULL);
+        g_free(pattern);
         if (!r->re) {
             PCRE2_UCHAR msg[256];
             pcre2_get_error_message(code, msg, sizeof msg);
@@ -339,6 +379,25 @@ const char *jx_ruleset_nearest(const JxRuleset *rs, const char *kind, const char
         best = r->name;
     }
     return tie ? NULL : best;
+}
+
+gboolean jx_ruleset_check_names(const JxRuleset *rs, const char *kind,
+                                const char *const *names, GError **error)
+{
+    g_return_val_if_fail(rs != NULL && kind != NULL && names != NULL, FALSE);
+    const GPtrArray *rules = g_hash_table_lookup(rs->by_kind, kind);
+    for (guint i = 0; rules && i < rules->len; i++) {
+        const Rule *r = g_ptr_array_index(rules, i);
+        gboolean known = FALSE;
+        for (int k = 0; names[k] && !known; k++)
+            known = strcmp(r->name, names[k]) == 0;
+        if (!known) {
+            g_set_error(error, JX_ERROR, JX_ERROR_RULES, "%s: unknown %s name '%s'",
+                        r->source, kind, r->name);
+            return FALSE;
+        }
+    }
+    return TRUE;
 }
 
 extern const char *const jx_builtin_rules[][2];

@@ -1,0 +1,77 @@
+/* Rule files: form knowledge kept out of C. A rule file is lines of
+ *     KIND  NAME  PATTERN
+ * (blank lines and lines starting with # are ignored). KIND says what the
+ * rule is for (field label, fund column, level name ...; one checked list,
+ * an unknown KIND is an error), NAME what it yields (project_name,
+ * budget_initial, 数量指标 ...), PATTERN is a PCRE2 regular expression (UTF,
+ * Unicode classes) matched against cleaned, space-free cell text, or a
+ * number for `penalty` and `ocrword` rules. Patterns are read through NFKC
+ * like the text they match (a full-width ： is :, a full-width （ a literal
+ * \(). Rules loaded later are tried first, so a user's --rules directory
+ * overrides the defaults. This module loads and matches rules; what a kind
+ * or a NAME means is for the stages that use them.
+ * A JxRuleset is immutable once loaded and may be shared between threads. */
+#ifndef JX_RULESET_H
+#define JX_RULESET_H
+
+#include <glib.h>
+
+typedef struct JxRuleset JxRuleset;
+
+/* An empty ruleset (transfer full: jx_ruleset_free). Never NULL. */
+JxRuleset *jx_ruleset_new(void);
+/* Frees rs and its rules; NULL is allowed. */
+void jx_ruleset_free(JxRuleset *rs);
+
+/* Loads rules from text; `name` is used in error messages ("file:line").
+ * On a bad line (unknown KIND, fewer than three fields, a bad pattern or
+ * number) sets JX_ERROR_RULES "name:line: ..." and returns FALSE (the rules
+ * before it stay loaded). */
+gboolean jx_ruleset_load_data(JxRuleset *rs, const char *name, const char *text,
+                              GError **error);
+/* As jx_ruleset_load_data on the file's contents; a file that cannot be
+ * read is JX_ERROR_RULES too. */
+gboolean jx_ruleset_load_file(JxRuleset *rs, const char *path, GError **error);
+/* Loads every *.rules file of dir, in name order; FALSE (JX_ERROR_RULES) for
+ * a directory that cannot be read or holds none, or the first bad file. */
+gboolean jx_ruleset_load_dir(JxRuleset *rs, const char *dir, GError **error);
+/* Loads the rule files built into the binary (rules/ at build time). */
+gboolean jx_ruleset_load_builtin(JxRuleset *rs, GError **error);
+
+/* Checks that every rule of `kind` has a NAME in names (NULL-terminated):
+ * the stage that reads a kind says which names it knows. FALSE with
+ * JX_ERROR_RULES "file:line: unknown KIND name 'NAME'" for the first that
+ * has not. */
+gboolean jx_ruleset_check_names(const JxRuleset *rs, const char *kind,
+                                const char *const *names, GError **error);
+
+/* The NAME of the first rule of `kind` whose pattern matches text, or NULL
+ * (also for text NULL); transfer none, valid as long as rs. If capture is
+ * non-NULL it receives group 1 of that match (transfer full, g_free it), or
+ * NULL when there is no match or the group did not take part. */
+const char *jx_ruleset_match(const JxRuleset *rs, const char *kind,
+                             const char *text, char **capture);
+
+/* Removes from text every match of the rules of `kind` (e.g. numbering
+ * prefixes). Returns a new string (transfer full); NULL text is "". */
+char *jx_ruleset_strip(const JxRuleset *rs, const char *kind, const char *text);
+
+/* Replaces in text every match of the rules of `kind` with the rule's
+ * NAME; a NAME of # is the number of the match in text (1, 2, 3 ...): the
+ * k-th ① of a list OCR read as @. Returns a new string (transfer full). */
+char *jx_ruleset_replace(const JxRuleset *rs, const char *kind, const char *text);
+
+/* The number a rule of kind/name holds (penalty rules), or dflt. */
+double jx_ruleset_number(const JxRuleset *rs, const char *kind,
+                         const char *name, double dflt);
+
+/* The NAME of the rule of `kind` nearest to text (transfer none), if it is
+ * within as many edits (characters put in, left out or changed) as the
+ * rule's number says; NULL when none is, or two are equally near. For words
+ * OCR gets nearly right (`ocrword 项目负责人 1` mends 项目负青人). */
+const char *jx_ruleset_nearest(const JxRuleset *rs, const char *kind, const char *text);
+
+/* Number of rules loaded. */
+guint jx_ruleset_size(const JxRuleset *rs);
+
+#endif

@@ -1,0 +1,200 @@
+/* The goals and the indicator table of a form: the 年度总体目标 row, the
+ * indicator column header, one indicator per row with the level cells it
+ * inherits (merged 一级/二级指标 cells), canonical level names and weights. */
+#include <string.h>
+
+#include "normalize/text.h"
+#include "rules/form_reader.h"
+
+static const char *const INDCOL[IC_N] = {
+    "level1", "level2", "name", "target", "actual", "weight", "score",
+    "review_score", "deviation", "detail", "criteria"};
+
+void fr_indicators_reset(IndState *is)
+{
+    for (int i = 0; i < IC_N; i++)
+        is->col[i] = -1;
+    is->inferred = 0;
+    is->goalcol[0] = is->goalcol[1] = -1;
+    g_clear_pointer(&is->l1, g_free);
+    g_clear_pointer(&is->l2, g_free);
+    is->seq = 0;
+}
+
+gboolean fr_read_indicator_header(Reader *rd, const Grid *g, GArray *cells)
+{
+    int ic[IC_N];
+    guint ii = 0;
+    if (fr_map_columns(rd, g, cells, MEMO_INDCOL, INDCOL, IC_N, ic, &ii) < 3)
+        return FALSE;
+    fr_open_form(rd);
+    IndState *is = &rd->ind;
+    gboolean repeated = rd->mode == MODE_INDICATORS && !memcmp(is->col, ic, sizeof ic);
+    memcpy(is->col, ic, sizeof ic);
+    is->inferred = ii;
+    rd->mode = MODE_INDICATORS;
+    if (!repeated) { /* a header repeated on a new page keeps the levels */
+        g_clear_pointer(&is->l1, g_free);
+        g_clear_pointer(&is->l2, g_free);
+    }
+    return TRUE;
+}
+
+gboolean fr_read_goal_header(Reader *rd, const Grid *g, GArray *cells)
+{
+    static const char *const GOAL[] = {"expected", "actual"};
+    int gc[2] = {-1, -1};
+    for (guint k = 0; k < cells->len; k++) {
+        int i = g_array_index(cells, int, k);
+        const char *n = fr_label_match(rd->rs, g, i, MEMO_GOALCOL);
+        for (int j = 0; n && j < 2; j++)
+            if (!strcmp(n, GOAL[j]) && gc[j] < 0)
+                gc[j] = fr_cell(g, i)->col;
+    }
+    if (gc[0] < 0 || gc[1] < 0)
+        return FALSE;
+    fr_open_form(rd);
+    memcpy(rd->ind.goalcol, gc, sizeof gc);
+    rd->mode = MODE_GOALS;
+    return TRUE;
+}
+
+void fr_read_goal(Reader *rd, const Grid *g, int r)
+{
+    char **slots[2] = {&rd->form->goal_expected, &rd->form->goal_actual};
+    gboolean took = FALSE;
+    for (int k = 0; k < 2; k++) {
+        int i = rd->ind.goalcol[k] >= 0 ? fr_cell_for(g, r, rd->ind.goalcol, 2, k) : -1;
+        if (i >= 0 && fr_cell(g, i)->row == r && *g->text[i] && !*slots[k]) {
+            *slots[k] = g_strdup(g->text[i]);
+            took = TRUE;
+        }
+    }
+    if (took)
+        rd->mode = MODE_NONE;
+}
+
+/* Canonical level name of a printed level cell (transfer full), and the
+ * weight it states. */
+static char *canonical_level(const JxRuleset *rs, const char *kind, const char *raw,
+                             JxNum *weight, gboolean *canonical)
+{
+    char *key = jx_text_compact(raw);
+    char *w = NULL;
+    if (jx_ruleset_match(rs, "levelweight", key, &w) && w) {
+        weight->set = TRUE;
+        weight->v = g_ascii_strtod(w, NULL);
+    }
+    g_free(w);
+    char *bare = jx_ruleset_strip(rs, "levelweight", key);
+    g_free(key);
+    const char *name = jx_ruleset_match(rs, kind, bare, NULL);
+    *canonical = name != NULL;
+    if (name) {
+        g_free(bare);
+        return g_strdup(name);
+    }
+    return bare;
+}
+
+static void set_level(char **slot, const char *text)
+{
+    g_free(*slot);
+    *slot = g_strdup(text);
+}
+
+/* l1 := the level-1 text of the table whose canonical name is the parent
+ * (level2parent rule) of the current level-2 name. */
+static void adopt_parent_level(Reader *rd, const Grid *g)
+{
+    IndState *is = &rd->ind;
+    JxNum w = {0};
+    gboolean canon;
+    char *l2 = canonical_level(rd->rs, "level2", is->l2, &w, &canon);
+    const char *parent = jx_ruleset_match(rd->rs, "level2parent", l2, NULL);
+    g_free(l2);
+    if (!parent || is->col[IC_LEVEL1] < 0)
+        return;
+    const char *raw = NULL;
+    for (int row = 0; row < g->t->nrows && !raw; row++) {
+        int i = fr_at(g, row, is->col[IC_LEVEL1]);
+        if (i < 0 || !*g->text[i])
+            continue;
+        char *c = canonical_level(rd->rs, "level1", g->text[i], &w, &canon);
+        if (canon && !strcmp(c, parent))
+            raw = g->text[i];
+        g_free(c);
+    }
+    if (g_strcmp0(is->l1, raw ? raw : parent) != 0)
+        set_level(&is->l1, raw ? raw : parent);
+}
+
+/* The canonical name of an inherited level (level1/level2 kind), its raw
+ * text and weight, LEVEL_UNCANONICAL when no rule names it. */
+static void put_level(const Reader *rd, JxIndicator *ind, const char *kind, const char *raw,
+                      char **name, char **raw_out, JxNum *weight)
+{
+    gboolean canon;
+    *raw_out = g_strdup(raw);
+    *name = canonical_level(rd->rs, kind, raw, weight, &canon);
+    if (!canon)
+        ind->flags |= JX_FLAG_BIT(JX_FLAG_LEVEL_UNCANONICAL);
+}
+
+void fr_read_indicator(Reader *rd, const Grid *g, int r)
+{
+    IndState *is = &rd->ind;
+    const char *t[IC_N];
+    gboolean any_data = FALSE;
+    for (int c = 0; c < IC_N; c++) {
+        t[c] = fr_text_for(g, r, is->col, IC_N, c);
+        if (t[c] && !*t[c])
+            t[c] = NULL;
+        if (t[c] && c >= IC_NAME)
+            any_data = TRUE;
+    }
+    /* levels: a new level-1 text starts a new level-2 run */
+    if (t[IC_LEVEL1] && g_strcmp0(t[IC_LEVEL1], is->l1) != 0) {
+        set_level(&is->l1, t[IC_LEVEL1]);
+        g_clear_pointer(&is->l2, g_free);
+    }
+    if (t[IC_LEVEL2])
+        set_level(&is->l2, t[IC_LEVEL2]);
+    if (!any_data || !(t[IC_NAME] || t[IC_TARGET] || t[IC_ACTUAL] || t[IC_WEIGHT] ||
+                       t[IC_SCORE] || t[IC_REVIEW] || t[IC_DETAIL]))
+        return; /* only notes or criteria: not an indicator */
+    /* Without ruling lines a merged level cell shows its text mid-span
+     * only; rows with none take the level the level-2 name belongs to. */
+    gboolean inferred = fr_row_flags(g, r) & JX_FLAG_BIT(JX_FLAG_COLUMN_INFERRED);
+    if (inferred && !t[IC_LEVEL1] && is->l2)
+        adopt_parent_level(rd, g);
+
+    JxIndicator *ind = jx_indicator_new(rd->form->index, is->seq++);
+    ind->flags |= fr_row_flags(g, r) | fr_inferred_flag(is->inferred, t, IC_N);
+    if (is->l1)
+        put_level(rd, ind, "level1", is->l1, &ind->level1, &ind->level1_raw,
+                  &ind->level1_weight);
+    if (is->l2)
+        put_level(rd, ind, "level2", is->l2, &ind->level2, &ind->level2_raw,
+                  &ind->level2_weight);
+    if (t[IC_NAME]) {
+        char *n = jx_ruleset_strip(rd->rs, "namestrip", t[IC_NAME]);
+        ind->name = fr_nonempty(g_strstrip(n));
+        g_free(n);
+    }
+    jx_value_parse(t[IC_TARGET], NULL, &ind->target);
+    jx_value_parse(t[IC_ACTUAL], NULL, &ind->actual);
+    if (t[IC_WEIGHT])
+        fr_number_of(t[IC_WEIGHT], &ind->weight);
+    if (t[IC_SCORE])
+        fr_number_of(t[IC_SCORE], &ind->score);
+    if (t[IC_REVIEW])
+        fr_number_of(t[IC_REVIEW], &ind->review_score);
+    ind->deviation = fr_nonempty(t[IC_DEVIATION]);
+    ind->detail = fr_nonempty(t[IC_DETAIL]);
+    ind->criteria = fr_nonempty(t[IC_CRITERIA]);
+    int ni = is->col[IC_NAME] >= 0 ? fr_at(g, r, is->col[IC_NAME]) : -1;
+    ind->page = ni >= 0 ? fr_cell(g, ni)->page : 0;
+    g_ptr_array_add(rd->form->indicators, ind);
+    fr_note_page(rd, ind->page);
+}
