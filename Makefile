@@ -9,7 +9,7 @@ PKGS      := glib-2.0 gmodule-no-export-2.0 libzip libxml-2.0 libpcre2-8 poppler
 OCR_PKGS  := glib-2.0 gmodule-no-export-2.0 tesseract lept
 TEST_PKGS := cunit
 
-WARN      := -std=c11 -Wall -Wextra -Werror
+WARN      := -std=c11 -Wall -Wextra -Wshadow -Werror
 CPPFLAGS  += -I. -D_POSIX_C_SOURCE=200809L -DJX_VERSION='"$(VERSION)"' \
              $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 LDLIBS    := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm

@@ -426,9 +426,13 @@ out:
 static gboolean score_gold(JxEval *ev, const char *g, const JxRuleset *rs)
 {
     char *doc = jx_eval_document_for(g), *gold = NULL;
-    gboolean ok = doc && g_file_get_contents(g, &gold, NULL, NULL);
-    if (!ok) {
+    GError *read_err = NULL;
+    gboolean ok = doc && g_file_get_contents(g, &gold, NULL, &read_err);
+    if (!doc) {
         fprintf(stderr, "jixiao eval: %s: no document beside it\n", g);
+    } else if (!ok) {
+        fprintf(stderr, "jixiao eval: %s\n", read_err->message);
+        g_error_free(read_err);
     } else {
         JxDocRecords *d = jx_pipeline_file(doc, rs, NULL);
         tell_notes(d->notes);
@@ -485,7 +489,12 @@ static int cmd_eval(int argc, char **argv)
     if (baseline) {
         char *json = as_json ? g_strdup(report) : jx_eval_report(ev, TRUE), *base = NULL;
         GString *why = g_string_new(NULL);
-        if (!g_file_get_contents(baseline, &base, NULL, NULL) || !jx_eval_meets_baseline(json, base, why)) {
+        GError *read_err = NULL;
+        if (!g_file_get_contents(baseline, &base, NULL, &read_err)) {
+            fprintf(stderr, "jixiao eval: the baseline cannot be read: %s\n", read_err->message);
+            g_error_free(read_err);
+            status = EXIT_SOME_FAILED;
+        } else if (!jx_eval_meets_baseline(json, base, why)) {
             fprintf(stderr, "jixiao eval: worse than %s:\n%s", baseline,
                     why->len ? why->str : "the baseline cannot be read\n");
             status = EXIT_SOME_FAILED;

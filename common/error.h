@@ -6,6 +6,7 @@
 
 #include <glib.h>
 
+/* The GError domain of every jixiao error; codes are JxErrorCode. */
 #define JX_ERROR (jx_error_quark())
 GQuark jx_error_quark(void);
 

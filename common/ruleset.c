@@ -188,6 +188,7 @@ static void reindex(JxRuleset *rs)
 gboolean jx_ruleset_load_data(JxRuleset *rs, const char *name, const char *text,
                               GError **error)
 {
+    g_return_val_if_fail(rs != NULL && name != NULL && text != NULL, FALSE);
     char **lines = g_strsplit(text, "\n", -1);
     GPtrArray *loaded = g_ptr_array_new();
     gboolean ok = TRUE;

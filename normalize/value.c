@@ -661,11 +661,11 @@ static gboolean parse_date(const char *p, JxValue *v)
         if (q && mm > 0 && (q = eat(q, "月"))) {
             m = mm;
             p = q;
-            const char *r = p, *e;
-            int dd = parse_small(&r, 1, 31, &cn);
-            if (dd > 0 && ((e = eat(r, "日")) || (e = eat(r, "号")))) {
+            const char *day = p, *end;
+            int dd = parse_small(&day, 1, 31, &cn);
+            if (dd > 0 && ((end = eat(day, "日")) || (end = eat(day, "号")))) {
                 d = dd;
-                p = e;
+                p = end;
             }
         }
     }
@@ -791,6 +791,7 @@ static gboolean may_start_value(const char *p)
 
 void jx_value_parse(const char *text, const char *header_unit, JxValue *out)
 {
+    g_return_if_fail(out != NULL);
     memset(out, 0, sizeof *out);
     out->raw = jx_text_clean(text);
     out->kind = JX_KIND_TEXT;
