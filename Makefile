@@ -48,7 +48,7 @@ RULES   := $(sort $(wildcard rules/*.rules))
 
 obj = $(patsubst %.c,build/$(1)/%.o,$(2))
 
-.PHONY: all deps demo test check bench clean
+.PHONY: all deps demo test check clang-check bench clean
 all: build/jixiao
 
 # ---- generated: the rule files built into the binary ----
@@ -97,7 +97,15 @@ demo: deps
 	@scripts/summary.sh out/jixiao.db
 
 test: deps
-	@$(MAKE) --no-print-directory check
+	@$(MAKE) --no-print-directory check clang-check
+
+# every source compiles under clang too, warnings as errors (no objects kept)
+clang-check: build/rules_builtin.c
+	@for f in $(LIB_SRC) $(CLI_SRC) $(TEST_SRC); do \
+	  clang $(WARN) -fsyntax-only $(CPPFLAGS) $(TEST_CPPFLAGS) -DJX_TEST_HOOKS $$f || exit 1; done
+	@clang $(WARN) -fsyntax-only -I. $(OCR_CPPFLAGS) $(PLUGIN_SRC)
+	@clang -fsyntax-only -Werror build/rules_builtin.c
+	@echo "clang-check: $(words $(LIB_SRC) $(CLI_SRC) $(TEST_SRC) $(PLUGIN_SRC)) files clean under clang"
 
 check: build/asan/jixiao build/asan/test_jixiao
 	JIXIAO_BIN=build/asan/jixiao ASAN_OPTIONS=detect_leaks=1 \
