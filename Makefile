@@ -34,7 +34,7 @@ LIB_SRC := common/error.c common/edits.c common/flags.c common/ruleset.c \
            extract/ocr/ocr.c extract/ocr/deskew.c extract/ocr/orient.c extract/ocr/unwrap.c \
            extract/ocr/glyph.c extract/ocr/scan.c \
            extract/office/docx.c \
-           normalize/text.c normalize/value.c normalize/grid.c normalize/ocr_cells.c \
+           normalize/text.c normalize/value.c normalize/units.c normalize/grid.c normalize/ocr_cells.c \
            rules/record.c rules/form.c rules/form_grid.c rules/form_fields.c \
            rules/form_funds.c rules/form_indicators.c rules/form_totals.c rules/check.c \
            sink/json.c sink/jsonl.c sink/columns.c sink/sqlite.c sink/csv.c sink/handover.c \

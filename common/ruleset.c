@@ -9,6 +9,7 @@
 
 typedef struct {
     char *kind, *name, *source; /* source: "file:line" */
+    char *pattern;              /* PATTERN as written */
     pcre2_code *re;             /* NULL for numeric rules */
     double number;
 } Rule;
@@ -30,7 +31,7 @@ static const struct {
     {"goalcol", FALSE},   {"indcol", FALSE},     {"indgap", FALSE},       {"fundgap", FALSE},
     {"total", FALSE},     {"level1", FALSE},     {"level2", FALSE},       {"level2parent", FALSE},
     {"levelweight", FALSE}, {"namestrip", FALSE}, {"checkbox", FALSE},    {"penalty", TRUE},
-    {"ocrword", TRUE},    {"ocrfix", FALSE},     {"ocrlabel", FALSE},
+    {"ocrword", TRUE},    {"ocrfix", FALSE},     {"ocrlabel", FALSE},     {"unit", FALSE},
 };
 
 /* The entry of KINDS for kind, or -1. */
@@ -75,6 +76,7 @@ static void rule_free(gpointer p)
 {
     Rule *r = p;
     g_free(r->kind);
+    g_free(r->pattern);
     g_free(r->name);
     g_free(r->source);
     if (r->re)
@@ -136,6 +138,7 @@ static gboolean parse_line(const char *src, char *line, Rule **out, GError **err
     r->kind = g_strdup(fields[0]);
     r->name = g_strdup(fields[1]);
     r->source = g_strdup(src);
+    r->pattern = g_strdup(fields[2]);
     if (KINDS[kind].numeric) {
         char *end;
         r->number = g_ascii_strtod(fields[2], &end);
@@ -408,5 +411,18 @@ gboolean jx_ruleset_load_builtin(JxRuleset *rs, GError **error)
     for (int i = 0; jx_builtin_rules[i][0]; i++)
         if (!jx_ruleset_load_data(rs, jx_builtin_rules[i][0], jx_builtin_rules[i][1], error))
             return FALSE;
+    return TRUE;
+}
+
+gboolean jx_ruleset_nth(const JxRuleset *rs, const char *kind, guint i, const char **name,
+                        const char **pattern, const char **source)
+{
+    const GPtrArray *rules = g_hash_table_lookup(rs->by_kind, kind);
+    if (!rules || i >= rules->len)
+        return FALSE;
+    const Rule *r = g_ptr_array_index(rules, i);
+    *name = r->name;
+    *pattern = r->pattern;
+    *source = r->source;
     return TRUE;
 }

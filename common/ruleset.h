@@ -71,6 +71,12 @@ double jx_ruleset_number(const JxRuleset *rs, const char *kind,
  * OCR gets nearly right (`ocrword 项目负责人 1` mends 项目负青人). */
 const char *jx_ruleset_nearest(const JxRuleset *rs, const char *kind, const char *text);
 
+/* The i-th rule of `kind` in the order they are tried (0 is tried first):
+ * its NAME, its PATTERN as written and its "file:line" (transfer none,
+ * valid as long as rs). FALSE, leaving the pointers alone, past the last. */
+gboolean jx_ruleset_nth(const JxRuleset *rs, const char *kind, guint i, const char **name,
+                        const char **pattern, const char **source);
+
 /* Number of rules loaded. */
 guint jx_ruleset_size(const JxRuleset *rs);
 

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "normalize/text.h"
+#include "normalize/units.h"
 
 /* A decimal number m * 10^e: amounts are scaled (万 -> e+4) without
  * binary rounding, then converted to double once. */
@@ -56,27 +57,6 @@ static const Word SUFFIX[] = {
 static const gsize N_SUFFIX = G_N_ELEMENTS(SUFFIX);
 
 static const char *const RANGE_SEP[] = {"-", "~", "〜", "至", "到", "—", "–", "－"};
-
-/* Money units and their scale in 元. */
-static const struct { const char *unit; int exp; } MONEY[] = {
-    {"亿元", 8}, {"万元", 4}, {"千元", 3}, {"元", 0}, {"圆", 0}, {"块", 0},
-};
-
-/* Count and measure units kept as printed (longest first). */
-static const char *const UNITS[] = {
-    "个工作日", "工作日", "个百分点", "百分点", "个月", "人次", "户次", "平方米",
-    "立方米", "公顷", "公里", "千米", "公斤", "千克", "小时", "分钟", "学时",
-    "课时", "季度", "个", "人", "名", "位", "次", "家", "户", "篇", "件", "期",
-    "条", "天", "日", "月", "年", "周", "场", "项", "份", "本", "册", "台", "辆",
-    "套", "批", "所", "座", "处", "张", "部", "栋", "间", "只", "头", "株", "棵",
-    "亩", "米", "吨", "床", "支", "队", "村", "届", "批次", "km", "kg", "m2",
-    "m", "t", "h", "分", "元",
-};
-
-/* Classifiers that may be followed by a short noun: 6个项目, 3000多家企业. */
-static const char *const CLASSIFIERS[] = {
-    "个", "家", "名", "项", "篇", "次", "场", "件", "条", "所", "户", "人", "期",
-};
 
 static const char *eat(const char *p, const char *word)
 {
@@ -146,22 +126,26 @@ static gboolean parse_cn(const char **p, Dec *out)
             if (ndigits >= 18)
                 return FALSE;
             digit = d;
-            positional = positional * 10 + d;
+            positional = positional * 10 + d; /* 18 digits at most: no overflow */
             ndigits++;
         } else if (u >= 10 && u <= 1000) {
             if (u > 10 && digit < 0 && ndigits == 0 && nunits == 0)
                 break; /* 百元, 千元: a unit, not a number (but 十二 is 12) */
-            section += (digit < 0 ? 1 : digit) * u;
+            if (__builtin_add_overflow(section, (digit < 0 ? 1 : digit) * u, &section))
+                return FALSE;
             digit = -1;
             nunits++;
         } else if (u >= 10000) {
             if (digit < 0 && section == 0 && total == 0)
                 break; /* a lone 万 is not a number */
-            section += MAX(digit, 0);
-            if (u == 100000000)
-                total = (total + section) * u;
-            else
-                total += section * u;
+            gint64 t;
+            if (__builtin_add_overflow(section, MAX(digit, 0), &section))
+                return FALSE;
+            if (u == 100000000 ? __builtin_add_overflow(total, section, &t) ||
+                                     __builtin_mul_overflow(t, u, &total)
+                               : __builtin_mul_overflow(section, u, &t) ||
+                                     __builtin_add_overflow(total, t, &total))
+                return FALSE; /* 七亿亿亿: too large to be a count */
             section = 0;
             digit = -1;
             nunits++;
@@ -172,7 +156,11 @@ static gboolean parse_cn(const char **p, Dec *out)
     }
     if (q == s)
         return FALSE;
-    out->m = nunits == 0 ? positional : total + section + MAX(digit, 0);
+    if (nunits == 0)
+        out->m = positional;
+    else if (__builtin_add_overflow(total, section, &out->m) ||
+             __builtin_add_overflow(out->m, MAX(digit, 0), &out->m))
+        return FALSE;
     out->e = 0;
     /* decimal part: 三点五 */
     if (g_utf8_get_char(q) == 0x70B9 /* 点 */) {
@@ -180,7 +168,9 @@ static gboolean parse_cn(const char **p, Dec *out)
         int nd = 0;
         gint64 m = out->m;
         while (*r && cn_digit(g_utf8_get_char(r)) >= 0 && nd < 9) {
-            m = m * 10 + cn_digit(g_utf8_get_char(r));
+            if (__builtin_mul_overflow(m, 10, &m) ||
+                __builtin_add_overflow(m, cn_digit(g_utf8_get_char(r)), &m))
+                return FALSE;
             nd++;
             r = g_utf8_next_char(r);
         }
@@ -276,29 +266,70 @@ static gboolean eat_hedge_after_number(const char **p)
 
 typedef struct {
     JxKind kind;       /* NUMBER, PERCENT or MONEY */
-    char unit[32];
+    char unit[96];
     int exp;           /* power of ten: 4 for 万元, -1 for ‰ */
+    gboolean unlisted; /* a part of the unit is in no unit rule */
 } Unit;
-
-static gboolean eat_simple_unit(const char **p, char *buf, gsize size)
-{
-    for (gsize i = 0; i < G_N_ELEMENTS(UNITS); i++) {
-        const char *q = eat(*p, UNITS[i]);
-        if (q) {
-            const char *u = UNITS[i];
-            if (strcmp(u, "个工作日") == 0)
-                u = "工作日";
-            g_strlcpy(buf, u, size);
-            *p = q;
-            return TRUE;
-        }
-    }
-    return FALSE;
-}
 
 static const Word *eat_word(const char **p, const Word *list, gsize n);
 static const Word SUFFIX[];
 static const gsize N_SUFFIX;
+
+/* May an unlisted unit go on with c (a CJK letter)? */
+static gboolean unit_letter(gunichar c)
+{
+    return g_unichar_isalpha(c) && jx_text_is_cjk(c) && !(c >= 0x3000 && c <= 0x303F);
+}
+
+/* The longest range separator or suffix word (以上, 左右, 至) at p, if any. */
+static gboolean at_suffix_or_range(const char *p)
+{
+    const char *q = p;
+    if (eat_word(&q, SUFFIX, N_SUFFIX))
+        return TRUE;
+    for (gsize i = 0; i < G_N_ELEMENTS(RANGE_SEP); i++)
+        if (eat(p, RANGE_SEP[i]))
+            return TRUE;
+    return FALSE;
+}
+
+/* An unlisted unit part at p: one or two CJK letters (例, 微克) that the
+ * text does not go on with (a third letter makes it a phrase: 5宗案件
+ * stays text), not a suffix word or range separator. Returns its end or
+ * NULL. */
+#define OPEN_PART_MAX 2
+static const char *open_part(const char *p)
+{
+    const char *q = p;
+    int n = 0;
+    while (*q && !at_suffix_or_range(q)) {
+        gunichar c = g_utf8_get_char(q);
+        if (!unit_letter(c))
+            break;
+        if (++n > OPEN_PART_MAX)
+            return NULL;
+        q = g_utf8_next_char(q);
+    }
+    return n > 0 ? q : NULL;
+}
+
+/* One unit part at *p: a listed unit (longest wins: 家次, not 家), else,
+ * if open, an unlisted one. Appends what it prints to u->unit. */
+static const JxUnit *eat_part(const JxUnits *U, const char **p, Unit *u, gboolean open,
+                              gboolean *ok)
+{
+    const JxUnit *x = jx_units_match(U, *p);
+    const char *printed = x ? (x->role == JX_UNIT_MONEY ? x->word : x->printed) : *p;
+    const char *q = x ? *p + x->len : open ? open_part(*p) : NULL;
+    gsize n = x ? strlen(printed) : q ? (gsize)(q - *p) : 0;
+    *ok = q && strlen(u->unit) + n + 1 <= sizeof u->unit;
+    if (!*ok)
+        return NULL;
+    strncat(u->unit, printed, n);
+    u->unlisted |= !x;
+    *p = q;
+    return x;
+}
 
 /* A short noun after a classifier (6个项目, 3000多家企业): up to four CJK
  * letters that end the text and are not suffix words (以上, 以内). */
@@ -313,7 +344,7 @@ static const char *eat_trailing_noun(const char *p)
     const char *q = p;
     while (*q && n < 5) {
         gunichar c = g_utf8_get_char(q);
-        if (!g_unichar_isalpha(c) || !jx_text_is_cjk(c) || (c >= 0x3000 && c <= 0x303F))
+        if (!unit_letter(c))
             break;
         n++;
         q = g_utf8_next_char(q);
@@ -321,14 +352,20 @@ static const char *eat_trailing_noun(const char *p)
     return n > 0 && n <= 4 && *q == '\0' ? q : NULL;
 }
 
-/* allow_noun: a classifier may take a trailing noun (only after Arabic
- * digits: 一次性 and 两个健康 are words, not counts). */
-static void eat_unit(const char **p, Unit *u, gboolean allow_noun)
+/* The unit after a number: %, ‰, a money unit, a listed unit, or (open)
+ * an unlisted one; then a bracketed alternative (台(套)) and per parts
+ * (元/人, 元/人/年, 元/人·天, 微克/立方米). allow_noun: a classifier may take
+ * a trailing noun; open: a unit in no rule is accepted (and flagged). Both
+ * only after Arabic digits: 一次性, 两个健康, 三公经费 are words, not counts. */
+#define UNIT_PARTS_MAX 4
+static void eat_unit(const JxUnits *U, const char **p, Unit *u, gboolean allow_noun,
+                     gboolean open)
 {
     const char *q;
     u->kind = JX_KIND_NUMBER;
     u->unit[0] = '\0';
     u->exp = 0;
+    u->unlisted = FALSE;
     if ((q = eat(*p, "%"))) {
         u->kind = JX_KIND_PERCENT;
         g_strlcpy(u->unit, "%", sizeof u->unit);
@@ -342,46 +379,56 @@ static void eat_unit(const char **p, Unit *u, gboolean allow_noun)
         *p = q;
         return;
     }
-    for (gsize i = 0; i < G_N_ELEMENTS(MONEY); i++) {
-        if ((q = eat(*p, MONEY[i].unit))) {
-            u->kind = JX_KIND_MONEY;
-            u->exp = MONEY[i].exp;
-            g_strlcpy(u->unit, "元", sizeof u->unit);
-            *p = q;
-            goto per;
-        }
-    }
-    if (!eat_simple_unit(p, u->unit, sizeof u->unit))
-        return;
-    for (gsize i = 0; allow_noun && i < G_N_ELEMENTS(CLASSIFIERS); i++)
-        if (strcmp(u->unit, CLASSIFIERS[i]) == 0) {
-            const char *end = eat_trailing_noun(*p);
+    const JxUnit *x = jx_units_match(U, *p);
+    if (x && x->role == JX_UNIT_MONEY) {
+        u->kind = JX_KIND_MONEY;
+        u->exp = x->exp;
+        g_strlcpy(u->unit, "元", sizeof u->unit);
+        *p += x->len;
+    } else {
+        q = *p;
+        gboolean ok;
+        x = eat_part(U, &q, u, open, &ok);
+        if (!ok)
+            return;
+        if (x && x->role == JX_UNIT_CLASSIFIER && allow_noun) {
+            const char *end = eat_trailing_noun(q);
             if (end) {
                 *p = end;
                 return;
             }
         }
-per:
-    /* 元/人, 次/年, 元/人·天 */
-    for (const char *sep = "/"; (q = eat(*p, sep)); sep = "·") {
-        char per[16];
-        if (!eat_simple_unit(&q, per, sizeof per))
+        *p = q;
+        /* 台(套): one bracketed alternative, a listed unit ((含) is a note) */
+        Unit alt = *u;
+        q = eat(*p, "(");
+        if (q) {
+            g_strlcat(alt.unit, "(", sizeof alt.unit);
+            eat_part(U, &q, &alt, FALSE, &ok);
+            if (ok && (q = eat(q, ")")) && strlen(alt.unit) + 2 <= sizeof alt.unit) {
+                g_strlcat(alt.unit, ")", sizeof alt.unit);
+                *u = alt;
+                *p = q;
+            }
+        }
+    }
+    /* per parts: 元/人, 次/年, 元/人·天 */
+    for (int n = 1; n < UNIT_PARTS_MAX; n++) {
+        const char *sep = "/";
+        if (!(q = eat(*p, sep)) && !(q = eat(*p, (sep = "·"))))
             break;
-        g_strlcat(u->unit, sep, sizeof u->unit);
-        g_strlcat(u->unit, per, sizeof u->unit);
+        Unit next = *u;
+        if (strlen(next.unit) + strlen(sep) + 1 > sizeof next.unit)
+            break;
+        g_strlcat(next.unit, sep, sizeof next.unit);
+        gboolean ok;
+        eat_part(U, &q, &next, open, &ok);
+        if (!ok)
+            break;
+        *u = next;
         *p = q;
     }
 }
-
-/* Power of ten of a money unit ("万元" -> 4), or -1 if it is none. */
-static int money_exp(const char *unit)
-{
-    for (gsize i = 0; unit && i < G_N_ELEMENTS(MONEY); i++)
-        if (strcmp(unit, MONEY[i].unit) == 0)
-            return MONEY[i].exp;
-    return -1;
-}
-
 
 /* ---------- quantities ---------- */
 
@@ -420,7 +467,9 @@ typedef struct {
     gboolean percent_prefix;
 } Amount;
 
-static gboolean parse_amount(const char **p, Amount *a, gboolean *cn, gboolean *approx)
+/* open: an unlisted unit may follow (see eat_unit). */
+static gboolean parse_amount(const JxUnits *U, const char **p, Amount *a, gboolean *cn,
+                             gboolean *approx, gboolean open)
 {
     const char *q = *p, *r;
     memset(a, 0, sizeof *a);
@@ -443,10 +492,17 @@ static gboolean parse_amount(const char **p, Amount *a, gboolean *cn, gboolean *
     *cn |= this_cn;
     if (eat_hedge_after_number(&q))
         *approx = TRUE;
-    a->mult = eat_multiplier(&q);
-    if (eat_hedge_after_number(&q))
-        *approx = TRUE;
-    eat_unit(&q, &a->unit, !this_cn);
+    /* 5千米 is 5 km, not 5000 米: a unit longer than the multiplier wins */
+    const char *m = q;
+    const JxUnit *x = jx_units_match(U, m);
+    int mult = eat_multiplier(&m);
+    if (mult && !(x && x->len > (gsize)(m - q))) {
+        a->mult = mult;
+        q = m;
+        if (eat_hedge_after_number(&q))
+            *approx = TRUE;
+    }
+    eat_unit(U, &q, &a->unit, !this_cn, open && !this_cn);
     if (a->unit.kind == JX_KIND_MONEY && a->unit.exp == 0 && a->mult == 0)
         eat_jiao_fen(&q, &a->d, cn);
     if (a->percent_prefix) {
@@ -473,8 +529,8 @@ static gboolean at_end(const char *p)
 
 /* [hedge|op]* amount [range amount] [suffix]* <end>. header_exp is the
  * power of ten of the header's money unit, or -1. */
-static gboolean parse_quantity(const char *p, int header_exp, gboolean *prefixed,
-                               JxValue *v)
+static gboolean parse_quantity(const JxUnits *U, const char *p, int header_exp,
+                               gboolean open, gboolean *prefixed, JxValue *v)
 {
     JxOp op = JX_OP_NONE;
     gboolean approx = FALSE, cn = FALSE;
@@ -488,14 +544,25 @@ static gboolean parse_quantity(const char *p, int header_exp, gboolean *prefixed
         else
             return FALSE;
     }
+    /* 每户, 每人每年: the amount is per that unit (元/户) */
+    char per[48] = "";
+    for (int n = 0; n < 3; n++) {
+        const char *q = eat(p, "每");
+        const JxUnit *x = q ? jx_units_match(U, q) : NULL;
+        if (!x || x->role == JX_UNIT_MONEY || strlen(per) + x->len + 2 > sizeof per)
+            break;
+        g_strlcat(per, "/", sizeof per);
+        g_strlcat(per, x->printed, sizeof per);
+        p = q + x->len;
+    }
     *prefixed = p != start;
     Amount a, b;
-    if (!parse_amount(&p, &a, &cn, &approx))
+    if (!parse_amount(U, &p, &a, &cn, &approx, open))
         return FALSE;
     gboolean range = FALSE;
     for (gsize i = 0; i < G_N_ELEMENTS(RANGE_SEP) && op == JX_OP_NONE; i++) {
         const char *q = eat(p, RANGE_SEP[i]);
-        if (q && parse_amount(&q, &b, &cn, &approx)) {
+        if (q && parse_amount(U, &q, &b, &cn, &approx, open)) {
             /* the unit may be written once, on either side */
             if (!a.unit.unit[0] && b.unit.unit[0]) {
                 a.unit = b.unit;
@@ -534,6 +601,13 @@ static gboolean parse_quantity(const char *p, int header_exp, gboolean *prefixed
         }
         v->flags |= JX_VALUE_UNIT_FROM_HEADER;
     }
+    if (per[0]) {
+        if (!a.unit.unit[0] || strlen(a.unit.unit) + strlen(per) >= sizeof a.unit.unit)
+            return FALSE; /* 每户5: per what? */
+        g_strlcat(a.unit.unit, per, sizeof a.unit.unit);
+    }
+    if (a.unit.unlisted || (range && b.unit.unlisted))
+        v->flags |= JX_VALUE_UNIT_UNLISTED;
 
     v->kind = a.unit.kind;
     v->op = range ? JX_OP_RANGE : op == JX_OP_NONE ? JX_OP_EQ : op;
@@ -786,12 +860,20 @@ static gboolean may_start_value(const char *p)
         if ((unsigned char)PREFIX[i].word[0] == b && memcmp(PREFIX[i].word, p, n) == 0)
             return TRUE;
     return c == 0x2212 /* − */ || c == 0x8D1F /* 负 */ || c == 0x7B2C /* 第 */ ||
+           c == 0x6BCF /* 每 */ ||
            c == 0x5E74 /* 年底 */;
 }
 
 void jx_value_parse(const char *text, const char *header_unit, JxValue *out)
 {
+    jx_value_parse_units(text, header_unit, NULL, out);
+}
+
+void jx_value_parse_units(const char *text, const char *header_unit, const JxUnits *units,
+                          JxValue *out)
+{
     g_return_if_fail(out != NULL);
+    const JxUnits *U = units ? units : jx_units_builtin();
     memset(out, 0, sizeof *out);
     out->raw = jx_text_clean(text);
     out->kind = JX_KIND_TEXT;
@@ -801,7 +883,7 @@ void jx_value_parse(const char *text, const char *header_unit, JxValue *out)
     }
     gboolean found = FALSE;
     char *s = unwrap(fix_confusables(out->raw));
-    int hexp = money_exp(header_unit);
+    int hexp = jx_units_money_exp(U, header_unit);
     for (const char *p = s; *p; p = g_utf8_next_char(p)) {
         gunichar prev = p > s ? g_utf8_get_char(g_utf8_prev_char(p)) : 0;
         if (prev && label_breaks(prev))
@@ -811,7 +893,8 @@ void jx_value_parse(const char *text, const char *header_unit, JxValue *out)
         JxValue v = {0};
         gboolean prefixed = FALSE;
         if (parse_date(p, &v) ||
-            (parse_quantity(p, hexp, &prefixed, &v) &&
+            /* a unit in no rule only where the value opens the cell */
+            (parse_quantity(U, p, hexp, p == s, &prefixed, &v) &&
              /* 统一, 唯一: a Chinese numeral glued to a word is part of it */
              !(prev && jx_text_is_cjk(prev) && !prefixed &&
                (v.flags & JX_VALUE_CN_NUMERAL)))) {

@@ -23,6 +23,8 @@ static guint value_flags(const JxValue *v)
         f |= JX_FLAG_BIT(JX_FLAG_CN_NUMERAL);
     if (v->flags & JX_VALUE_UNIT_FROM_HEADER)
         f |= JX_FLAG_BIT(JX_FLAG_UNIT_FROM_HEADER);
+    if (v->flags & JX_VALUE_UNIT_UNLISTED)
+        f |= JX_FLAG_BIT(JX_FLAG_UNIT_UNLISTED);
     if (v->kind == JX_KIND_NUMBER && !v->unit)
         f |= JX_FLAG_BIT(JX_FLAG_UNIT_MISSING);
     return f;

@@ -238,7 +238,7 @@ static void flag_ocr(JxResult *res, const JxDoc *doc)
 JxResult *jx_forms_read(const JxDoc *doc, const JxRuleset *rs)
 {
     g_return_val_if_fail(doc != NULL && rs != NULL, NULL);
-    Reader rd = {.rs = rs, .res = jx_result_new(),
+    Reader rd = {.rs = rs, .units = jx_units_new(rs, NULL), .res = jx_result_new(),
                  .pending = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free)};
     reset_tables(&rd);
     for (guint b = 0; b < doc->blocks->len; b++) {
@@ -260,6 +260,7 @@ JxResult *jx_forms_read(const JxDoc *doc, const JxRuleset *rs)
     g_hash_table_destroy(rd.pending);
     g_free(rd.title);
     g_free(rd.unit);
+    jx_units_free(rd.units);
     document_kind(rd.res, doc, rs);
     flag_ocr(rd.res, doc);
     return rd.res;

@@ -50,7 +50,10 @@ gboolean jx_forms_check_rules(const JxRuleset *rs, GError **error)
     for (gsize i = 0; i < G_N_ELEMENTS(FIELDS); i++)
         names[i] = FIELDS[i].name;
     names[G_N_ELEMENTS(FIELDS)] = NULL;
-    return jx_ruleset_check_names(rs, "field", names, error);
+    JxUnits *units = jx_units_new(rs, error); /* the unit rules parse */
+    gboolean units_ok = units != NULL;
+    jx_units_free(units);
+    return units_ok && jx_ruleset_check_names(rs, "field", names, error);
 }
 
 void fr_set_field(const JxRuleset *rs, JxForm *f, const char *name, const char *value)

@@ -182,8 +182,8 @@ void fr_read_indicator(Reader *rd, const Grid *g, int r)
         ind->name = fr_nonempty(g_strstrip(n));
         g_free(n);
     }
-    jx_value_parse(t[IC_TARGET], NULL, &ind->target);
-    jx_value_parse(t[IC_ACTUAL], NULL, &ind->actual);
+    jx_value_parse_units(t[IC_TARGET], NULL, rd->units, &ind->target);
+    jx_value_parse_units(t[IC_ACTUAL], NULL, rd->units, &ind->actual);
     if (t[IC_WEIGHT])
         fr_number_of(t[IC_WEIGHT], &ind->weight);
     if (t[IC_SCORE])

@@ -10,6 +10,7 @@
 
 #include "common/ruleset.h"
 #include "extract/doc.h"
+#include "normalize/units.h"
 #include "rules/record.h"
 
 /* Labels (titles, column headers) are short: longer cells are not
@@ -58,6 +59,7 @@ typedef enum { MODE_NONE, MODE_FUNDS, MODE_GOALS, MODE_INDICATORS } Mode;
 
 typedef struct {
     const JxRuleset *rs;
+    JxUnits *units;      /* the unit rules of rs */
     JxResult *res;
     JxForm *form;        /* the open form, or NULL */
     char *title;         /* pending title and year from paragraphs */
