@@ -24,7 +24,8 @@
     X(OCR)              /* the text came from OCR */ \
     X(OCR_LOW_CONF)     /* ... and OCR was not sure of it */ \
     X(TEXT_GARBLED)     /* the page's text layer looks broken */ \
-    X(KIND_MISMATCH)    /* a value of the wrong kind for its column */
+    X(KIND_MISMATCH)    /* a value of the wrong kind for its column */ \
+    X(RULE_LIMIT)       /* a rule's regex gave up on its text (match limit) */
 
 typedef enum {
 #define JX_FLAG_ENUM(n) JX_FLAG_##n,
