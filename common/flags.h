@@ -26,6 +26,7 @@
     X(TEXT_GARBLED)     /* the page's text layer looks broken */ \
     X(KIND_MISMATCH)    /* a value of the wrong kind for its column */ \
     X(UNIT_UNLISTED)    /* the value's unit is in no unit rule */
+    X(RULE_LIMIT)       /* a rule's regex gave up on its text (match limit) */
 
 typedef enum {
 #define JX_FLAG_ENUM(n) JX_FLAG_##n,

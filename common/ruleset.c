@@ -12,13 +12,32 @@ typedef struct {
     char *pattern;              /* PATTERN as written */
     pcre2_code *re;             /* NULL for numeric rules */
     double number;
+    gint limit_hits;            /* matches stopped at a limit (atomic) */
+    gint reported;              /* 1 once jx_ruleset_take_limit_reports gave it (atomic) */
 } Rule;
 
 struct JxRuleset {
     GPtrArray *rules;    /* Rule*, most recently loaded first */
     GHashTable *by_kind; /* kind -> GPtrArray of Rule* (not owned), same order */
     guint32 max_groups;  /* most capture groups of any pattern */
+    pcre2_match_context *mctx; /* the match and depth limits; read-only once made */
 };
+
+/* Matches that stopped at a limit in this thread (jx_ruleset_limit_hits). */
+static _Thread_local guint thread_limit_hits;
+
+/* A match that ran out of its limits: counted on its rule and the thread. */
+static void limit_hit(const Rule *r)
+{
+    g_atomic_int_inc(&((Rule *)r)->limit_hits); /* the one mutable part of a rule */
+    thread_limit_hits++;
+}
+
+static gboolean is_limit_error(int rc)
+{
+    return rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT ||
+           rc == PCRE2_ERROR_HEAPLIMIT;
+}
 
 /* Every rule kind there is, and whether its PATTERN is a number rather than
  * a regular expression: the one list the loader checks a KIND against. */
@@ -90,6 +109,9 @@ JxRuleset *jx_ruleset_new(void)
     rs->rules = g_ptr_array_new_with_free_func(rule_free);
     rs->by_kind = g_hash_table_new_full(g_str_hash, g_str_equal, NULL,
                                         (GDestroyNotify)g_ptr_array_unref);
+    rs->mctx = pcre2_match_context_create(NULL);
+    pcre2_set_match_limit(rs->mctx, JX_RULE_MATCH_LIMIT);
+    pcre2_set_depth_limit(rs->mctx, JX_RULE_DEPTH_LIMIT);
     return rs;
 }
 
@@ -99,6 +121,7 @@ void jx_ruleset_free(JxRuleset *rs)
         return;
     g_hash_table_destroy(rs->by_kind);
     g_ptr_array_free(rs->rules, TRUE);
+    pcre2_match_context_free(rs->mctx);
     g_free(rs);
 }
 
@@ -264,12 +287,14 @@ gboolean jx_ruleset_load_dir(JxRuleset *rs, const char *dir, GError **error)
     return ok;
 }
 
-static gboolean rule_match(const Rule *r, const char *text, pcre2_match_data *md,
-                           char **capture)
+static gboolean rule_match(const JxRuleset *rs, const Rule *r, const char *text,
+                           pcre2_match_data *md, char **capture)
 {
     if (!r->re)
         return FALSE;
-    int rc = pcre2_match(r->re, (PCRE2_SPTR)text, PCRE2_ZERO_TERMINATED, 0, 0, md, NULL);
+    int rc = pcre2_match(r->re, (PCRE2_SPTR)text, PCRE2_ZERO_TERMINATED, 0, 0, md, rs->mctx);
+    if (is_limit_error(rc))
+        limit_hit(r);
     if (rc > 0 && capture) {
         *capture = NULL;
         PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
@@ -292,7 +317,7 @@ static const Rule *first_match(const JxRuleset *rs, const char *kind, const char
     const Rule *hit = NULL;
     for (guint i = 0; !hit && i < list->len; i++) {
         const Rule *r = g_ptr_array_index(list, i);
-        if (rule_match(r, text, md, capture))
+        if (rule_match(rs, r, text, md, capture))
             hit = r;
     }
     pcre2_match_data_free(md);
@@ -317,8 +342,8 @@ static char *substitute(const JxRuleset *rs, const char *kind, const char *text,
         pcre2_match_data *md = pcre2_match_data_create_from_pattern(r->re, NULL);
         GString *out = g_string_sized_new(strlen(s) + 8);
         PCRE2_SIZE at = 0, len = strlen(s);
-        int count = 0;
-        while (at <= len && pcre2_match(r->re, (PCRE2_SPTR)s, len, at, 0, md, NULL) >= 0) {
+        int count = 0, rc = 0;
+        while (at <= len && (rc = pcre2_match(r->re, (PCRE2_SPTR)s, len, at, 0, md, rs->mctx)) >= 0) {
             const PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
             g_string_append_len(out, s + at, (gssize)(ov[0] - at));
             if (!strip && strcmp(r->name, "#") == 0)
@@ -334,6 +359,8 @@ static char *substitute(const JxRuleset *rs, const char *kind, const char *text,
                 at = (PCRE2_SIZE)(next - s);
             }
         }
+        if (is_limit_error(rc))
+            limit_hit(r);
         if (at < len)
             g_string_append(out, s + at);
         pcre2_match_data_free(md);
@@ -402,6 +429,27 @@ gboolean jx_ruleset_check_names(const JxRuleset *rs, const char *kind,
         }
     }
     return TRUE;
+}
+
+guint jx_ruleset_limit_hits(void)
+{
+    return thread_limit_hits;
+}
+
+GPtrArray *jx_ruleset_take_limit_reports(const JxRuleset *rs)
+{
+    g_return_val_if_fail(rs != NULL, NULL);
+    GPtrArray *out = g_ptr_array_new_with_free_func(g_free);
+    for (guint i = 0; i < rs->rules->len; i++) {
+        Rule *r = g_ptr_array_index(rs->rules, i);
+        if (g_atomic_int_get(&r->limit_hits) > 0 &&
+            g_atomic_int_compare_and_exchange(&r->reported, 0, 1))
+            g_ptr_array_add(out, g_strdup_printf("%s: this %s rule's pattern hit the regex "
+                                                 "match limit and was taken as no match "
+                                                 "(flag RULE_LIMIT)",
+                                                 r->source, r->kind));
+    }
+    return out;
 }
 
 extern const char *const jx_builtin_rules[][2];

@@ -10,13 +10,23 @@
  * \(). Rules loaded later are tried first, so a user's --rules directory
  * overrides the defaults. This module loads and matches rules; what a kind
  * or a NAME means is for the stages that use them.
- * A JxRuleset is immutable once loaded and may be shared between threads. */
+ * A JxRuleset is immutable once loaded and may be shared between threads
+ * (but for the counts of matches that hit a limit, kept atomically).
+ * Every match runs under PCRE2 match and depth limits; a match that hits one
+ * is taken as no match, and is counted (jx_ruleset_limit_hits) and reported
+ * once per rule (jx_ruleset_take_limit_reports); nothing is printed. */
 #ifndef JX_RULESET_H
 #define JX_RULESET_H
 
 #include <glib.h>
 
 typedef struct JxRuleset JxRuleset;
+
+/* The PCRE2 limits of every match: steps of the matcher, and nested
+ * backtracking depth. The built-in rules keep well within them on every
+ * corpus text; nested repeats such as ^(a+)+$ on a long text do not. */
+#define JX_RULE_MATCH_LIMIT 100000u
+#define JX_RULE_DEPTH_LIMIT 10000u
 
 /* An empty ruleset (transfer full: jx_ruleset_free). Never NULL. */
 JxRuleset *jx_ruleset_new(void);
@@ -76,6 +86,17 @@ const char *jx_ruleset_nearest(const JxRuleset *rs, const char *kind, const char
  * valid as long as rs). FALSE, leaving the pointers alone, past the last. */
 gboolean jx_ruleset_nth(const JxRuleset *rs, const char *kind, guint i, const char **name,
                         const char **pattern, const char **source);
+/* How many matches (of any ruleset) in the calling thread stopped at a
+ * limit since the thread began: a caller compares it before and after a
+ * match to learn whether its "no match" is really "gave up". Never fails. */
+guint jx_ruleset_limit_hits(void);
+
+/* The rules of rs that hit a limit and were not reported before, one
+ * message each ("file:line: this KIND rule's pattern hit the regex match
+ * limit ..."): a rule is in one call's list only, across all threads.
+ * Returns a new array of char* (transfer full: g_ptr_array_unref), empty
+ * when there is nothing new; NULL only for rs NULL. */
+GPtrArray *jx_ruleset_take_limit_reports(const JxRuleset *rs);
 
 /* Number of rules loaded. */
 guint jx_ruleset_size(const JxRuleset *rs);

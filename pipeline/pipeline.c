@@ -93,6 +93,10 @@ static void run(JxDocRecords *d, const guint8 *data, gsize len, const JxRuleset 
     jx_normalize_ocr(doc, rs);
     d->result = jx_forms_read(doc, rs);
     jx_check_result(d->result, rs);
+    GPtrArray *limits = jx_ruleset_take_limit_reports(rs); /* a rule that gave up: once */
+    for (guint i = 0; i < limits->len; i++)
+        g_ptr_array_add(d->notes, g_strdup(g_ptr_array_index(limits, i)));
+    g_ptr_array_unref(limits);
     jx_doc_free(doc);
 }
 

@@ -241,6 +241,7 @@ JxResult *jx_forms_read(const JxDoc *doc, const JxRuleset *rs)
     Reader rd = {.rs = rs, .units = jx_units_new(rs, NULL), .res = jx_result_new(),
                  .pending = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free)};
     reset_tables(&rd);
+    guint limit_hits = jx_ruleset_limit_hits();
     for (guint b = 0; b < doc->blocks->len; b++) {
         const JxBlock *blk = g_ptr_array_index(doc->blocks, b);
         if (blk->kind == JX_BLOCK_PARAGRAPH) {
@@ -263,5 +264,7 @@ JxResult *jx_forms_read(const JxDoc *doc, const JxRuleset *rs)
     jx_units_free(rd.units);
     document_kind(rd.res, doc, rs);
     flag_ocr(rd.res, doc);
+    if (jx_ruleset_limit_hits() != limit_hits) /* a rule gave up on some text */
+        rd.res->flags |= JX_FLAG_BIT(JX_FLAG_RULE_LIMIT);
     return rd.res;
 }

@@ -21,6 +21,7 @@ void fr_grid_init(Grid *g, const JxTable *t)
         g->key[i] = jx_text_compact(c->text);
     }
     g->memo = g_new(const char *, (gsize)MAX(t->cells->len, 1) * MEMO_N);
+    g->flags = g_new0(unsigned, t->cells->len + 1);
     for (guint i = 0; i < t->cells->len * MEMO_N; i++)
         g->memo[i] = NOT_YET;
 }
@@ -30,6 +31,7 @@ void fr_grid_clear(Grid *g)
     g_strfreev(g->text);
     g_strfreev(g->key);
     g_free(g->memo);
+    g_free(g->flags);
 }
 
 const char *fr_short_key(const Grid *g, int i, int max)
@@ -41,11 +43,15 @@ const char *fr_short_key(const Grid *g, int i, int max)
 const char *fr_label_match(const JxRuleset *rs, const Grid *g, int i, Memo memo)
 {
     const char **slot = &g->memo[(gsize)i * MEMO_N + memo];
-    if (*slot == NOT_YET)
+    if (*slot == NOT_YET) {
+        guint hits = jx_ruleset_limit_hits();
         *slot = jx_ruleset_match(rs, MEMO_KIND[memo],
                                  fr_short_key(g, i, memo == MEMO_FIELD ? FIELD_MAX_CHARS
                                                                        : LABEL_MAX_CHARS),
                                  NULL);
+        if (jx_ruleset_limit_hits() != hits)
+            g->flags[i] |= JX_FLAG_BIT(JX_FLAG_RULE_LIMIT);
+    }
     return *slot;
 }
 
@@ -85,7 +91,7 @@ guint fr_row_flags(const Grid *g, int r)
     for (int c = 0; c < g->t->ncols; c++) {
         int i = fr_at(g, r, c);
         if (i >= 0)
-            f |= fr_cell(g, i)->flags;
+            f |= fr_cell(g, i)->flags | g->flags[i];
     }
     return f;
 }

@@ -30,6 +30,7 @@ typedef struct {
     char **text;       /* jx_text_clean, per cell index */
     char **key;        /* jx_text_compact, for label rules */
     const char **memo; /* ncells * MEMO_N: rule NAME, NULL, or not yet */
+    unsigned *flags;   /* per cell: RULE_LIMIT when a label rule gave up on it */
 } Grid;
 
 /* The fund block's columns (项目资金 header) and unit. */

@@ -42,5 +42,6 @@ void jx_add_pipeline_tests(void);
 void jx_add_check_tests(void);
 void jx_add_e2e_tests(void);
 void jx_add_units_tests(void);
+void jx_add_limits_tests(void);
 
 #endif

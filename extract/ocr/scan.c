@@ -164,14 +164,18 @@ static guint8 *render_gray(JxScanDraw draw, gpointer page, double s, int w, int 
 #define A4_LONG_PT 842.0
 
 /* Pixels per page point to render a picture page at: JX_OCR_SCALE, or
- * what makes an odd-sized page as many pixels as A4 at JX_OCR_SCALE. The
+ * what makes an odd-sized page as many pixels as A4 at JX_OCR_SCALE, and
+ * never more than JX_SCAN_MAX_PIXELS pixels (a square A3 page). The
  * OCR then works in pixels at JX_OCR_SCALE, whatever the page claims. */
 static double picture_scale(double pw, double ph)
 {
     double longer = MAX(pw, ph);
-    if (longer >= PAPER_MIN_PT && longer <= PAPER_MAX_PT)
-        return JX_OCR_SCALE;
-    return JX_OCR_SCALE * A4_LONG_PT / longer;
+    double scale = longer >= PAPER_MIN_PT && longer <= PAPER_MAX_PT
+                       ? JX_OCR_SCALE
+                       : JX_OCR_SCALE * A4_LONG_PT / longer;
+    if (pw > 0 && ph > 0 && pw * ph * scale * scale > JX_SCAN_MAX_PIXELS)
+        scale = sqrt(JX_SCAN_MAX_PIXELS / (pw * ph));
+    return scale;
 }
 
 /* A picture page rendered at scale pixels per page point, turned

@@ -15,6 +15,10 @@
  * poppler_page_render does); the caller of jx_scan_page supplies it. */
 typedef void (*JxScanDraw)(cairo_t *cr, gpointer page);
 
+/* Most pixels a picture page is rendered to (about a square A3 page at
+ * JX_OCR_SCALE; 70 MB of xRGB): a larger one is rendered smaller. */
+#define JX_SCAN_MAX_PIXELS (4200.0 * 4200.0)
+
 /* Reads the picture page `page` (pw x ph points, drawn by draw(cr, page))
  * into doc as page `pageno`: its blocks top to bottom, every paragraph and
  * cell flagged OCR. Returns TRUE when read; FALSE, with nothing added and

@@ -59,12 +59,18 @@ static guint8 *zip_read_member(const guint8 *data, gsize len, const char *name,
         goto out;
     }
     /* Read in chunks: the size in the directory may lie (zip bombs). */
+    guint64 packed = (st.valid & ZIP_STAT_COMP_SIZE) ? st.comp_size : len;
     GByteArray *acc = g_byte_array_new();
     guint8 chunk[65536];
     zip_int64_t n;
     while ((n = zip_fread(zf, chunk, sizeof chunk)) > 0) {
-        if (acc->len + (guint64)n > JX_DOCX_MAX_XML) {
+        guint64 total = acc->len + (guint64)n;
+        if (total > JX_DOCX_MAX_XML) {
             n = -2;
+            break;
+        }
+        if (total > JX_DOCX_RATIO_FROM && total > packed * JX_DOCX_MAX_RATIO) {
+            n = -3;
             break;
         }
         g_byte_array_append(acc, chunk, (guint)n);
@@ -74,6 +80,10 @@ static guint8 *zip_read_member(const guint8 *data, gsize len, const char *name,
             g_set_error(error, JX_ERROR, JX_ERROR_TOO_LARGE,
                         "%s inflates to more than %u bytes", name,
                         JX_DOCX_MAX_XML);
+        else if (n == -3)
+            g_set_error(error, JX_ERROR, JX_ERROR_TOO_LARGE,
+                        "%s inflates to more than %u times its %" G_GUINT64_FORMAT
+                        " compressed bytes", name, JX_DOCX_MAX_RATIO, packed);
         else
             g_set_error(error, JX_ERROR, JX_ERROR_CORRUPT, "cannot inflate %s: %s",
                         name, zip_file_strerror(zf));
@@ -265,6 +275,8 @@ static char *paragraph_text(const xmlNode *p)
 typedef struct {
     JxDoc *doc;
     GPtrArray *pending; /* nested JxTable*, added after their parent */
+    guint64 positions;  /* grid positions of the tables read (JX_DOCX_MAX_POSITIONS) */
+    gboolean too_large; /* over it: reading stops */
 } ReadCtx;
 
 static void read_table(ReadCtx *rc, const xmlNode *tbl);
@@ -294,11 +306,23 @@ static void cell_content(ReadCtx *rc, const xmlNode *n, GString *out)
 typedef struct {
     JxTable *t;
     int row, col;
+    int ncols;        /* columns so far */
     GHashTable *open; /* start column -> JxCell* of a vertical merge */
 } RowCtx;
 
+/* Whether the table so far (rw) and those before keep within
+ * JX_DOCX_MAX_POSITIONS; sets rc->too_large when not. */
+static gboolean within_positions(ReadCtx *rc, const RowCtx *rw)
+{
+    if (rc->positions + (guint64)(rw->row + 1) * (guint64)rw->ncols > JX_DOCX_MAX_POSITIONS)
+        rc->too_large = TRUE;
+    return !rc->too_large;
+}
+
 static void read_cell(ReadCtx *rc, RowCtx *rw, const xmlNode *tc)
 {
+    if (rc->too_large)
+        return;
     const xmlNode *pr = w_child(tc, "tcPr");
     int span = MAX(w_int_val(w_child(pr, "gridSpan"), 1), 1);
     const xmlNode *vm = w_child(pr, "vMerge");
@@ -330,6 +354,8 @@ static void read_cell(ReadCtx *rc, RowCtx *rw, const xmlNode *tc)
     }
     g_string_free(text, TRUE);
     rw->col += span;
+    rw->ncols = MAX(rw->ncols, rw->col);
+    within_positions(rc, rw);
 }
 
 static void read_cells(ReadCtx *rc, RowCtx *rw, const xmlNode *n)
@@ -353,6 +379,8 @@ static void read_rows(ReadCtx *rc, RowCtx *rw, const xmlNode *n)
                 continue; /* a deleted row */
             rw->col = w_int_val(w_child(trpr, "gridBefore"), 0);
             read_cells(rc, rw, c);
+            if (!within_positions(rc, rw))
+                return;
             rw->row++;
         } else if (is_w(c, "sdt") && w_child(c, "sdtContent")) {
             read_rows(rc, rw, w_child(c, "sdtContent"));
@@ -366,10 +394,12 @@ static void read_table(ReadCtx *rc, const xmlNode *tbl)
 {
     GPtrArray *outer = rc->pending;
     rc->pending = g_ptr_array_new();
-    RowCtx rw = {jx_table_new(), 0, 0, g_hash_table_new(NULL, NULL)};
+    RowCtx rw = {jx_table_new(), 0, 0, 0, g_hash_table_new(NULL, NULL)};
     read_rows(rc, &rw, tbl);
     g_hash_table_destroy(rw.open);
-    jx_table_finish(rw.t);
+    if (!rc->too_large)
+        jx_table_finish(rw.t); /* within JX_DOCX_MAX_POSITIONS: its grid is small */
+    rc->positions += (guint64)rw.row * (guint64)rw.ncols;
 
     /* This table first, then the tables nested in it, in order. */
     GPtrArray *nested = rc->pending;
@@ -433,8 +463,14 @@ JxDoc *jx_docx_read(const guint8 *data, gsize len, GError **error)
                     "word/document.xml has no w:document/w:body");
         return NULL;
     }
-    ReadCtx rc = {jx_doc_new("docx"), NULL};
+    ReadCtx rc = {jx_doc_new("docx"), NULL, 0, FALSE};
     read_body(&rc, body);
     xmlFreeDoc(x);
+    if (rc.too_large) {
+        jx_doc_free(rc.doc);
+        g_set_error(error, JX_ERROR, JX_ERROR_TOO_LARGE,
+                    "its tables have more than %u rows x columns", JX_DOCX_MAX_POSITIONS);
+        return NULL;
+    }
     return rc.doc;
 }

@@ -9,8 +9,16 @@
 
 #include "extract/doc.h"
 
-/* Largest word/document.xml we inflate (bytes); larger is JX_ERROR_TOO_LARGE. */
-#define JX_DOCX_MAX_XML (256u * 1024 * 1024)
+/* Largest word/document.xml we inflate (bytes); larger is JX_ERROR_TOO_LARGE.
+ * Its parsed tree takes some 15 times as much. */
+#define JX_DOCX_MAX_XML (64u * 1024 * 1024)
+/* ... and past JX_DOCX_RATIO_FROM bytes, a part may inflate to at most
+ * JX_DOCX_MAX_RATIO times its compressed size (real ones: under 30). */
+#define JX_DOCX_RATIO_FROM (4u * 1024 * 1024)
+#define JX_DOCX_MAX_RATIO 100u
+/* Most grid positions (rows x columns, summed over its tables) a document
+ * may have; past it (w:gridSpan="999" cells) it is JX_ERROR_TOO_LARGE. */
+#define JX_DOCX_MAX_POSITIONS (4u * 1024 * 1024)
 
 /* Reads a DOCX held in memory (data stays owned by the caller).
  * Returns a new JxDoc (transfer full: free with jx_doc_free) or NULL with error set:

@@ -131,13 +131,16 @@ static void raster_clear(Raster *r)
         cairo_surface_destroy(r->surface);
 }
 
-/* Ruling lines of the page, from a gray rendering at JX_PDF_RULING_SCALE,
- * turned upright as the glyphs are. */
+/* Ruling lines of the page, from a gray rendering at JX_PDF_RULING_SCALE
+ * (smaller for a page over JX_PDF_RULING_MAX_PIXELS), turned upright as the
+ * glyphs are. */
 static GPtrArray *page_grids(PopplerPage *page, const Turn *turn, Raster *ras)
 {
     double scale = JX_PDF_RULING_SCALE;
     gboolean sideways = turn->angle == 90 || turn->angle == 270;
     double pw = sideways ? turn->h : turn->w, ph = sideways ? turn->w : turn->h;
+    if (pw > 0 && ph > 0 && pw * ph * scale * scale > JX_PDF_RULING_MAX_PIXELS)
+        scale = sqrt(JX_PDF_RULING_MAX_PIXELS / (pw * ph));
     int w = (int)ceil(pw * scale), h = (int)ceil(ph * scale);
     GArray *hs = g_array_new(FALSE, FALSE, sizeof(JxSeg));
     GArray *vs = g_array_new(FALSE, FALSE, sizeof(JxSeg));
