@@ -25,7 +25,7 @@
     X(OCR_LOW_CONF)     /* ... and OCR was not sure of it */ \
     X(TEXT_GARBLED)     /* the page's text layer looks broken */ \
     X(KIND_MISMATCH)    /* a value of the wrong kind for its column */ \
-    X(UNIT_UNLISTED)    /* the value's unit is in no unit rule */
+    X(UNIT_UNLISTED)    /* the value's unit is in no unit rule */ \
     X(RULE_LIMIT)       /* a rule's regex gave up on its text (match limit) */
 
 typedef enum {
