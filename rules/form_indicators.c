@@ -141,6 +141,21 @@ static void put_level(const Reader *rd, JxIndicator *ind, const char *kind, cons
         ind->flags |= JX_FLAG_BIT(JX_FLAG_LEVEL_UNCANONICAL);
 }
 
+/* A level-1 name as the family of its level 2 spells it: where the
+ * level2parent rules name the level 1 of ind's level 2 otherwise than the
+ * cell reads, and the level1 rules read that name as the cell's level
+ * (部门整体: 产出 and the printed 产出指标 are both 产出指标 to them), the
+ * parent's name is taken (职责履行 -> 产出). */
+static void family_level1(const JxRuleset *rs, JxIndicator *ind)
+{
+    const char *parent = ind->level1 && ind->level2 ? jx_ruleset_match(rs, "level2parent", ind->level2, NULL) : NULL;
+    if (!parent || !strcmp(parent, ind->level1))
+        return;
+    const char *read = jx_ruleset_match(rs, "level1", parent, NULL);
+    if (read && !strcmp(read, ind->level1))
+        set_level(&ind->level1, parent);
+}
+
 void fr_read_indicator(Reader *rd, const Grid *g, int r)
 {
     IndState *is = &rd->ind;
@@ -177,6 +192,7 @@ void fr_read_indicator(Reader *rd, const Grid *g, int r)
     if (is->l2)
         put_level(rd, ind, "level2", is->l2, &ind->level2, &ind->level2_raw,
                   &ind->level2_weight);
+    family_level1(rd->rs, ind);
     if (t[IC_NAME]) {
         char *n = jx_ruleset_strip(rd->rs, "namestrip", t[IC_NAME]);
         ind->name = fr_nonempty(g_strstrip(n));
