@@ -147,13 +147,15 @@ static gboolean trusted(JsonObject *o)
     return confident(o) && (!flags || json_array_get_length(flags) == 0);
 }
 
+/* A line of log: where, the field, gold and output value; with_flags, the
+ * output record's confidence and flags too. */
 static void log_error(GString *log, const char *where, const char *key, JsonNode *g, JsonNode *o,
                       JsonObject *out_rec, gboolean with_flags)
 {
     char *gs = g ? json_to_string(g, FALSE) : g_strdup("null"), *os = json_to_string(o, FALSE);
     g_string_append_printf(log, "%s %s: gold %s, output %s", where, key, gs, os);
-    JsonArray *flags = flags_of(out_rec);
     if (with_flags) {
+        JsonArray *flags = flags_of(out_rec);
         g_string_append_printf(log, " (confidence %.2f", confidence_of(out_rec));
         for (guint i = 0; flags && i < json_array_get_length(flags); i++)
             g_string_append_printf(log, "%s%s", i ? "," : "; ", json_array_get_string_element(flags, i));
