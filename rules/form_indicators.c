@@ -104,7 +104,8 @@ static void set_level(char **slot, const char *text)
 }
 
 /* l1 := the level-1 text of the table whose canonical name is the parent
- * (level2parent rule) of the current level-2 name. */
+ * (level2parent rule) of the current level-2 name, or what the level1
+ * rules read the parent as (a 部门整体 产出 is printed 产出指标). */
 static void adopt_parent_level(Reader *rd, const Grid *g)
 {
     IndState *is = &rd->ind;
@@ -115,13 +116,13 @@ static void adopt_parent_level(Reader *rd, const Grid *g)
     g_free(l2);
     if (!parent || is->col[IC_LEVEL1] < 0)
         return;
-    const char *raw = NULL;
+    const char *raw = NULL, *read = jx_ruleset_match(rd->rs, "level1", parent, NULL);
     for (int row = 0; row < g->t->nrows && !raw; row++) {
         int i = fr_at(g, row, is->col[IC_LEVEL1]);
         if (i < 0 || !*g->text[i])
             continue;
         char *c = canonical_level(rd->rs, "level1", g->text[i], &w, &canon);
-        if (canon && !strcmp(c, parent))
+        if (canon && (!strcmp(c, parent) || (read && !strcmp(c, read))))
             raw = g->text[i];
         g_free(c);
     }

@@ -217,8 +217,10 @@ static void test_glued_weight_flagged(void)
 
 /* ---------- level names of a form family ---------- */
 
-/* An indicator table of rows {level 1, level 2, name, weight}, header first. */
-static JxResult *levels_of(const JxRuleset *rs, const char *const (*rows)[4], int n)
+/* An indicator table of rows {level 1, level 2, name, weight}, header first;
+ * the cells of row `inferred` (0-based, -1: none) placed by inference, as
+ * in a table without ruling lines. */
+static JxResult *levels_of(const JxRuleset *rs, const char *const (*rows)[4], int n, int inferred)
 {
     JxDoc *doc = jx_doc_new("docx");
     JxTable *t = jx_table_new();
@@ -227,7 +229,8 @@ static JxResult *levels_of(const JxRuleset *rs, const char *const (*rows)[4], in
         jx_table_add_cell(t, 0, c, 1, 1, head[c]);
     for (int r = 0; r < n; r++)
         for (int c = 0; c < 4; c++)
-            jx_table_add_cell(t, r + 1, c, 1, 1, rows[r][c]);
+            jx_table_add_cell(t, r + 1, c, 1, 1, rows[r][c])->flags =
+                r == inferred ? JX_FLAG_BIT(JX_FLAG_COLUMN_INFERRED) : 0;
     jx_table_finish(t);
     jx_doc_add_table(doc, t, 1);
     JxResult *res = jx_forms_read(doc, rs);
@@ -258,7 +261,7 @@ static void test_family_level_names(void)
         {"产出", "职责履行", "实际完成率", "5"},
     };
     const char *const want[] = {"投入", "过程", "产出", "效益", "产出"};
-    JxResult *res = levels_of(rs, dept, 5);
+    JxResult *res = levels_of(rs, dept, 5, -1);
     for (guint i = 0; i < 5; i++) {
         const JxIndicator *ind = indicator(res, i);
         CU_ASSERT_STRING_EQUAL(ind->level1, want[i]);
@@ -268,6 +271,20 @@ static void test_family_level_names(void)
     CU_ASSERT_DOUBLE_EQUAL(indicator(res, 2)->level1_weight.v, 40, 1e-12);
     jx_result_free(res);
 
+    /* without ruling lines a row with no level-1 text takes the table's
+     * level-1 cell of its level 2's family: printed 产出指标(40分) */
+    const char *const unruled[][4] = {
+        {"投入", "预算配置", "在职人员控制率", "5"},
+        {"产出指标(40分)", "职责履行", "重点工作完成率", "20"},
+        {"效益指标", "履职效益", "社会效益", "30"},
+        {"", "职责履行", "实际完成率", "20"},
+    };
+    res = levels_of(rs, unruled, 4, 3);
+    CU_ASSERT_STRING_EQUAL(indicator(res, 3)->level1, "产出");
+    CU_ASSERT_STRING_EQUAL(indicator(res, 3)->level1_raw, "产出指标(40分)");
+    CU_ASSERT_DOUBLE_EQUAL(indicator(res, 3)->level1_weight.v, 40, 1e-12);
+    jx_result_free(res);
+
     const char *const project[][4] = {
         {"产出指标", "数量指标", "培训人数", "10"},
         {"产出", "质量指标", "培训结业率", "10"},
@@ -275,7 +292,7 @@ static void test_family_level_names(void)
         {"成本指标", "成本指标", "所需费用", "10"}, /* 成本指标's parent is 产出指标 */
     };
     const char *const keep[] = {"产出指标", "产出指标", "效益指标", "成本指标"};
-    res = levels_of(rs, project, 4);
+    res = levels_of(rs, project, 4, -1);
     for (guint i = 0; i < 4; i++)
         CU_ASSERT_STRING_EQUAL(indicator(res, i)->level1, keep[i]);
     jx_result_free(res);

@@ -109,7 +109,7 @@ static gboolean numeric(const char *s)
         gunichar c = g_utf8_get_char(p);
         if (g_unichar_isdigit(c))
             digits++;
-        else if (!g_unichar_isspace(c) && !strchr(".,%+-", (int)c) && c != 0xFF05) /* ％ */
+        else if (!g_unichar_isspace(c) && !(c < 0x80 && strchr(".,%+-", (int)c)) && c != 0xFF05) /* ％ */
             return FALSE;
     }
     return digits > 0;
