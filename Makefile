@@ -78,7 +78,7 @@ build/asan/rules_builtin.o: build/rules_builtin.c
 	$(CC) $(ASAN_CFLAGS) -c $< -o $@
 build/asan/jixiao: $(call obj,asan,$(LIB_SRC) $(CLI_SRC)) build/asan/rules_builtin.o build/asan/jixiao-ocr.so
 	$(CC) $(ASAN_CFLAGS) $(filter %.o,$^) $(LDLIBS) -o $@
-build/asan/test_jixiao: $(call obj,asan,$(LIB_SRC) cli/inputs.c $(TEST_SRC)) build/asan/rules_builtin.o build/asan/jixiao-ocr.so
+build/asan/test_jixiao: $(call obj,asan,$(LIB_SRC) cli/inputs.c cli/eval.c $(TEST_SRC)) build/asan/rules_builtin.o build/asan/jixiao-ocr.so
 	$(CC) $(ASAN_CFLAGS) $(filter %.o,$^) $(LDLIBS) $(TEST_LDLIBS) -o $@
 build/asan/jixiao-ocr.so: $(PLUGIN_SRC) $(PLUGIN_HDR)
 	@mkdir -p $(@D)

@@ -13,6 +13,7 @@ JxEval *jx_eval_new(void)
     e->fields = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
     e->formats = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
     e->silent_log = g_string_new(NULL);
+    e->confident_log = g_string_new(NULL);
     return e;
 }
 
@@ -23,6 +24,7 @@ void jx_eval_free(JxEval *e)
     g_hash_table_destroy(e->fields);
     g_hash_table_destroy(e->formats);
     g_string_free(e->silent_log, TRUE);
+    g_string_free(e->confident_log, TRUE);
     g_free(e);
 }
 
@@ -31,6 +33,11 @@ double jx_score_f1(const JxScore *s)
     double p = s->tp + s->fp ? (double)s->tp / (s->tp + s->fp) : 1;
     double r = s->tp + s->fn ? (double)s->tp / (s->tp + s->fn) : 1;
     return p + r > 0 ? 2 * p * r / (p + r) : 0;
+}
+
+double jx_score_rate(const JxScore *s, guint errors)
+{
+    return s->tp + s->fp ? (double)errors / (s->tp + s->fp) : 0;
 }
 
 static JxScore *score_of(GHashTable *t, const char *key)
@@ -116,14 +123,47 @@ static gboolean present(JsonNode *n)
     return n && !JSON_NODE_HOLDS_NULL(n);
 }
 
-/* Would a data team trust this record blindly? */
+/* The record's confidence (1 when it has none). */
+static double confidence_of(JsonObject *o)
+{
+    return json_object_get_double_member_with_default(o, "confidence", 1.0);
+}
+
+static JsonArray *flags_of(JsonObject *o)
+{
+    return json_object_has_member(o, "flags") ? json_object_get_array_member(o, "flags") : NULL;
+}
+
+/* Would a data team that filters on confidence load this record? */
+static gboolean confident(JsonObject *o)
+{
+    return o && confidence_of(o) >= 0.9;
+}
+
+/* Would a data team trust this record blindly: confident and no flags? */
 static gboolean trusted(JsonObject *o)
 {
-    if (!o)
-        return FALSE;
-    JsonArray *flags = json_object_has_member(o, "flags") ? json_object_get_array_member(o, "flags") : NULL;
-    double conf = json_object_get_double_member_with_default(o, "confidence", 1.0);
-    return (!flags || json_array_get_length(flags) == 0) && conf >= 0.9;
+    JsonArray *flags = o ? flags_of(o) : NULL;
+    return confident(o) && (!flags || json_array_get_length(flags) == 0);
+}
+
+/* A line of log: where, the field, gold and output value; with_flags, the
+ * output record's confidence and flags too. */
+static void log_error(GString *log, const char *where, const char *key, JsonNode *g, JsonNode *o,
+                      JsonObject *out_rec, gboolean with_flags)
+{
+    char *gs = g ? json_to_string(g, FALSE) : g_strdup("null"), *os = json_to_string(o, FALSE);
+    g_string_append_printf(log, "%s %s: gold %s, output %s", where, key, gs, os);
+    if (with_flags) {
+        JsonArray *flags = flags_of(out_rec);
+        g_string_append_printf(log, " (confidence %.2f", confidence_of(out_rec));
+        for (guint i = 0; flags && i < json_array_get_length(flags); i++)
+            g_string_append_printf(log, "%s%s", i ? "," : "; ", json_array_get_string_element(flags, i));
+        g_string_append_c(log, ')');
+    }
+    g_string_append_c(log, '\n');
+    g_free(gs);
+    g_free(os);
 }
 
 static void count(JxEval *e, JxScore *fmt, const char *type, const char *field,
@@ -133,22 +173,21 @@ static void count(JxEval *e, JxScore *fmt, const char *type, const char *field,
     JxScore *s = score_of(e->fields, key);
     JxScore *targets[] = {s, fmt, &e->all};
     gboolean gp = present(g), op = present(o), eq = gp && op && same(g, o);
+    gboolean wrong = op && !eq, silent = wrong && trusted(out_rec), conf = wrong && confident(out_rec);
     for (int k = 0; k < 3; k++) {
         if (eq)
             targets[k]->tp++;
-        if (op && !eq)
+        if (wrong)
             targets[k]->fp++;
         if (gp && !eq)
             targets[k]->fn++;
-        if (op && !eq && trusted(out_rec))
-            targets[k]->silent++;
+        targets[k]->silent += silent;
+        targets[k]->confident += conf;
     }
-    if (op && !eq && trusted(out_rec)) {
-        char *gs = g ? json_to_string(g, FALSE) : g_strdup("null"), *os = json_to_string(o, FALSE);
-        g_string_append_printf(e->silent_log, "%s %s: gold %s, output %s\n", where, key, gs, os);
-        g_free(gs);
-        g_free(os);
-    }
+    if (silent)
+        log_error(e->silent_log, where, key, g, o, out_rec, FALSE);
+    if (conf)
+        log_error(e->confident_log, where, key, g, o, out_rec, TRUE);
     g_free(key);
 }
 
@@ -231,7 +270,10 @@ static void score_json(JxJson *j, const char *key, const JxScore *s)
     jx_json_int(&o, "fp", TRUE, s->fp);
     jx_json_int(&o, "fn", TRUE, s->fn);
     jx_json_int(&o, "silent", TRUE, s->silent);
+    jx_json_int(&o, "confident", TRUE, s->confident);
     jx_json_num(&o, "f1", TRUE, round(jx_score_f1(s) * 10000) / 10000);
+    jx_json_num(&o, "silent_rate", TRUE, round(jx_score_rate(s, s->silent) * 1e6) / 1e6);
+    jx_json_num(&o, "confident_rate", TRUE, round(jx_score_rate(s, s->confident) * 1e6) / 1e6);
     jx_json_end(&o);
 }
 
@@ -239,8 +281,15 @@ static void score_line(GString *o, const char *name, const JxScore *s)
 {
     double p = s->tp + s->fp ? (double)s->tp / (s->tp + s->fp) : 1;
     double r = s->tp + s->fn ? (double)s->tp / (s->tp + s->fn) : 1;
-    g_string_append_printf(o, "%-32s %6u %5u %5u  %6.4f %6.4f %6.4f %6u\n", name, s->tp, s->fp,
-                           s->fn, p, r, jx_score_f1(s), s->silent);
+    g_string_append_printf(o, "%-32s %6u %5u %5u  %6.4f %6.4f %6.4f %6u %6u\n", name, s->tp, s->fp,
+                           s->fn, p, r, jx_score_f1(s), s->silent, s->confident);
+}
+
+static void trust_line(GString *o, const char *name, const JxScore *s)
+{
+    g_string_append_printf(o, "%-32s %7u %6u %8.4f%% %6u %8.4f%%\n", name, s->tp + s->fp, s->silent,
+                           100 * jx_score_rate(s, s->silent), s->confident,
+                           100 * jx_score_rate(s, s->confident));
 }
 
 char *jx_eval_report(const JxEval *e, gboolean json)
@@ -265,8 +314,8 @@ char *jx_eval_report(const JxEval *e, gboolean json)
         g_string_append_c(o, '\n');
         return g_string_free(o, FALSE);
     }
-    g_string_append_printf(o, "%-32s %6s %5s %5s  %6s %6s %6s %6s\n", "field", "tp", "fp", "fn",
-                           "prec", "recall", "f1", "silent");
+    g_string_append_printf(o, "%-32s %6s %5s %5s  %6s %6s %6s %6s %6s\n", "field", "tp", "fp", "fn",
+                           "prec", "recall", "f1", "silent", "conf");
     for (int gi = 0; gi < 2; gi++) {
         GList *keys = g_list_sort(g_hash_table_get_keys(groups[gi]), cmp_keys);
         for (GList *k = keys; k; k = k->next) {
@@ -277,8 +326,22 @@ char *jx_eval_report(const JxEval *e, gboolean json)
         g_list_free(keys);
     }
     score_line(o, "ALL", &e->all);
+    /* trust: of the values output, how many are wrong yet loaded unwarned
+     * (silent) or loaded by a team that keeps confidence >= 0.9 (confident) */
+    g_string_append_printf(o, "\n%-32s %7s %6s %9s %6s %9s\n", "trust", "values", "silent", "rate",
+                           "conf", "rate");
+    GList *fmts = g_list_sort(g_hash_table_get_keys(e->formats), cmp_keys);
+    for (GList *k = fmts; k; k = k->next) {
+        char *name = g_strdup_printf("format %s", (char *)k->data);
+        trust_line(o, name, g_hash_table_lookup(e->formats, k->data));
+        g_free(name);
+    }
+    g_list_free(fmts);
+    trust_line(o, "ALL", &e->all);
     if (e->silent_log->len)
         g_string_append_printf(o, "\nsilent errors:\n%s", e->silent_log->str);
+    if (e->confident_log->len)
+        g_string_append_printf(o, "\nconfident errors:\n%s", e->confident_log->str);
     return g_string_free(o, FALSE);
 }
 
@@ -346,12 +409,17 @@ gboolean jx_eval_meets_baseline(const char *report, const char *baseline, GStrin
             JsonObject *got = json_object_has_member(rg, k->data) ? json_object_get_object_member(rg, k->data) : NULL;
             double wf = json_object_get_double_member(want, "f1");
             gint64 ws = json_object_get_int_member(want, "silent");
+            /* a baseline from before confident errors were counted does not gate them */
+            gint64 wc = json_object_get_int_member_with_default(want, "confident", G_MAXINT64);
             double gf = got ? json_object_get_double_member(got, "f1") : 0;
             gint64 gs = got ? json_object_get_int_member(got, "silent") : 0;
-            if (gf + 1e-9 < wf || gs > ws) {
+            gint64 gc = got ? json_object_get_int_member_with_default(got, "confident", 0) : 0;
+            if (gf + 1e-9 < wf || gs > ws || gc > wc) {
                 g_string_append_printf(why, "%s %s: f1 %.4f (baseline %.4f), silent %" G_GINT64_FORMAT
+                                            " (baseline %" G_GINT64_FORMAT "), confident %" G_GINT64_FORMAT
                                             " (baseline %" G_GINT64_FORMAT ")\n",
-                                       group ? group : "", (const char *)k->data, gf, wf, gs, ws);
+                                       group ? group : "", (const char *)k->data, gf, wf, gs, ws, gc,
+                                       wc == G_MAXINT64 ? gc : wc);
                 ok = FALSE;
             }
         }

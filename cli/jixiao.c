@@ -458,7 +458,7 @@ static int cmd_eval(int argc, char **argv)
     char *baseline = NULL, *rules_dir = NULL;
     GOptionEntry entries[] = {
         {"json", 0, 0, G_OPTION_ARG_NONE, &as_json, "Print the scores as JSON (a baseline)", NULL},
-        {"baseline", 0, 0, G_OPTION_ARG_FILENAME, &baseline, "Fail when a field's F1 falls under, or its silent errors rise over, this report's", "FILE"},
+        {"baseline", 0, 0, G_OPTION_ARG_FILENAME, &baseline, "Fail when a field's F1 falls under, or its silent or confident errors rise over, this report's", "FILE"},
         {"rules", 0, 0, G_OPTION_ARG_FILENAME, &rules_dir, "Also load the *.rules files of DIR", "DIR"},
         G_OPTION_ENTRY_NULL};
     GOptionContext *ctx = g_option_context_new(

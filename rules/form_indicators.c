@@ -104,7 +104,8 @@ static void set_level(char **slot, const char *text)
 }
 
 /* l1 := the level-1 text of the table whose canonical name is the parent
- * (level2parent rule) of the current level-2 name. */
+ * (level2parent rule) of the current level-2 name, or what the level1
+ * rules read the parent as (a 部门整体 产出 is printed 产出指标). */
 static void adopt_parent_level(Reader *rd, const Grid *g)
 {
     IndState *is = &rd->ind;
@@ -115,13 +116,13 @@ static void adopt_parent_level(Reader *rd, const Grid *g)
     g_free(l2);
     if (!parent || is->col[IC_LEVEL1] < 0)
         return;
-    const char *raw = NULL;
+    const char *raw = NULL, *read = jx_ruleset_match(rd->rs, "level1", parent, NULL);
     for (int row = 0; row < g->t->nrows && !raw; row++) {
         int i = fr_at(g, row, is->col[IC_LEVEL1]);
         if (i < 0 || !*g->text[i])
             continue;
         char *c = canonical_level(rd->rs, "level1", g->text[i], &w, &canon);
-        if (canon && !strcmp(c, parent))
+        if (canon && (!strcmp(c, parent) || (read && !strcmp(c, read))))
             raw = g->text[i];
         g_free(c);
     }
@@ -139,6 +140,21 @@ static void put_level(const Reader *rd, JxIndicator *ind, const char *kind, cons
     *name = canonical_level(rd->rs, kind, raw, weight, &canon);
     if (!canon)
         ind->flags |= JX_FLAG_BIT(JX_FLAG_LEVEL_UNCANONICAL);
+}
+
+/* A level-1 name as the family of its level 2 spells it: where the
+ * level2parent rules name the level 1 of ind's level 2 otherwise than the
+ * cell reads, and the level1 rules read that name as the cell's level
+ * (部门整体: 产出 and the printed 产出指标 are both 产出指标 to them), the
+ * parent's name is taken (职责履行 -> 产出). */
+static void family_level1(const JxRuleset *rs, JxIndicator *ind)
+{
+    const char *parent = ind->level1 && ind->level2 ? jx_ruleset_match(rs, "level2parent", ind->level2, NULL) : NULL;
+    if (!parent || !strcmp(parent, ind->level1))
+        return;
+    const char *read = jx_ruleset_match(rs, "level1", parent, NULL);
+    if (read && !strcmp(read, ind->level1))
+        set_level(&ind->level1, parent);
 }
 
 void fr_read_indicator(Reader *rd, const Grid *g, int r)
@@ -177,6 +193,7 @@ void fr_read_indicator(Reader *rd, const Grid *g, int r)
     if (is->l2)
         put_level(rd, ind, "level2", is->l2, &ind->level2, &ind->level2_raw,
                   &ind->level2_weight);
+    family_level1(rd->rs, ind);
     if (t[IC_NAME]) {
         char *n = jx_ruleset_strip(rd->rs, "namestrip", t[IC_NAME]);
         ind->name = fr_nonempty(g_strstrip(n));

@@ -40,6 +40,7 @@ void jx_add_ruleset_tests(void);
 void jx_add_sink_tests(void);
 void jx_add_pipeline_tests(void);
 void jx_add_check_tests(void);
+void jx_add_trust_tests(void);
 void jx_add_e2e_tests(void);
 void jx_add_units_tests(void);
 void jx_add_limits_tests(void);

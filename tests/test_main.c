@@ -80,6 +80,7 @@ int main(void)
     jx_add_pipeline_tests();
     jx_add_check_tests();
     jx_add_units_tests();
+    jx_add_trust_tests();
     jx_add_e2e_tests();
     jx_add_limits_tests();
     CU_basic_set_mode(CU_BRM_VERBOSE);

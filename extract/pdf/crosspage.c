@@ -101,11 +101,27 @@ static void remap(JxTable *t, const GArray *edges)
     jx_table_finish(t);
 }
 
+/* A number and nothing else ("4", "2.5", "95%", "1,200")? */
+static gboolean numeric(const char *s)
+{
+    int digits = 0;
+    for (const char *p = s; *p; p = g_utf8_next_char(p)) {
+        gunichar c = g_utf8_get_char(p);
+        if (g_unichar_isdigit(c))
+            digits++;
+        else if (!g_unichar_isspace(c) && !(c < 0x80 && strchr(".,%+-", (int)c)) && c != 0xFF05) /* ％ */
+            return FALSE;
+    }
+    return digits > 0;
+}
+
 /* Is b's first row the rest of a's last row? Each filled cell of it must
  * sit under a cell of that row whose text ran to the edge (or was empty),
  * and at least one under text that ran to the edge. One may sit under text
  * that stopped short when two others go on: a line that ends with a
- * full-width ；, or OCR that lost its last glyph, stops short of the edge. */
+ * full-width ；, or OCR that lost its last glyph, stops short of the edge.
+ * A number under a number is never the rest of it (4 over 2 is two rows'
+ * weights, not 42): such a row is not a continuation. */
 static gboolean split_row(const JxTable *a, const JxTable *b)
 {
     int last = a->nrows - 1, filled = 0, continued = 0, stopped = 0;
@@ -116,6 +132,8 @@ static gboolean split_row(const JxTable *a, const JxTable *b)
         filled++;
         const JxCell *ca = jx_table_cell_at(a, last, cb->col);
         if (!ca || ca->col != cb->col)
+            return FALSE;
+        if (numeric(ca->text) && numeric(cb->text))
             return FALSE;
         if (ca->runs_to_edge && !blank(ca->text))
             continued++;
