@@ -219,8 +219,8 @@ static void finished(guint index, const char *reply, gsize len, gpointer ctx)
     Run *r = ctx;
     int failed = 0, skipped = 0;
     guint counts[3] = {0, 0, 0};
-    const char *data;
-    gsize n;
+    const char *data = NULL;
+    gsize n = 0;
     gboolean ok = reply_head(reply, len, &failed, &skipped, counts, &data, &n);
     JxRecords *records = ok ? reply_records(r, index, reply, len, TRUE) : NULL;
     if (!ok)
