@@ -1,10 +1,30 @@
 #include "cli/inputs.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
 
 #include "extract/extract.h"
+
+/* Folders deeper than this under a walked one are not read (a guard against
+ * bind-mount loops, which lstat cannot see). */
+#define MAX_DEPTH 64
+
+gboolean jx_inputs_named_document(const char *path)
+{
+    static const char *const exts[] = {".pdf", ".docx", ".xlsx", ".xls", ".ofd",
+                                       ".html", ".htm", ".wps", ".et"};
+    const char *base = strrchr(path, '/');
+    base = base ? base + 1 : path;
+    const char *dot = strrchr(base, '.');
+    if (!dot || dot == base)
+        return FALSE;
+    for (gsize i = 0; i < G_N_ELEMENTS(exts); i++)
+        if (g_ascii_strcasecmp(dot, exts[i]) == 0)
+            return TRUE;
+    return FALSE;
+}
 
 /* Do the first bytes of the file look like a document jixiao reads? */
 static gboolean looks_like_document(const char *path)
@@ -24,11 +44,43 @@ static int cmp_str(gconstpointer a, gconstpointer b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static void walk(const char *dir, GPtrArray *out, int depth)
+static void note(GPtrArray *list, const char *path, const char *reason)
 {
-    GDir *d = depth < 64 ? g_dir_open(dir, 0, NULL) : NULL;
-    if (!d)
+    g_ptr_array_add(list, g_strdup_printf("%s: %s", path, reason));
+}
+
+/* Takes path (transfer full) into in as a file met in a walk. */
+static void take_file(JxInputs *in, char *path)
+{
+    struct stat lst, st;
+    if (lstat(path, &lst) != 0) {
+        note(in->skipped, path, g_strerror(errno)); /* gone since the listing */
+    } else if (S_ISLNK(lst.st_mode) && stat(path, &st) != 0) {
+        char *why = g_strdup_printf("a link that leads nowhere (%s)", g_strerror(errno));
+        note(in->skipped, path, why);
+        g_free(why);
+    } else if (S_ISLNK(lst.st_mode) && S_ISDIR(st.st_mode)) {
+        note(in->skipped, path, "a link to a folder (not followed)");
+    } else if (!S_ISREG(S_ISLNK(lst.st_mode) ? st.st_mode : lst.st_mode)) {
+        note(in->skipped, path, "not a regular file");
+    } else if (jx_inputs_named_document(path) || looks_like_document(path)) {
+        g_ptr_array_add(in->paths, path);
         return;
+    } else {
+        note(in->skipped, path, "not a document");
+    }
+    g_free(path);
+}
+
+static void walk(const char *dir, JxInputs *in, int depth)
+{
+    GError *err = NULL;
+    GDir *d = depth < MAX_DEPTH ? g_dir_open(dir, 0, &err) : NULL;
+    if (!d) {
+        note(in->unread, dir, err ? err->message : "too deep (" G_STRINGIFY(MAX_DEPTH) " levels)");
+        g_clear_error(&err);
+        return;
+    }
     GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
     const char *n;
     while ((n = g_dir_read_name(d)))
@@ -38,20 +90,22 @@ static void walk(const char *dir, GPtrArray *out, int depth)
     for (guint i = 0; i < names->len; i++) {
         char *path = g_build_filename(dir, g_ptr_array_index(names, i), NULL);
         struct stat st;
-        if (lstat(path, &st) == 0 && S_ISDIR(st.st_mode))
-            walk(path, out, depth + 1); /* links to folders are not followed */
-        else if (lstat(path, &st) == 0 && S_ISREG(st.st_mode) && looks_like_document(path)) {
-            g_ptr_array_add(out, path);
-            path = NULL;
+        if (lstat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+            walk(path, in, depth + 1); /* links to folders are not followed */
+            g_free(path);
+        } else {
+            take_file(in, path);
         }
-        g_free(path);
     }
     g_ptr_array_free(names, TRUE);
 }
 
-GPtrArray *jx_inputs_collect(char **args, int n)
+JxInputs *jx_inputs_collect(char **args, int n)
 {
-    GPtrArray *out = g_ptr_array_new_with_free_func(g_free);
+    JxInputs *in = g_new0(JxInputs, 1);
+    in->paths = g_ptr_array_new_with_free_func(g_free);
+    in->skipped = g_ptr_array_new_with_free_func(g_free);
+    in->unread = g_ptr_array_new_with_free_func(g_free);
     for (int i = 0; i < n; i++) {
         if (strcmp(args[i], "-") == 0) {
             char *line = NULL;
@@ -61,18 +115,28 @@ GPtrArray *jx_inputs_collect(char **args, int n)
                 while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
                     line[--len] = '\0';
                 if (len > 0)
-                    g_ptr_array_add(out, g_strdup(line));
+                    g_ptr_array_add(in->paths, g_strdup(line));
             }
             free(line);
             continue;
         }
         struct stat st;
         if (stat(args[i], &st) == 0 && S_ISDIR(st.st_mode))
-            walk(args[i], out, 0);
+            walk(args[i], in, 0);
         else
-            g_ptr_array_add(out, g_strdup(args[i])); /* a file, or an error to report */
+            g_ptr_array_add(in->paths, g_strdup(args[i])); /* a file, or an error to report */
     }
-    return out;
+    return in;
+}
+
+void jx_inputs_free(JxInputs *in)
+{
+    if (!in)
+        return;
+    g_ptr_array_free(in->paths, TRUE);
+    g_ptr_array_free(in->skipped, TRUE);
+    g_ptr_array_free(in->unread, TRUE);
+    g_free(in);
 }
 
 gboolean jx_inputs_in_shard(const char *path, guint k, guint n)

@@ -6,6 +6,7 @@
  *   normalize  texts -> value objects (debugging the normalize stage)
  *   merge      SQLite databases of shards -> one
  *   eval       gold files -> scores of the records of the documents beside them */
+#include <errno.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
@@ -27,6 +28,7 @@
 
 #define EXIT_SOME_FAILED 1
 #define EXIT_USAGE 2
+#define EXIT_OUTPUT 3 /* extract: an output could not be written */
 
 static const char USAGE[] =
     "usage: jixiao COMMAND [OPTIONS] ARGS...\n"
@@ -53,14 +55,23 @@ static JxRuleset *load_rules(const char *dir)
     return rs;
 }
 
+/* One output of a run, and what it failed to take. */
+typedef struct {
+    const char *name;    /* its path, or "stdout"; not owned */
+    guint lost;          /* documents it could not take */
+    gboolean failed;     /* a write failed (said once, on stderr) */
+} Output;
+
 typedef struct {
     GPtrArray *paths;
+    JxInputs *inputs;    /* what the arguments gave, skipped files and unread folders included */
     const JxRuleset *rs;
     GHashTable *known;   /* --resume: hashes already stored */
     FILE *jsonl;
     JxSqlite *db;
     JxCsv *csv;
-    gboolean progress, sink_failed;
+    Output out_jsonl, out_db, out_csv;
+    gboolean progress;
     gint64 started;
     guint files, failed, skipped, forms, funds, indicators;
 } Run;
@@ -153,58 +164,104 @@ static void failure(guint index, const char *code, const char *message, GString 
     jx_doc_records_free(d);
 }
 
-/* Writes one document's records to every output. */
-static void put(Run *r, const JxRecords *records)
+/* Notes that o failed to take a document (lost) or to finish (!lost),
+ * saying why on stderr the first time only. */
+static void output_failed(Output *o, const char *why, gboolean lost)
 {
-    GError *err = NULL;
-    if (r->jsonl) {
-        GString *lines = g_string_new(NULL);
-        jx_jsonl_put(lines, records);
-        if (fwrite(lines->str, 1, lines->len, r->jsonl) != lines->len) /* one document in one piece */
-            r->sink_failed = TRUE;
-        fflush(r->jsonl);
-        g_string_free(lines, TRUE);
-    }
-    if ((r->db && !jx_sqlite_put(r->db, records, &err)) ||
-        (r->csv && !jx_csv_put(r->csv, records, &err))) {
-        fprintf(stderr, "jixiao: %s\n", err->message);
-        g_clear_error(&err);
-        r->sink_failed = TRUE;
-    }
+    if (!o->failed)
+        fprintf(stderr, "jixiao extract: cannot write %s: %s\n", o->name, why);
+    o->failed = TRUE;
+    o->lost += lost != FALSE;
 }
 
-static void result(guint index, const char *reply, gsize len, gpointer ctx)
+/* The status line of a reply, and where its records start (*data, *n
+ * bytes: none for a skipped file). FALSE when the reply has no status line. */
+static gboolean reply_head(const char *reply, gsize len, int *failed, int *skipped, guint counts[3],
+                           const char **data, gsize *n)
 {
-    Run *r = ctx;
-    (void)index;
-    int failed = 0, skipped = 0;
-    guint forms = 0, funds = 0, inds = 0;
     const char *nl = memchr(reply, '\n', len);
     char head[64]; /* the reply is bytes with a length, not a C string */
     gsize hl = nl ? MIN((gsize)(nl - reply), sizeof head - 1) : 0;
     memcpy(head, reply, hl);
     head[hl] = '\0';
-    if (!nl || sscanf(head, "@ %d %d %u %u %u", &failed, &skipped, &forms, &funds, &inds) != 5)
-        return;
-    const char *data = nl + 1;
-    gsize n = len - (gsize)(data - reply);
-    r->files++;
-    r->failed += failed != 0;
-    r->skipped += skipped != 0;
-    r->forms += forms;
-    r->funds += funds;
-    r->indicators += inds;
-    if (n == 0) /* skipped: no records */
-        return;
+    if (!nl || sscanf(head, "@ %d %d %u %u %u", failed, skipped, &counts[0], &counts[1],
+                      &counts[2]) != 5)
+        return FALSE;
+    *data = nl + 1;
+    *n = len - (gsize)(*data - reply);
+    return TRUE;
+}
+
+/* The records of a reply (transfer full), or NULL: a skipped file, or a
+ * reply that cannot be read (said on stderr when say). */
+static JxRecords *reply_records(const Run *r, guint index, const char *reply, gsize len,
+                                gboolean say)
+{
+    int failed, skipped;
+    guint counts[3];
+    const char *data;
+    gsize n;
+    if (!reply_head(reply, len, &failed, &skipped, counts, &data, &n) || n == 0)
+        return NULL;
     GError *err = NULL;
     JxRecords *records = jx_records_deserialize(data, n, &err);
-    if (!records) {
-        fprintf(stderr, "jixiao: %s\n", err->message);
+    if (!records && say)
+        fprintf(stderr, "jixiao extract: %s: the worker's reply cannot be read: %s\n",
+                (const char *)g_ptr_array_index(r->paths, index), err->message);
+    g_clear_error(&err);
+    return records;
+}
+
+/* As each document is done, whatever the order: the summary's counts, and
+ * the --db, so that a killed run keeps every document finished. */
+static void finished(guint index, const char *reply, gsize len, gpointer ctx)
+{
+    Run *r = ctx;
+    int failed = 0, skipped = 0;
+    guint counts[3] = {0, 0, 0};
+    const char *data = NULL;
+    gsize n = 0;
+    gboolean ok = reply_head(reply, len, &failed, &skipped, counts, &data, &n);
+    JxRecords *records = ok ? reply_records(r, index, reply, len, TRUE) : NULL;
+    if (!ok)
+        fprintf(stderr, "jixiao extract: %s: the worker's reply cannot be read\n",
+                (const char *)g_ptr_array_index(r->paths, index));
+    r->files++;
+    r->failed += failed != 0 || !ok || (n > 0 && !records);
+    r->skipped += skipped != 0;
+    r->forms += counts[0];
+    r->funds += counts[1];
+    r->indicators += counts[2];
+    GError *err = NULL;
+    if (r->db && records && !jx_sqlite_put(r->db, records, &err)) {
+        output_failed(&r->out_db, err->message, TRUE);
         g_clear_error(&err);
-        r->sink_failed = TRUE;
-        return;
     }
-    put(r, records);
+    jx_records_free(records);
+}
+
+/* In input order: the JSON Lines (one document in one piece) and the CSV. */
+static void result(guint index, const char *reply, gsize len, gpointer ctx)
+{
+    Run *r = ctx;
+    if (!r->jsonl && !r->csv)
+        return;
+    JxRecords *records = reply_records(r, index, reply, len, FALSE);
+    if (!records)
+        return;
+    if (r->jsonl) {
+        GString *lines = g_string_new(NULL);
+        jx_jsonl_put(lines, records);
+        errno = 0;
+        if (fwrite(lines->str, 1, lines->len, r->jsonl) != lines->len || fflush(r->jsonl) != 0)
+            output_failed(&r->out_jsonl, errno ? g_strerror(errno) : "a short write", TRUE);
+        g_string_free(lines, TRUE);
+    }
+    GError *err = NULL;
+    if (r->csv && !jx_csv_put(r->csv, records, &err)) {
+        output_failed(&r->out_csv, err->message, TRUE);
+        g_clear_error(&err);
+    }
     jx_records_free(records);
 }
 
@@ -236,7 +293,7 @@ static gboolean parse_shard(const char *s, guint *k, guint *n)
 /* The options of `jixiao extract`, and the argument vector they came from. */
 typedef struct {
     char *output, *rules_dir, *csv_dir, *db_path, *shard;
-    gboolean quiet, progress, resume;
+    gboolean quiet, progress, resume, verbose;
     int jobs, timeout, max_mb;
     guint shard_k, shard_n;
     char **owned; /* the arguments, -j2 split; owned */
@@ -275,6 +332,7 @@ static gboolean parse_extract(ExtractOptions *o, int argc, char **argv)
         {"shard", 0, 0, G_OPTION_ARG_STRING, &o->shard, "Process only shard K of N (0 <= K < N): a stable split", "K/N"},
         {"progress", 0, 0, G_OPTION_ARG_NONE, &o->progress, "Show progress on stderr (the default on a terminal)", NULL},
         {"quiet", 'q', 0, G_OPTION_ARG_NONE, &o->quiet, "No progress and no summary on stderr", NULL},
+        {"verbose", 'v', 0, G_OPTION_ARG_NONE, &o->verbose, "List on stderr each file and folder a walk passed over, and why", NULL},
         {"rules", 0, 0, G_OPTION_ARG_FILENAME, &o->rules_dir, "Also load the *.rules files of DIR; they override the built-in rules", "DIR"},
         G_OPTION_ENTRY_NULL};
     o->owned = split_jobs(argc, argv);
@@ -308,17 +366,26 @@ static void extract_options_clear(ExtractOptions *o)
     g_strfreev(o->owned);
 }
 
-/* The inputs of the run: the paths of o's arguments that are in its shard.
- * Returns a new GPtrArray of g_free'd strings. */
-static GPtrArray *run_paths(const ExtractOptions *o)
+/* The inputs of the run into r: what o's arguments give (r->inputs), and
+ * the paths of them that are in its shard (r->paths, g_free'd strings). */
+static void run_paths(Run *r, const ExtractOptions *o)
 {
-    GPtrArray *all = jx_inputs_collect(o->argv + 1, o->argc - 1);
-    GPtrArray *paths = g_ptr_array_new_with_free_func(g_free);
+    r->inputs = jx_inputs_collect(o->argv + 1, o->argc - 1);
+    GPtrArray *all = r->inputs->paths;
+    r->paths = g_ptr_array_new_with_free_func(g_free);
     for (guint i = 0; i < all->len; i++)
         if (jx_inputs_in_shard(g_ptr_array_index(all, i), o->shard_k, o->shard_n))
-            g_ptr_array_add(paths, g_strdup(g_ptr_array_index(all, i)));
-    g_ptr_array_free(all, TRUE);
-    return paths;
+            g_ptr_array_add(r->paths, g_strdup(g_ptr_array_index(all, i)));
+}
+
+/* Lists on stderr what the walks passed over, one a line. */
+static void list_passed_over(const JxInputs *in)
+{
+    for (guint i = 0; i < in->skipped->len; i++)
+        fprintf(stderr, "jixiao: skipped %s\n", (const char *)g_ptr_array_index(in->skipped, i));
+    for (guint i = 0; i < in->unread->len; i++)
+        fprintf(stderr, "jixiao: folder unreadable %s\n",
+                (const char *)g_ptr_array_index(in->unread, i));
 }
 
 /* Opens the outputs o asks for into r (and reads the --resume hashes);
@@ -341,26 +408,29 @@ static gboolean open_outputs(Run *r, const ExtractOptions *o)
     else if (!o->db_path && !o->csv_dir)
         r->jsonl = stdout;
     if (o->output && !r->jsonl) {
-        fprintf(stderr, "jixiao extract: cannot write %s\n", o->output);
+        fprintf(stderr, "jixiao extract: cannot write %s: %s\n", o->output, g_strerror(errno));
         return FALSE;
     }
+    r->out_jsonl.name = o->output ? o->output : "stdout";
+    r->out_db.name = o->db_path;
+    r->out_csv.name = o->csv_dir;
     if (o->resume)
         r->known = jx_sqlite_known(r->db);
     return TRUE;
 }
 
 /* Closes the JSONL and CSV outputs of a finished run; a failure to finish
- * one sets r->sink_failed. */
+ * one is noted in its Output. */
 static void finish_outputs(Run *r)
 {
     GError *err = NULL;
-    if (r->jsonl && r->jsonl != stdout && fclose(r->jsonl) != 0)
-        r->sink_failed = TRUE;
+    errno = 0;
+    if (r->jsonl && (r->jsonl == stdout ? fflush(r->jsonl) : fclose(r->jsonl)) != 0)
+        output_failed(&r->out_jsonl, errno ? g_strerror(errno) : "cannot close", FALSE);
     r->jsonl = NULL;
     if (r->csv && !jx_csv_close(r->csv, &err)) {
-        fprintf(stderr, "jixiao extract: %s\n", err->message);
+        output_failed(&r->out_csv, err->message, FALSE);
         g_error_free(err);
-        r->sink_failed = TRUE;
     }
     r->csv = NULL;
 }
@@ -378,14 +448,32 @@ static void run_clear(Run *r)
         g_hash_table_destroy(r->known);
     if (r->paths)
         g_ptr_array_free(r->paths, TRUE);
+    jx_inputs_free(r->inputs);
 }
 
+/* One line that accounts for every file met: those read, those a walk
+ * passed over, the folders that could not be read, and what each output
+ * could not take. */
 static void print_summary(const Run *r, const ExtractOptions *o)
 {
-    fprintf(stderr, "jixiao: %u files (%u failed, %u already stored): %u forms, %u fund lines, "
-                    "%u indicators -> %s\n",
-            r->files, r->failed, r->skipped, r->forms, r->funds, r->indicators,
-            o->db_path ? o->db_path : o->csv_dir ? o->csv_dir : o->output ? o->output : "stdout");
+    GString *s = g_string_new(NULL);
+    g_string_append_printf(s, "jixiao: %u files (%u failed, %u already stored): %u forms, "
+                              "%u fund lines, %u indicators -> %s",
+                           r->files, r->failed, r->skipped, r->forms, r->funds, r->indicators,
+                           o->db_path ? o->db_path : o->csv_dir ? o->csv_dir
+                           : o->output ? o->output : "stdout");
+    const Output *outs[] = {&r->out_jsonl, &r->out_db, &r->out_csv};
+    for (gsize i = 0; i < G_N_ELEMENTS(outs); i++)
+        if (outs[i]->failed)
+            g_string_append_printf(s, "; %u documents not written to %s", outs[i]->lost,
+                                   outs[i]->name);
+    if (r->inputs->skipped->len)
+        g_string_append_printf(s, "; %u skipped: not documents", r->inputs->skipped->len);
+    if (r->inputs->unread->len)
+        g_string_append_printf(s, "; %u %s unreadable", r->inputs->unread->len,
+                               r->inputs->unread->len == 1 ? "folder" : "folders");
+    fprintf(stderr, "%s\n", s->str);
+    g_string_free(s, TRUE);
 }
 
 static int cmd_extract(int argc, char **argv)
@@ -398,18 +486,24 @@ static int cmd_extract(int argc, char **argv)
     if (!parse_extract(&o, argc, argv) || !(rs = load_rules(o.rules_dir)))
         goto out;
     r.rs = rs;
-    r.paths = run_paths(&o);
-    if (!open_outputs(&r, &o))
+    run_paths(&r, &o);
+    if (o.verbose)
+        list_passed_over(r.inputs);
+    if (!open_outputs(&r, &o)) {
+        status = EXIT_OUTPUT;
         goto out;
+    }
     r.progress = !o.quiet && (o.progress || isatty(STDERR_FILENO));
     r.started = g_get_monotonic_time();
     JxPoolOptions po = {o.jobs, MAX(o.timeout, 0), (guint64)MAX(o.max_mb, 0) << 20};
-    if (!jx_pool_run(r.paths->len, &po, work, failure, result, tick, &r)) {
+    JxPoolCallbacks cb = {work, failure, finished, result, tick, &r};
+    if (!jx_pool_run(r.paths->len, &po, &cb)) {
         fprintf(stderr, "jixiao extract: cannot start worker processes\n");
         goto out;
     }
     finish_outputs(&r);
-    status = r.sink_failed ? EXIT_USAGE : r.failed ? EXIT_SOME_FAILED : 0;
+    status = r.out_jsonl.failed || r.out_db.failed || r.out_csv.failed ? EXIT_OUTPUT
+             : r.failed || r.inputs->unread->len ? EXIT_SOME_FAILED : 0;
     if (!o.quiet)
         print_summary(&r, &o);
 out:

@@ -8,8 +8,27 @@
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
+
+/* AddressSanitizer reserves terabytes of address space for its shadow
+ * memory, so an address-space cap would stop an ASan build at once: there
+ * only the parent's resident-size poll enforces --max-memory. */
+#if defined(__SANITIZE_ADDRESS__)
+#define JX_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define JX_ASAN 1
+#endif
+#endif
+
+/* The exit status of a worker whose allocation failed. */
+#define EXIT_NO_MEMORY 113
+/* Address space a worker has beyond --max-memory: the libraries, thread
+ * stacks and malloc arenas it maps but does not fill. */
+#define ADDRESS_HEADROOM (1024ull << 20)
 
 typedef struct {
     pid_t pid;
@@ -53,6 +72,42 @@ static gboolean read_all(int fd, void *p, gsize n)
     return TRUE;
 }
 
+/* In a worker: GLib's allocation failure ("failed to allocate N bytes", an
+ * error that would abort) ends the worker with EXIT_NO_MEMORY instead, for
+ * the parent to report TOO_LARGE. Every other message goes its usual way. */
+static GLogWriterOutput worker_log(GLogLevelFlags level, const GLogField *fields, gsize n,
+                                   gpointer data)
+{
+    for (gsize i = 0; (level & G_LOG_LEVEL_ERROR) && i < n; i++)
+        if (!strcmp(fields[i].key, "MESSAGE") && fields[i].length < 0 &&
+            strstr(fields[i].value, "failed to allocate"))
+            _exit(EXIT_NO_MEMORY);
+    return g_log_writer_default(level, fields, n, data);
+}
+
+/* In a worker, first thing after the fork: die with the parent (parent is
+ * its pid, to catch a parent that died before the prctl), and cap the
+ * address space at max_memory plus headroom (not under ASan, see JX_ASAN). */
+static void worker_setup(pid_t parent, guint64 max_memory)
+{
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (getppid() != parent)
+        _exit(0);
+#ifndef JX_ASAN
+    if (max_memory > 0) {
+        struct rlimit rl;
+        if (getrlimit(RLIMIT_AS, &rl) == 0) {
+            rlim_t cap = (rlim_t)MIN(max_memory, G_MAXUINT64 - ADDRESS_HEADROOM) + ADDRESS_HEADROOM;
+            rl.rlim_cur = rl.rlim_max == RLIM_INFINITY ? cap : MIN(cap, rl.rlim_max);
+            setrlimit(RLIMIT_AS, &rl);
+        }
+    }
+#else
+    (void)max_memory;
+#endif
+    g_log_set_writer_func(worker_log, NULL, NULL);
+}
+
 static void worker_main(int in, int out, JxPoolWork work, gpointer ctx)
 {
 #ifdef __GLIBC__
@@ -78,7 +133,8 @@ static void worker_main(int in, int out, JxPoolWork work, gpointer ctx)
     _exit(0); /* no atexit handlers, no stdio flush of the parent's buffers */
 }
 
-static gboolean spawn(Worker *w, JxPoolWork work, gpointer ctx, Worker *all, int n)
+static gboolean spawn(Worker *w, const JxPoolOptions *opt, const JxPoolCallbacks *cb,
+                      Worker *all, int n)
 {
     int jobs[2], replies[2];
     if (pipe(jobs) != 0)
@@ -89,12 +145,14 @@ static gboolean spawn(Worker *w, JxPoolWork work, gpointer ctx, Worker *all, int
         return FALSE;
     }
     fflush(NULL);
+    pid_t parent = getpid();
     pid_t pid = fork();
     if (pid < 0) {
         close(jobs[0]); close(jobs[1]); close(replies[0]); close(replies[1]);
         return FALSE;
     }
     if (pid == 0) {
+        worker_setup(parent, opt->max_memory);
         close(jobs[1]);
         close(replies[0]);
         for (int i = 0; i < n; i++) /* the other workers' pipes are not ours */
@@ -103,7 +161,7 @@ static gboolean spawn(Worker *w, JxPoolWork work, gpointer ctx, Worker *all, int
                 close(all[i].from);
             }
         signal(SIGPIPE, SIG_DFL);
-        worker_main(jobs[0], replies[1], work, ctx);
+        worker_main(jobs[0], replies[1], cb->work, cb->ctx);
     }
     close(jobs[0]);
     close(replies[1]);
@@ -150,27 +208,27 @@ static guint64 resident(pid_t pid)
 typedef struct {
     GHashTable *ready;   /* index -> GByteArray reply */
     guint next_out, done;
-    JxPoolResult result;
-    gpointer ctx;
+    const JxPoolCallbacks *cb;
 } Out;
 
 static void deliver(Out *o, guint index, GByteArray *reply)
 {
+    if (o->cb->finished)
+        o->cb->finished(index, (const char *)reply->data, reply->len, o->cb->ctx);
     g_hash_table_insert(o->ready, GUINT_TO_POINTER(index), reply);
     o->done++;
     GByteArray *r;
     while ((r = g_hash_table_lookup(o->ready, GUINT_TO_POINTER(o->next_out)))) {
-        o->result(o->next_out, (const char *)r->data, r->len, o->ctx);
+        o->cb->result(o->next_out, (const char *)r->data, r->len, o->cb->ctx);
         g_hash_table_remove(o->ready, GUINT_TO_POINTER(o->next_out));
         o->next_out++;
     }
 }
 
-static void fail(Out *o, Worker *w, const char *code, const char *message,
-                 JxPoolFailure failure, gpointer ctx)
+static void fail(Out *o, Worker *w, const char *code, const char *message)
 {
     GString *s = g_string_new(NULL);
-    failure(w->index, code, message, s, ctx);
+    o->cb->failure(w->index, code, message, s, o->cb->ctx);
     GByteArray *b = g_byte_array_new_take((guint8 *)s->str, s->len);
     g_string_free(s, FALSE);
     deliver(o, w->index, b);
@@ -181,17 +239,15 @@ static void free_reply(gpointer p)
     g_byte_array_free(p, TRUE);
 }
 
-gboolean jx_pool_run(guint n, const JxPoolOptions *opt, JxPoolWork work,
-                     JxPoolFailure failure, JxPoolResult result, JxPoolTick tick,
-                     gpointer ctx)
+gboolean jx_pool_run(guint n, const JxPoolOptions *opt, const JxPoolCallbacks *cb)
 {
     int nw = MAX(1, MIN(opt->workers, (int)MAX(n, 1u)));
     Worker *ws = g_new0(Worker, nw);
-    Out out = {g_hash_table_new_full(NULL, NULL, NULL, free_reply), 0, 0, result, ctx};
+    Out out = {g_hash_table_new_full(NULL, NULL, NULL, free_reply), 0, 0, cb};
     void (*old_pipe)(int) = signal(SIGPIPE, SIG_IGN);
     gboolean started = FALSE;
     for (int i = 0; i < nw; i++)
-        started |= spawn(&ws[i], work, ctx, ws, nw);
+        started |= spawn(&ws[i], opt, cb, ws, nw);
     if (!started) {
         g_free(ws);
         g_hash_table_destroy(out.ready);
@@ -205,7 +261,7 @@ gboolean jx_pool_run(guint n, const JxPoolOptions *opt, JxPoolWork work,
         /* hand out work */
         for (int i = 0; i < nw && next_job < n; i++) {
             Worker *w = &ws[i];
-            if (w->pid <= 0 && !spawn(w, work, ctx, ws, nw))
+            if (w->pid <= 0 && !spawn(w, opt, cb, ws, nw))
                 continue;
             if (w->busy)
                 continue;
@@ -215,7 +271,7 @@ gboolean jx_pool_run(guint n, const JxPoolOptions *opt, JxPoolWork work,
             w->started = g_get_monotonic_time();
             g_byte_array_set_size(w->buf, 0);
             if (!write_all(w->to, &index, sizeof index)) {
-                fail(&out, w, "CRASH", "the worker could not be given the file", failure, ctx);
+                fail(&out, w, "CRASH", "the worker could not be given the file");
                 reap(w);
             }
         }
@@ -240,12 +296,16 @@ gboolean jx_pool_run(guint n, const JxPoolOptions *opt, JxPoolWork work,
                     guint index = w->index;
                     int status = reap(w);
                     w->index = index;
+                    if (WIFEXITED(status) && WEXITSTATUS(status) == EXIT_NO_MEMORY) {
+                        fail(&out, w, "TOO_LARGE", "the worker ran out of memory (--max-memory)");
+                        continue;
+                    }
                     char *msg = WIFSIGNALED(status)
                                     ? g_strdup_printf("the worker died on this file (signal %d, %s)",
                                                       WTERMSIG(status), g_strsignal(WTERMSIG(status)))
                                     : g_strdup_printf("the worker exited on this file (status %d)",
                                                       WEXITSTATUS(status));
-                    fail(&out, w, "CRASH", msg, failure, ctx);
+                    fail(&out, w, "CRASH", msg);
                     g_free(msg);
                     continue;
                 }
@@ -263,24 +323,24 @@ gboolean jx_pool_run(guint n, const JxPoolOptions *opt, JxPoolWork work,
             }
             if (opt->timeout_s > 0 && now - w->started > (gint64)opt->timeout_s * G_USEC_PER_SEC) {
                 char *msg = g_strdup_printf("no result after %d s (--timeout)", opt->timeout_s);
-                fail(&out, w, "TIMEOUT", msg, failure, ctx);
+                fail(&out, w, "TIMEOUT", msg);
                 g_free(msg);
                 reap(w);
             } else if (opt->max_memory > 0 && resident(w->pid) > opt->max_memory) {
                 char *msg = g_strdup_printf("the worker went over %" G_GUINT64_FORMAT
                                             " MB of memory (--max-memory)", opt->max_memory >> 20);
-                fail(&out, w, "TOO_LARGE", msg, failure, ctx);
+                fail(&out, w, "TOO_LARGE", msg);
                 g_free(msg);
                 reap(w);
             }
         }
-        if (tick && now - last_tick > 250000) {
-            tick(out.done, n, ctx);
+        if (cb->tick && now - last_tick > 250000) {
+            cb->tick(out.done, n, cb->ctx);
             last_tick = now;
         }
     }
-    if (tick)
-        tick(out.done, n, ctx);
+    if (cb->tick)
+        cb->tick(out.done, n, cb->ctx);
     for (int i = 0; i < nw; i++)
         reap(&ws[i]);
     g_free(fds);

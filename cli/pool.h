@@ -1,8 +1,9 @@
 /* Worker processes for a run: each input is handled in a forked worker, so
  * that a file that crashes, hangs or eats memory takes only its worker
  * down. The parent enforces the time limit and the memory limit (resident
- * size), replaces lost workers, and hands the results back in input order
- * whatever finishes first. */
+ * size; the worker also caps its address space), replaces lost workers,
+ * and hands each result back twice: as soon as it is there, and in input
+ * order whatever finishes first. A worker dies with the parent. */
 #ifndef JX_POOL_H
 #define JX_POOL_H
 
@@ -21,18 +22,28 @@ typedef void (*JxPoolWork)(guint index, GString *out, gpointer ctx);
  * `index` (code "CRASH", "TIMEOUT" or "TOO_LARGE", and a message). */
 typedef void (*JxPoolFailure)(guint index, const char *code, const char *message,
                               GString *out, gpointer ctx);
-/* In the parent, once per input, in input order: the reply's len bytes
- * (not NUL-terminated; transfer none). */
+/* In the parent, once per input: the reply's len bytes (not NUL-terminated;
+ * transfer none). */
 typedef void (*JxPoolResult)(guint index, const char *reply, gsize len, gpointer ctx);
 /* In the parent, now and then while the run goes on; may be NULL. */
 typedef void (*JxPoolTick)(guint done, guint total, gpointer ctx);
 
-/* Runs inputs 0..n-1 in up to o->workers forked workers, calling result for
- * each; ctx is passed to every callback. Returns TRUE when every input
- * had its result (a worker lost on one is a failure reply, not a failed
- * run); FALSE only when no worker could be started. */
-gboolean jx_pool_run(guint n, const JxPoolOptions *o, JxPoolWork work,
-                     JxPoolFailure failure, JxPoolResult result, JxPoolTick tick,
-                     gpointer ctx);
+/* The callbacks of a run; ctx is passed to every one. */
+typedef struct {
+    JxPoolWork work;
+    JxPoolFailure failure;
+    JxPoolResult finished; /* as each reply comes, in the order they come; may be NULL */
+    JxPoolResult result;   /* after finished, in input order */
+    JxPoolTick tick;       /* may be NULL */
+    gpointer ctx;
+} JxPoolCallbacks;
+
+/* Runs inputs 0..n-1 in up to o->workers forked workers, calling finished
+ * and result for each. A worker that runs out of memory (GLib's allocation
+ * failure, under the address-space cap of max_memory) gives a TOO_LARGE
+ * failure. Returns TRUE when every input had its result (a worker lost on
+ * one is a failure reply, not a failed run); FALSE only when no worker
+ * could be started. */
+gboolean jx_pool_run(guint n, const JxPoolOptions *o, const JxPoolCallbacks *cb);
 
 #endif
