@@ -41,5 +41,6 @@ void jx_add_sink_tests(void);
 void jx_add_pipeline_tests(void);
 void jx_add_check_tests(void);
 void jx_add_e2e_tests(void);
+void jx_add_fuzz_regress_tests(void);
 
 #endif
