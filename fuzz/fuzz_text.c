@@ -1,22 +1,4 @@
-/* libFuzzer target: jx_fuzz_text (fuzz/entries.h). */
-#include <stddef.h>
-#include <stdint.h>
+/* libFuzzer target text: jx_text_clean, jx_text_clean_ocr, jx_text_compact (jx_fuzz_text, fuzz/entries.h). */
+#include "fuzz/target.h"
 
-#include "fuzz/entries.h"
-
-int LLVMFuzzerInitialize(int *argc, char ***argv);
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-int LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-    (void)argc;
-    (void)argv;
-    jx_fuzz_init();
-    return 0;
-}
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
-{
-    jx_fuzz_text(data, size);
-    return 0;
-}
+JX_FUZZ_TARGET(jx_fuzz_text)
