@@ -121,6 +121,63 @@ bench: deps
 	@bench/bench_pdf.sh build/jixiao $(sort $(wildcard corpus/pdf*/*.pdf))
 	@bench/bench_batch.sh build/jixiao corpus
 
+# ---- fuzzing (clang libFuzzer): fuzz/, README "Fuzzing" ----
+#   make fuzz        build build/fuzz/<target> and its seeds (build/fuzz/seeds/<target>/)
+#   make fuzz-smoke  run each target FUZZ_SECONDS with its seeds and dictionary; fails on a finding
+FUZZ_TARGETS := value text docx docxml pdf rules pipeline
+FUZZ_SECONDS ?= 30
+FUZZ_CFLAGS  := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
+                -fno-sanitize-recover=undefined
+FUZZ_BINS    := $(addprefix build/fuzz/,$(FUZZ_TARGETS))
+FUZZ_SMOKES  := $(addprefix fuzz-smoke-,$(FUZZ_TARGETS))
+FUZZ_DICT_value    := fuzz/value.dict
+FUZZ_DICT_text     := fuzz/value.dict
+FUZZ_DICT_docx     := fuzz/docx.dict
+FUZZ_DICT_docxml   := fuzz/docx.dict
+FUZZ_DICT_pdf      := fuzz/pdf.dict
+FUZZ_DICT_rules    := fuzz/rules.dict
+FUZZ_DICT_pipeline := build/fuzz/pipeline.dict
+.PHONY: fuzz fuzz-all fuzz-smoke $(FUZZ_SMOKES)
+
+# the library compiled for libFuzzer (coverage and sanitizers; no OCR plugin)
+build/fuzz/obj/%.o: %.c
+	@mkdir -p $(@D)
+	@echo '  CC fuzz $<'
+	@clang $(WARN) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link $(CPPFLAGS) -MMD -MP -c $< -o $@
+build/fuzz/obj/rules_builtin.o: build/rules_builtin.c
+	@mkdir -p $(@D)
+	clang $(FUZZ_CFLAGS) -c $< -o $@
+$(FUZZ_BINS): build/fuzz/%: build/fuzz/obj/fuzz/fuzz_%.o build/fuzz/obj/fuzz/entries.o \
+                            $(call obj,fuzz/obj,$(LIB_SRC)) build/fuzz/obj/rules_builtin.o
+	@echo "  LD fuzz $@"
+	@clang $(FUZZ_CFLAGS) -fsanitize=fuzzer $^ $(LDLIBS) -o $@
+build/fuzz/seeds.stamp: fuzz/seeds.sh $(wildcard corpus/*/*.pdf corpus/*/*.docx) \
+                        tests/normalize.cases tests/text.cases $(RULES)
+	fuzz/seeds.sh build/fuzz/seeds
+	@touch $@
+build/fuzz/pipeline.dict: fuzz/docx.dict fuzz/pdf.dict
+	@mkdir -p $(@D)
+	cat $^ > $@
+
+fuzz: deps
+	@$(MAKE) --no-print-directory fuzz-all
+fuzz-all: $(FUZZ_BINS) build/fuzz/seeds.stamp build/fuzz/pipeline.dict
+
+# new inputs go to build/fuzz/corpus/<target>/, crashes to build/fuzz/findings/<target>/
+fuzz-smoke: fuzz
+	@$(MAKE) --no-print-directory $(FUZZ_SMOKES)
+$(FUZZ_SMOKES): fuzz-smoke-%: build/fuzz/% build/fuzz/seeds.stamp build/fuzz/pipeline.dict fuzz/lsan.supp
+	@mkdir -p build/fuzz/corpus/$* build/fuzz/findings/$*
+	@echo "  FUZZ    $* for $(FUZZ_SECONDS) s (log: build/fuzz/smoke-$*.log)"
+	@LSAN_OPTIONS=suppressions=fuzz/lsan.supp nice build/fuzz/$* -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=2048 -timeout=60 \
+	  -dict=$(FUZZ_DICT_$*) -artifact_prefix=build/fuzz/findings/$*/ -print_final_stats=1 \
+	  build/fuzz/corpus/$* build/fuzz/seeds/$* 2>build/fuzz/smoke-$*.log || \
+	  { tail -40 build/fuzz/smoke-$*.log; echo "fuzz-smoke: $* found a bug: build/fuzz/findings/$*/"; exit 1; }
+	@grep -h '^#.*DONE' build/fuzz/smoke-$*.log | sed 's/^/  $* /'
+
+# the regression inputs of tests/fuzz-regress/ run through the fuzz entries
+build/asan/test_jixiao: build/asan/fuzz/entries.o
+
 # the scanner simulator of scripts/make-corpus-pdf.sh (not part of jixiao)
 build/scan-sim: scripts/scan-sim.c
 	$(CC) $(WARN) $(REL_CFLAGS) $(CPPFLAGS) $(OCR_CPPFLAGS) $< $(LDLIBS) $(OCR_LDLIBS) -o $@

@@ -1,0 +1,217 @@
+/* The fuzz entries of fuzz/entries.h. */
+#include "fuzz/entries.h"
+
+#include <string.h>
+
+#include <zip.h>
+
+#include "extract/extract.h"
+#include "normalize/text.h"
+#include "normalize/value.h"
+#include "pipeline/pipeline.h"
+#include "sink/jsonl.h"
+
+void jx_fuzz_init(void)
+{
+    g_setenv("JIXIAO_OCR_PLUGIN", "/nonexistent/jixiao-fuzz/no-ocr.so", TRUE);
+}
+
+/* The bytes as a NUL-terminated string (g_free it): what a reader gives
+ * the stages after it. */
+static char *as_string(const guint8 *data, gsize len)
+{
+    char *s = g_malloc(len + 1);
+    if (len)
+        memcpy(s, data, len);
+    s[len] = '\0';
+    return s;
+}
+
+void jx_fuzz_value(const guint8 *data, gsize len)
+{
+    static const char *const UNITS[] = {"元", "万元", "亿元", "千元"};
+    char *s = as_string(data, len);
+    JxValue v;
+    jx_value_parse(s, NULL, &v);
+    double n;
+    jx_value_as_number(&v, &n);
+    jx_value_clear(&v);
+    jx_value_parse(s, UNITS[len % G_N_ELEMENTS(UNITS)], &v);
+    GString *json = g_string_new(NULL); /* how a value leaves the library */
+    jx_jsonl_value(json, &v);
+    g_string_free(json, TRUE);
+    jx_value_clear(&v);
+    g_free(s);
+}
+
+void jx_fuzz_text(const guint8 *data, gsize len)
+{
+    char *s = as_string(data, len);
+    g_free(jx_text_clean(s));
+    g_free(jx_text_clean_ocr(s));
+    g_free(jx_text_compact(s));
+    g_free(s);
+}
+
+static void extract(const guint8 *data, gsize len)
+{
+    GError *err = NULL;
+    JxDoc *doc = jx_extract(data, len, &err);
+    jx_doc_free(doc);
+    g_clear_error(&err);
+}
+
+void jx_fuzz_docx(const guint8 *data, gsize len)
+{
+    extract(data, len);
+}
+
+/* Adds a member holding len bytes of data (not copied: data must live
+ * until zip_close), stored. FALSE on a libzip failure. */
+static gboolean add_member(zip_t *za, const char *name, const void *data, gsize len)
+{
+    zip_source_t *s = zip_source_buffer(za, data, len, 0);
+    if (!s)
+        return FALSE;
+    zip_int64_t i = zip_file_add(za, name, s, ZIP_FL_OVERWRITE);
+    if (i < 0) {
+        zip_source_free(s);
+        return FALSE;
+    }
+    return zip_set_file_compression(za, (zip_uint64_t)i, ZIP_CM_STORE, 0) == 0;
+}
+
+guint8 *jx_fuzz_docx_of(const guint8 *xml, gsize xml_len, gsize *out_len)
+{
+    static const char TYPES[] =
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+        "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+        "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+        "<Override PartName=\"/word/document.xml\" ContentType=\"application/"
+        "vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/></Types>";
+    zip_error_t zerr;
+    zip_error_init(&zerr);
+    zip_source_t *src = zip_source_buffer_create(NULL, 0, 0, &zerr);
+    zip_error_fini(&zerr);
+    if (!src)
+        return NULL;
+    zip_source_keep(src); /* it outlives the archive: we read it back */
+    guint8 *out = NULL;
+    zip_t *za = zip_open_from_source(src, ZIP_TRUNCATE, NULL);
+    if (!za)
+        goto out;
+    if (!add_member(za, "[Content_Types].xml", TYPES, sizeof TYPES - 1) ||
+        !add_member(za, "word/document.xml", xml, xml_len)) {
+        zip_discard(za);
+        goto out;
+    }
+    if (zip_close(za) != 0) {
+        zip_discard(za);
+        goto out;
+    }
+    zip_stat_t st;
+    if (zip_source_stat(src, &st) != 0 || !(st.valid & ZIP_STAT_SIZE) ||
+        zip_source_open(src) != 0)
+        goto out;
+    out = g_malloc(st.size ? st.size : 1);
+    if (zip_source_read(src, out, st.size) != (zip_int64_t)st.size)
+        g_clear_pointer(&out, g_free);
+    else
+        *out_len = st.size;
+    zip_source_close(src);
+out:
+    zip_source_free(src);
+    return out;
+}
+
+void jx_fuzz_docxml(const guint8 *data, gsize len)
+{
+    gsize n = 0;
+    guint8 *docx = jx_fuzz_docx_of(data, len, &n);
+    if (docx)
+        extract(docx, n);
+    g_free(docx);
+}
+
+void jx_fuzz_pdf(const guint8 *data, gsize len)
+{
+    if (len <= JX_FUZZ_MAX_PDF)
+        extract(data, len);
+}
+
+void jx_fuzz_rules(const guint8 *data, gsize len)
+{
+    /* the KINDs of common/ruleset.c whose PATTERN is a regular expression,
+     * the two whose PATTERN is a number, and cells like those they are for */
+    static const char *const KINDS[] = {
+        "title", "year", "kind", "field", "fundcol", "fundline", "fundunit", "fundsource",
+        "goalcol", "indcol", "indgap", "fundgap", "total", "level1", "level2",
+        "level2parent", "levelweight", "namestrip", "checkbox", "ocrfix", "ocrlabel"};
+    static const char *const NUMERIC[] = {"penalty", "ocrword"};
+    static const char *const CELLS[] = {
+        "项目名称", "年初预算数", "产出指标(50分)", "数量指标", "1.项目负青人", "",
+        "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!",
+        "2023年度项目支出绩效自评表", "☑是□否", "@@①②"};
+    char *text = as_string(data, len);
+    JxRuleset *rs = jx_ruleset_new();
+    GError *err = NULL;
+    jx_ruleset_load_data(rs, "fuzz.rules", text, &err);
+    g_clear_error(&err);
+    for (gsize c = 0; c < G_N_ELEMENTS(CELLS); c++) {
+        for (gsize k = 0; k < G_N_ELEMENTS(KINDS); k++) {
+            char *cap = NULL;
+            jx_ruleset_match(rs, KINDS[k], CELLS[c], &cap);
+            g_free(cap);
+            g_free(jx_ruleset_strip(rs, KINDS[k], CELLS[c]));
+            g_free(jx_ruleset_replace(rs, KINDS[k], CELLS[c]));
+        }
+        for (gsize k = 0; k < G_N_ELEMENTS(NUMERIC); k++) {
+            jx_ruleset_nearest(rs, NUMERIC[k], CELLS[c]);
+            jx_ruleset_number(rs, NUMERIC[k], CELLS[c], 0);
+        }
+    }
+    jx_ruleset_size(rs);
+    jx_ruleset_free(rs);
+    g_free(text);
+}
+
+/* The built-in rules, loaded on first use and kept (they are reachable to
+ * the end, so no leak). */
+static const JxRuleset *builtin_rules(void)
+{
+    static JxRuleset *rs;
+    if (!rs) {
+        rs = jx_pipeline_rules(NULL, NULL);
+        g_assert(rs != NULL); /* the built-in rules always load */
+    }
+    return rs;
+}
+
+void jx_fuzz_pipeline(const guint8 *data, gsize len)
+{
+    if (len > JX_FUZZ_MAX_PDF)
+        return;
+    JxDocRecords *d = jx_pipeline_data("fuzz-input", data, len, builtin_rules());
+    JxRecords recs;
+    jx_records_init(&recs, &d->info, d->result, d->error_code, d->error_message);
+    GString *out = g_string_new(NULL);
+    jx_jsonl_put(out, &recs);
+    g_string_free(out, TRUE);
+    jx_doc_records_free(d);
+}
+
+JxFuzzEntry jx_fuzz_entry(const char *target)
+{
+    static const struct {
+        const char *name;
+        JxFuzzEntry fn;
+    } ENTRIES[] = {
+        {"value", jx_fuzz_value}, {"text", jx_fuzz_text},   {"docx", jx_fuzz_docx},
+        {"docxml", jx_fuzz_docxml}, {"pdf", jx_fuzz_pdf},   {"rules", jx_fuzz_rules},
+        {"pipeline", jx_fuzz_pipeline},
+    };
+    for (gsize i = 0; target && i < G_N_ELEMENTS(ENTRIES); i++)
+        if (strcmp(target, ENTRIES[i].name) == 0)
+            return ENTRIES[i].fn;
+    return NULL;
+}

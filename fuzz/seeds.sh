@@ -1,0 +1,35 @@
+#!/bin/sh
+# Fills DIR/<target>/ with the seed corpora of the fuzz targets, from the
+# files of the tree (nothing is committed twice): corpus/ files by type,
+# the inputs of tests/normalize.cases and tests/text.cases, rule lines.
+# Usage: fuzz/seeds.sh DIR   (run from the repository root)
+set -eu
+out=$1
+rm -rf "$out"
+for t in value text docx docxml pdf rules pipeline; do mkdir -p "$out/$t"; done
+
+# one file per case: the input field (the one before the expected JSON)
+awk -F '\t' -v d="$out/value" '!/^#/ && NF >= 2 { f = sprintf("%s/case-%04d", d, NR);
+    printf "%s", $(NF - 1) > f; close(f) }' tests/normalize.cases
+awk -F '\t' -v d="$out/text" '!/^#/ && NF >= 2 { f = sprintf("%s/case-%04d", d, NR);
+    printf "%s", $1 > f; close(f) }' tests/text.cases
+
+for f in corpus/docx/*.docx; do
+    n=$(basename "$f" .docx)
+    cp "$f" "$out/docx/$n.docx"
+    cp "$f" "$out/pipeline/$n.docx"
+    unzip -p "$f" word/document.xml > "$out/docxml/$n.xml"
+done
+# the PDFs the PDF entries read (scans over their size cap are left out)
+for f in corpus/*/*.pdf; do
+    [ "$(wc -c < "$f")" -le 262144 ] || continue
+    n=$(echo "$f" | sed 's|^corpus/||; s|/|-|g')
+    cp "$f" "$out/pdf/$n"
+    cp "$f" "$out/pipeline/$n"
+done
+
+for f in rules/*.rules; do
+    cp "$f" "$out/rules/$(basename "$f")"
+    awk -v d="$out/rules" -v b="$(basename "$f" .rules)" '!/^#/ && NF >= 3 {
+        o = sprintf("%s/%s-%03d", d, b, NR); print > o; close(o) }' "$f"
+done
