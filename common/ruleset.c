@@ -339,6 +339,8 @@ static char *substitute(const JxRuleset *rs, const char *kind, const char *text,
     const GPtrArray *rules = g_hash_table_lookup(rs->by_kind, kind);
     for (guint i = 0; rules && i < rules->len; i++) {
         const Rule *r = g_ptr_array_index(rules, i);
+        if (!r->re) /* a rule of a numeric kind has no pattern */
+            continue;
         pcre2_match_data *md = pcre2_match_data_create_from_pattern(r->re, NULL);
         GString *out = g_string_sized_new(strlen(s) + 8);
         PCRE2_SIZE at = 0, len = strlen(s);

@@ -277,6 +277,22 @@ static void test_header_inferred(void)
     jx_ruleset_free(rs);
 }
 
+/* Strip and replace by a kind whose rules are numbers (no pattern) leave
+ * the text alone; they crashed in PCRE2 (found by the rules fuzzer). */
+static void test_numeric_kind_substitute(void)
+{
+    JxRuleset *rs = jx_ruleset_new();
+    GError *err = NULL;
+    CU_ASSERT_TRUE_FATAL(jx_ruleset_load_data(rs, "t.rules", "ocrword  复核分  1\n", &err));
+    char *s = jx_ruleset_strip(rs, "ocrword", "复核分");
+    CU_ASSERT_STRING_EQUAL(s, "复核分");
+    g_free(s);
+    s = jx_ruleset_replace(rs, "ocrword", "复核分");
+    CU_ASSERT_STRING_EQUAL(s, "复核分");
+    g_free(s);
+    jx_ruleset_free(rs);
+}
+
 void jx_add_ruleset_tests(void)
 {
     CU_pSuite s = CU_add_suite("rules/ruleset", NULL, NULL);
@@ -287,4 +303,5 @@ void jx_add_ruleset_tests(void)
     CU_add_test(s, "OCR: an unread header, an unread total", test_ocr_header_gaps);
     CU_add_test(s, "OCR: paragraphs", test_ocr_paragraphs);
     CU_add_test(s, "a column whose header was placed", test_header_inferred);
+    CU_add_test(s, "strip and replace by a numeric kind", test_numeric_kind_substitute);
 }
