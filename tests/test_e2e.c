@@ -570,7 +570,7 @@ static void test_isolation(void)
                      count_type(base, "form", "corpus/pdf/001-longgang-3forms.pdf") -
                      count_type(base, "form", "corpus/pdf/000-tongzhou-5forms.pdf");
     g_free(base);
-    const char *args[] = {"extract", "-q", "-j2", "--timeout", "2", "--max-memory", "300",
+    const char *args[] = {"extract", "-q", "-j2", "--timeout", "6", "--max-memory", "300",
                           "corpus/docx", "corpus/pdf", NULL};
     const char *env[] = {"JIXIAO_TEST_FAULTS=crash=000-form3,hang=001-longgang-3forms.pdf,"
                          "eat=000-tongzhou-5forms.pdf",
