@@ -28,12 +28,14 @@ ASAN_CFLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
 TEST_HOOKS  := -DJX_TEST_HOOKS
 
 LIB_SRC := common/error.c common/edits.c common/flags.c common/ruleset.c \
-           extract/doc.c extract/extract.c \
+           extract/doc.c extract/extract.c extract/zip.c \
            extract/geom/ruling.c extract/geom/layout.c extract/geom/blocks.c \
            extract/pdf/pdf.c extract/pdf/crosspage.c \
            extract/ocr/ocr.c extract/ocr/deskew.c extract/ocr/orient.c extract/ocr/unwrap.c \
            extract/ocr/glyph.c extract/ocr/scan.c \
-           extract/office/docx.c \
+           extract/office/docx.c extract/office/xlsx.c extract/office/xls.c \
+           extract/office/sheet.c extract/office/numfmt.c \
+           extract/html/html.c extract/ofd/ofd.c \
            normalize/text.c normalize/value.c normalize/units.c normalize/grid.c normalize/ocr_cells.c \
            rules/record.c rules/form.c rules/form_grid.c rules/form_fields.c \
            rules/form_funds.c rules/form_indicators.c rules/form_totals.c rules/check.c \

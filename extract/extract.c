@@ -4,12 +4,57 @@
 #include <string.h>
 
 #include "common/error.h"
+#include "extract/html/html.h"
+#include "extract/ofd/ofd.h"
 #include "extract/office/docx.h"
+#include "extract/office/xls.h"
+#include "extract/office/xlsx.h"
 #include "extract/pdf/pdf.h"
 
 static gboolean has(const guint8 *data, gsize len, const char *needle)
 {
     return memmem(data, len, needle, strlen(needle)) != NULL;
+}
+
+/* An OLE2 directory entry's name is UTF-16LE: "Workbook" (BIFF8, WPS .et)
+ * or "Book" (BIFF5) in a workbook, "WordDocument" in a .doc or WPS .wps. */
+static gboolean has_utf16(const guint8 *data, gsize len, const char *ascii)
+{
+    guint8 wide[64];
+    gsize n = strlen(ascii);
+    g_return_val_if_fail(2 * n <= sizeof wide, FALSE);
+    for (gsize i = 0; i < n; i++) {
+        wide[2 * i] = (guint8)ascii[i];
+        wide[2 * i + 1] = 0;
+    }
+    return memmem(data, len, wide, 2 * n) != NULL;
+}
+
+static const char *sniff_ole2(const guint8 *data, gsize len)
+{
+    if (has_utf16(data, len, "Workbook") || has_utf16(data, len, "Book"))
+        return "xls";
+    if (has_utf16(data, len, "WordDocument"))
+        return "doc";
+    return "ole2";
+}
+
+/* A page of HTML: after a BOM, blanks and comments it opens with a tag, and
+ * its first 4 KiB hold <html, a doctype, <body or <table. */
+static gboolean looks_html(const guint8 *data, gsize len)
+{
+    gsize head = MIN(len, (gsize)4096), i = 0;
+    if (head >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
+        i = 3;
+    while (i < head && g_ascii_isspace(data[i]))
+        i++;
+    if (i >= head || data[i] != '<')
+        return FALSE;
+    gchar *lower = g_ascii_strdown((const char *)data + i, (gssize)(head - i));
+    gboolean html = strstr(lower, "<html") || strstr(lower, "<!doctype html") ||
+                    strstr(lower, "<body") || strstr(lower, "<table");
+    g_free(lower);
+    return html;
 }
 
 const char *jx_sniff_format(const guint8 *data, gsize len)
@@ -27,17 +72,29 @@ const char *jx_sniff_format(const guint8 *data, gsize len)
     if (head >= 5 && has(data, head, "%PDF-"))
         return "pdf";
     if (len >= 8 && memcmp(data, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) == 0)
-        return NULL; /* OLE2: .doc/.xls, not read */
-    gchar *lower = g_ascii_strdown((const char *)data, (gssize)head);
-    gboolean html = strstr(lower, "<html") || strstr(lower, "<!doctype html");
-    g_free(lower);
-    if (html)
+        return sniff_ole2(data, len);
+    if (looks_html(data, len))
         return "html";
     if (g_utf8_validate((const char *)data, (gssize)MIN(len, (gsize)65536), NULL) &&
         !memchr(data, 0, MIN(len, (gsize)65536)))
         return "txt";
     return NULL;
 }
+
+typedef JxDoc *(*Reader)(const guint8 *data, gsize len, GError **error);
+
+static const struct {
+    const char *format;
+    Reader read;
+} READERS[] = {
+    {"docx", jx_docx_read},
+    {"zip", jx_docx_read}, /* maybe a DOCX with odd names */
+    {"pdf", jx_pdf_read},
+    {"xlsx", jx_xlsx_read},
+    {"xls", jx_xls_read},
+    {"html", jx_html_read},
+    {"ofd", jx_ofd_read},
+};
 
 JxDoc *jx_extract(const guint8 *data, gsize len, GError **error)
 {
@@ -48,14 +105,16 @@ JxDoc *jx_extract(const guint8 *data, gsize len, GError **error)
         return NULL;
     }
     const char *format = jx_sniff_format(data, len);
-    if (format && strcmp(format, "docx") == 0)
-        return jx_docx_read(data, len, error);
-    if (format && strcmp(format, "zip") == 0) /* maybe a DOCX with odd names */
-        return jx_docx_read(data, len, error);
-    if (format && strcmp(format, "pdf") == 0)
-        return jx_pdf_read(data, len, error);
-    g_set_error(error, JX_ERROR, JX_ERROR_UNSUPPORTED,
-                "%s input is not supported yet (this build reads DOCX and PDF)",
-                format ? format : "this kind of");
+    for (gsize i = 0; format && i < G_N_ELEMENTS(READERS); i++)
+        if (strcmp(format, READERS[i].format) == 0)
+            return READERS[i].read(data, len, error);
+    if (format && strcmp(format, "doc") == 0)
+        g_set_error(error, JX_ERROR, JX_ERROR_UNSUPPORTED,
+                    "legacy Word (.doc, WPS .wps) is not read: save it as DOCX or PDF");
+    else
+        g_set_error(error, JX_ERROR, JX_ERROR_UNSUPPORTED,
+                    "%s input is not supported (jixiao reads DOCX, XLSX, XLS, PDF, "
+                    "HTML and OFD)",
+                    format ? format : "this kind of");
     return NULL;
 }

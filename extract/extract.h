@@ -5,14 +5,16 @@
 
 #include "extract/doc.h"
 
-/* "docx" "xlsx" "ofd" "pdf" "html" "txt", "zip" for another ZIP, or NULL
- * when the bytes are none of these. Static string. */
+/* "docx" "xlsx" "ofd" "pdf" "html" "txt"; "xls" and "doc" for an OLE2 file
+ * holding a workbook or a Word document, "ole2" for another; "zip" for
+ * another ZIP; or NULL when the bytes are none of these. Static string. */
 const char *jx_sniff_format(const guint8 *data, gsize len);
 
 /* Reads a document held in memory (data stays owned by the caller).
  * Returns a new JxDoc (transfer full: free with jx_doc_free) or NULL with
  * error: JX_ERROR_EMPTY, JX_ERROR_UNSUPPORTED, or the reader's own errors
- * (extract/pdf/pdf.h, extract/office/docx.h). */
+ * (extract/pdf/pdf.h, extract/office/docx.h, xlsx.h, xls.h,
+ * extract/html/html.h, extract/ofd/ofd.h). */
 JxDoc *jx_extract(const guint8 *data, gsize len, GError **error);
 
 #endif

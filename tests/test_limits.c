@@ -13,6 +13,7 @@
 #include "common/ruleset.h"
 #include "extract/extract.h"
 #include "extract/office/docx.h"
+#include "extract/zip.h"
 #include "extract/pdf/pdf.h"
 #include "rules/check.h"
 #include "rules/form.h"
@@ -166,7 +167,7 @@ static void test_docx_ratio(void)
         g_string_append(body, "<w:p><w:r><w:t>a</w:t></w:r></w:p>");
     gsize len = 0;
     guint8 *data = make_docx(body, &len);
-    CU_ASSERT_TRUE(len < 8u * 1024 * 1024 / JX_DOCX_MAX_RATIO);
+    CU_ASSERT_TRUE(len < 8u * 1024 * 1024 / JX_ZIP_MAX_RATIO);
     GError *err = NULL;
     JxDoc *doc = jx_docx_read(data, len, &err);
     CU_ASSERT_PTR_NULL(doc);

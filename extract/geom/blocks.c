@@ -135,3 +135,54 @@ void jx_blocks_add_to_doc(JxDoc *doc, GArray *blocks, int page, unsigned flags)
     }
     g_array_free(blocks, TRUE);
 }
+
+/* A cell of a page with a text layer: the glyphs that fell in it. */
+static char *glyph_cell(const JxGridCell *gc, guint i, unsigned *flags,
+                        gboolean *runs_to_edge, gpointer ctx)
+{
+    GPtrArray **per_cell = ctx;
+    (void)flags;
+    return jx_layout_cell_text(per_cell[i], gc->x1, runs_to_edge);
+}
+
+void jx_blocks_add_page(JxDoc *doc, GArray *glyphs, const GPtrArray *grids, int page,
+                        unsigned flags)
+{
+    GArray *items = jx_blocks_new();
+    GPtrArray *free_glyphs = g_ptr_array_new();
+    GPtrArray ***per_cell = g_new0(GPtrArray **, grids->len + 1);
+    for (guint t = 0; t < grids->len; t++) {
+        const JxGrid *grid = g_ptr_array_index(grids, t);
+        per_cell[t] = g_new0(GPtrArray *, grid->cells->len + 1);
+        for (guint i = 0; i < grid->cells->len; i++)
+            per_cell[t][i] = g_ptr_array_new();
+    }
+    for (guint i = 0; i < glyphs->len; i++) {
+        JxGlyph *g = &g_array_index(glyphs, JxGlyph, i);
+        double x = (g->x0 + g->x1) / 2, y = (g->y0 + g->y1) / 2;
+        gboolean placed = FALSE;
+        for (guint t = 0; t < grids->len && !placed; t++) {
+            int k = jx_grid_cell_at(g_ptr_array_index(grids, t), x, y);
+            if (k >= 0) {
+                g_ptr_array_add(per_cell[t][k], g);
+                placed = TRUE;
+            }
+        }
+        if (!placed)
+            g_ptr_array_add(free_glyphs, g);
+    }
+    for (guint t = 0; t < grids->len; t++) {
+        const JxGrid *grid = g_ptr_array_index(grids, t);
+        JxPageBlock it = {grid->ys[0], NULL,
+                          jx_blocks_grid_table(grid, page, glyph_cell, per_cell[t])};
+        g_array_append_val(items, it);
+        for (guint i = 0; i < grid->cells->len; i++)
+            g_ptr_array_free(per_cell[t][i], TRUE);
+        g_free(per_cell[t]);
+    }
+    g_free(per_cell);
+
+    jx_blocks_from_layout(items, free_glyphs, page, NULL, NULL);
+    jx_blocks_add_to_doc(doc, items, page, flags);
+    g_ptr_array_free(free_glyphs, TRUE);
+}

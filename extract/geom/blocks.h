@@ -56,4 +56,14 @@ guint jx_blocks_from_layout(GArray *blocks, GPtrArray *glyphs, int page, JxBoxRe
  * and every cell of its tables gets `flags` (JX_FLAG_BIT()s). */
 void jx_blocks_add_to_doc(JxDoc *doc, GArray *blocks, int page, unsigned flags);
 
+/* The blocks of one page of positioned text, into doc on page `page`:
+ * the glyphs (GArray of JxGlyph, points, origin top-left, y down;
+ * reordered, still the caller's) that fall in a cell of one of grids
+ * (GPtrArray of JxGrid*, the caller's: from jx_ruling_grids, whether its
+ * segments came from pixels or from vector paths) make that table's cell
+ * text; the rest make paragraphs and tables drawn without lines
+ * (jx_blocks_from_layout). Every block gets `flags`. Never fails. */
+void jx_blocks_add_page(JxDoc *doc, GArray *glyphs, const GPtrArray *grids, int page,
+                        unsigned flags);
+
 #endif

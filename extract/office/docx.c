@@ -1,11 +1,11 @@
 #include "extract/office/docx.h"
 
 #include <string.h>
-#include <zip.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 
 #include "common/error.h"
+#include "extract/zip.h"
 
 static const char *const W_NS[] = {
     "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
@@ -13,93 +13,6 @@ static const char *const W_NS[] = {
 };
 static const char MC_NS[] =
     "http://schemas.openxmlformats.org/markup-compatibility/2006";
-
-/* ---------- ZIP ---------- */
-
-static guint8 *zip_read_member(const guint8 *data, gsize len, const char *name,
-                               gsize *out_len, GError **error)
-{
-    zip_error_t zerr;
-    zip_error_init(&zerr);
-    zip_source_t *src = zip_source_buffer_create(data, len, 0, &zerr);
-    zip_t *za = src ? zip_open_from_source(src, ZIP_RDONLY, &zerr) : NULL;
-    if (!za) {
-        g_set_error(error, JX_ERROR, JX_ERROR_CORRUPT, "not a readable ZIP: %s",
-                    zip_error_strerror(&zerr));
-        if (src)
-            zip_source_free(src);
-        zip_error_fini(&zerr);
-        return NULL;
-    }
-    zip_error_fini(&zerr);
-
-    guint8 *buf = NULL;
-    zip_stat_t st;
-    zip_stat_init(&st);
-    if (zip_stat(za, name, 0, &st) != 0) {
-        g_set_error(error, JX_ERROR, JX_ERROR_UNSUPPORTED,
-                    "ZIP archive has no %s (not a DOCX)", name);
-        goto out;
-    }
-    if ((st.valid & ZIP_STAT_ENCRYPTION_METHOD) &&
-        st.encryption_method != ZIP_EM_NONE) {
-        g_set_error(error, JX_ERROR, JX_ERROR_ENCRYPTED, "%s is encrypted", name);
-        goto out;
-    }
-    if ((st.valid & ZIP_STAT_SIZE) && st.size > JX_DOCX_MAX_XML) {
-        g_set_error(error, JX_ERROR, JX_ERROR_TOO_LARGE,
-                    "%s inflates to %" G_GUINT64_FORMAT " bytes (limit %u)", name,
-                    (guint64)st.size, JX_DOCX_MAX_XML);
-        goto out;
-    }
-    zip_file_t *zf = zip_fopen(za, name, 0);
-    if (!zf) {
-        g_set_error(error, JX_ERROR, JX_ERROR_CORRUPT, "cannot open %s: %s",
-                    name, zip_strerror(za));
-        goto out;
-    }
-    /* Read in chunks: the size in the directory may lie (zip bombs). */
-    guint64 packed = (st.valid & ZIP_STAT_COMP_SIZE) ? st.comp_size : len;
-    GByteArray *acc = g_byte_array_new();
-    guint8 chunk[65536];
-    zip_int64_t n;
-    while ((n = zip_fread(zf, chunk, sizeof chunk)) > 0) {
-        guint64 total = acc->len + (guint64)n;
-        if (total > JX_DOCX_MAX_XML) {
-            n = -2;
-            break;
-        }
-        if (total > JX_DOCX_RATIO_FROM && total > packed * JX_DOCX_MAX_RATIO) {
-            n = -3;
-            break;
-        }
-        g_byte_array_append(acc, chunk, (guint)n);
-    }
-    if (n < 0) {
-        if (n == -2)
-            g_set_error(error, JX_ERROR, JX_ERROR_TOO_LARGE,
-                        "%s inflates to more than %u bytes", name,
-                        JX_DOCX_MAX_XML);
-        else if (n == -3)
-            g_set_error(error, JX_ERROR, JX_ERROR_TOO_LARGE,
-                        "%s inflates to more than %u times its %" G_GUINT64_FORMAT
-                        " compressed bytes", name, JX_DOCX_MAX_RATIO, packed);
-        else
-            g_set_error(error, JX_ERROR, JX_ERROR_CORRUPT, "cannot inflate %s: %s",
-                        name, zip_file_strerror(zf));
-        g_byte_array_free(acc, TRUE);
-    } else {
-        *out_len = acc->len;
-        g_byte_array_append(acc, (const guint8 *)"", 1); /* NUL for safety */
-        buf = g_byte_array_free(acc, FALSE);
-    }
-    zip_fclose(zf);
-out:
-    zip_discard(za);
-    return buf;
-}
-
-/* ---------- XML helpers ---------- */
 
 static gboolean is_w(const xmlNode *n, const char *local)
 {
@@ -439,7 +352,10 @@ JxDoc *jx_docx_read(const guint8 *data, gsize len, GError **error)
     g_return_val_if_fail(data != NULL || len == 0, NULL);
     g_return_val_if_fail(error == NULL || *error == NULL, NULL);
     gsize xml_len = 0;
-    guint8 *xml = zip_read_member(data, len, "word/document.xml", &xml_len, error);
+    JxZip *zip = jx_zip_open(data, len, error);
+    guint8 *xml = zip ? jx_zip_read(zip, "word/document.xml", "a DOCX", &xml_len, error)
+                      : NULL;
+    jx_zip_close(zip);
     if (!xml)
         return NULL;
     xmlDoc *x = xmlReadMemory((const char *)xml, (int)MIN(xml_len, (gsize)G_MAXINT),

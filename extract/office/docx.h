@@ -9,13 +9,8 @@
 
 #include "extract/doc.h"
 
-/* Largest word/document.xml we inflate (bytes); larger is JX_ERROR_TOO_LARGE.
- * Its parsed tree takes some 15 times as much. */
-#define JX_DOCX_MAX_XML (64u * 1024 * 1024)
-/* ... and past JX_DOCX_RATIO_FROM bytes, a part may inflate to at most
- * JX_DOCX_MAX_RATIO times its compressed size (real ones: under 30). */
-#define JX_DOCX_RATIO_FROM (4u * 1024 * 1024)
-#define JX_DOCX_MAX_RATIO 100u
+/* Its parts are read through extract/zip.h, with that module's size and
+ * ratio limits (a parsed tree takes some 15 times the XML's size). */
 /* Most grid positions (rows x columns, summed over its tables) a document
  * may have; past it (w:gridSpan="999" cells) it is JX_ERROR_TOO_LARGE. */
 #define JX_DOCX_MAX_POSITIONS (4u * 1024 * 1024)

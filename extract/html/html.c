@@ -1,0 +1,12 @@
+#include "extract/html/html.h"
+
+#include "common/error.h"
+
+JxDoc *jx_html_read(const guint8 *data, gsize len, GError **error)
+{
+    g_return_val_if_fail(data != NULL || len == 0, NULL);
+    g_return_val_if_fail(error == NULL || *error == NULL, NULL);
+    g_set_error(error, JX_ERROR, JX_ERROR_UNSUPPORTED,
+                "HTML input is not supported yet");
+    return NULL;
+}

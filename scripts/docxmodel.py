@@ -1,0 +1,120 @@
+"""The corpus DOCX files as plain data, for the scripts that render the same
+forms in other formats (XLSX, XLS, HTML, OFD), and the gold of a rendering.
+
+    import docxmodel
+    blocks = docxmodel.read('corpus/docx/000-tongzhou-5forms.docx')
+    # [('p', '项目支出绩效自评表'), ('table', Table), ('pagebreak', None), ...]
+    docxmodel.derive_gold('corpus/docx/X.gold.jsonl', 'corpus/xlsx/X.xlsx', 'xlsx')
+
+A Table has widths (the w:gridCol widths in twips) and cells, each a Cell
+(row, col, rowspan, colspan, text): w:gridSpan and w:vMerge resolved, text
+with '\\n' between paragraphs and at <w:br/>. Blank ('') cells are kept.
+Only the Python standard library is used."""
+import hashlib
+import json
+import zipfile
+import xml.etree.ElementTree as ET
+from collections import namedtuple
+
+W = '{http://schemas.openxmlformats.org/wordprocessingml/2006/main}'
+Cell = namedtuple('Cell', 'row col rowspan colspan text')
+Table = namedtuple('Table', 'widths cells nrows ncols')
+
+
+def _text(el):
+    """Text of a paragraph or a cell: runs joined, <w:br/> and paragraphs as '\\n'."""
+    paras = []
+    for p in el.iter(W + 'p'):
+        out = []
+        for n in p.iter():
+            if n.tag == W + 't' and n.text:
+                out.append(n.text)
+            elif n.tag == W + 'br' and n.get(W + 'type') != 'page':
+                out.append('\n')
+            elif n.tag == W + 'tab':
+                out.append('\t')
+        paras.append(''.join(out))
+    return '\n'.join(paras)
+
+
+def _has_page_break(p):
+    return any(n.get(W + 'type') == 'page' for n in p.iter(W + 'br')) or \
+        p.find('.//' + W + 'pageBreakBefore') is not None
+
+
+def _table(tbl):
+    widths = [int(g.get(W + 'w', '0')) for g in tbl.iter(W + 'gridCol')]
+    cells = []           # [row, col, rowspan, colspan, text]
+    above = {}           # col -> the cell list that a vMerge continue extends
+    r = 0
+    for tr in tbl.findall(W + 'tr'):
+        c = 0
+        for tc in tr.findall(W + 'tc'):
+            pr = tc.find(W + 'tcPr')
+            span, vm = 1, None
+            if pr is not None:
+                gs = pr.find(W + 'gridSpan')
+                if gs is not None:
+                    span = int(gs.get(W + 'val', '1'))
+                v = pr.find(W + 'vMerge')
+                if v is not None:
+                    vm = v.get(W + 'val', 'continue')
+            if vm == 'continue' and c in above:
+                above[c][2] += 1
+            else:
+                cell = [r, c, 1, span, _text(tc)]
+                cells.append(cell)
+                for k in range(c, c + span):
+                    above.pop(k, None)
+                above[c] = cell
+            c += span
+        r += 1
+    ncols = max([x[1] + x[3] for x in cells] + [len(widths)])
+    return Table(widths, [Cell(*x) for x in cells], r, ncols)
+
+
+def read(path):
+    """The blocks of a DOCX's body, in order: ('p', text), ('table', Table),
+    ('pagebreak', None). Nested tables are not read (the corpus has none)."""
+    with zipfile.ZipFile(path) as z:
+        root = ET.fromstring(z.read('word/document.xml'))
+    body = root.find(W + 'body')
+    blocks = []
+    for el in body:
+        if el.tag == W + 'p':
+            if _has_page_break(el):
+                blocks.append(('pagebreak', None))
+            blocks.append(('p', _text(el)))
+        elif el.tag == W + 'tbl':
+            blocks.append(('table', _table(el)))
+    return blocks
+
+
+def derive_gold(src_gold, out_file, fmt, pages=None, text_source='native',
+                form_pages=None):
+    """Writes out_file's gold (X.gold.jsonl beside X.ext) from the gold of the
+    DOCX the file renders: the same records, with the document's hash,
+    source, size, format and pages those of out_file. The values stay as
+    they are: a rendering is scored against the true values.
+    form_pages: for a paged format, a list giving each form (by its index)
+    its (first, last) page: a form's page_start/page_end and the `page` of
+    the form's records (its first page) follow it. A renderer that breaks a
+    form across pages sets the rows' own pages itself."""
+    data = open(out_file, 'rb').read()
+    doc = hashlib.sha256(data).hexdigest()
+    out = []
+    for line in open(src_gold, encoding='utf-8'):
+        r = json.loads(line)
+        r['doc'] = doc
+        if r['type'] == 'document':
+            r.update(source=out_file, bytes=len(data), format=fmt, pages=pages,
+                     text_source=text_source)
+        elif form_pages is not None and r.get('form') is not None:
+            fp = form_pages[r['form']]
+            r['page'] = fp[0]
+            if r['type'] == 'form':
+                r.update(page_start=fp[0], page_end=fp[1])
+        out.append(json.dumps(r, ensure_ascii=False, separators=(',', ':')))
+    stem = out_file.rsplit('.', 1)[0]
+    with open(stem + '.gold.jsonl', 'w', encoding='utf-8') as fh:
+        fh.write('\n'.join(out) + '\n')
