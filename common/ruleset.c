@@ -51,6 +51,7 @@ static const struct {
     {"total", FALSE},     {"level1", FALSE},     {"level2", FALSE},       {"level2parent", FALSE},
     {"levelweight", FALSE}, {"namestrip", FALSE}, {"checkbox", FALSE},    {"penalty", TRUE},
     {"ocrword", TRUE},    {"ocrfix", FALSE},     {"ocrlabel", FALSE},     {"unit", FALSE},
+    {"chrome", FALSE},
 };
 
 /* The entry of KINDS for kind, or -1. */

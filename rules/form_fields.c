@@ -9,6 +9,10 @@
 #include "rules/form.h"
 #include "rules/form_reader.h"
 
+/* U+FFFD REPLACEMENT CHARACTER: a reader puts it for a byte it could not decode;
+ * a field holding it is flagged TEXT_GARBLED. */
+#define REPLACEMENT "\xEF\xBF\xBD"
+
 /* How a field's value is kept. */
 typedef enum {
     FIELD_TEXT,    /* jx_text_clean */
@@ -175,6 +179,8 @@ void fr_read_fields(Reader *rd, const Grid *g, GArray *cells)
         char *v = field_value(rd->rs, name, value);
         if (v)
             fr_set_field(rd->rs, f, name, v);
+        if (v && strstr(v, REPLACEMENT)) /* a byte the reader could not decode */
+            f->flags |= JX_FLAG_BIT(JX_FLAG_TEXT_GARBLED);
         g_free(v);
         g_free(value);
     }
@@ -188,6 +194,8 @@ void fr_read_field_line(Reader *rd, const char *name, char *cap)
             fr_close_form(rd);
         rd->last = NULL;
     }
+    if (v && strstr(v, REPLACEMENT) && (rd->form || rd->last))
+        (rd->form ? rd->form : rd->last)->flags |= JX_FLAG_BIT(JX_FLAG_TEXT_GARBLED);
     if (v && rd->form)
         fr_set_field(rd->rs, rd->form, name, v);
     else if (v && rd->last)

@@ -118,3 +118,114 @@ def derive_gold(src_gold, out_file, fmt, pages=None, text_source='native',
     stem = out_file.rsplit('.', 1)[0]
     with open(stem + '.gold.jsonl', 'w', encoding='utf-8') as fh:
         fh.write('\n'.join(out) + '\n')
+
+
+def _hidden(r):
+    """Whether run r is hidden (w:vanish)."""
+    pr = r.find(W + 'rPr')
+    v = pr.find(W + 'vanish') if pr is not None else None
+    return v is not None and v.get(W + 'val') not in ('0', 'false', 'off')
+
+
+def _visible_text(p):
+    """Text of one paragraph as _text reads it, but without hidden runs."""
+    out = []
+
+    def walk(n):
+        for c in n:
+            if c.tag == W + 'r' and _hidden(c):
+                continue
+            if c.tag == W + 't' and c.text:
+                out.append(c.text)
+            elif c.tag == W + 'br' and c.get(W + 'type') != 'page':
+                out.append('\n')
+            elif c.tag == W + 'tab':
+                out.append('\t')
+            walk(c)
+    walk(p)
+    return ''.join(out)
+
+
+def _own_text(el):
+    """Text of a cell without the tables nested in it and without hidden
+    runs: its paragraphs (also those inside w:sdt) joined by '\\n'."""
+    paras = []
+
+    def walk(n):
+        for c in n:
+            if c.tag == W + 'tbl':
+                continue
+            if c.tag == W + 'p':
+                paras.append(_visible_text(c))
+            else:
+                walk(c)
+    walk(el)
+    return '\n'.join(paras)
+
+
+def _direct_tables(el):
+    """The w:tbl elements under el that are not inside another w:tbl of el."""
+    out = []
+    for c in el:
+        if c.tag == W + 'tbl':
+            out.append(c)
+        else:
+            out.extend(_direct_tables(c))
+    return out
+
+
+def _deep_table(tbl):
+    """A Table of tbl alone (its own w:tblGrid and cells, the cell text
+    without nested tables) and {(row, col): [nested deep tables]}."""
+    grid = tbl.find(W + 'tblGrid')
+    widths = [int(g.get(W + 'w', '0')) for g in grid.findall(W + 'gridCol')] \
+        if grid is not None else []
+    cells, above, nested = [], {}, {}
+    r = 0
+    for tr in tbl.findall(W + 'tr'):
+        c = 0
+        for tc in tr.findall(W + 'tc'):
+            pr = tc.find(W + 'tcPr')
+            span, vm = 1, None
+            if pr is not None:
+                gs = pr.find(W + 'gridSpan')
+                if gs is not None:
+                    span = int(gs.get(W + 'val', '1'))
+                v = pr.find(W + 'vMerge')
+                if v is not None:
+                    vm = v.get(W + 'val', 'continue')
+            if vm == 'continue' and c in above:
+                above[c][2] += 1
+            else:
+                cell = [r, c, 1, span, _own_text(tc)]
+                cells.append(cell)
+                for k in range(c, c + span):
+                    above.pop(k, None)
+                above[c] = cell
+                direct = _direct_tables(tc)
+                if direct:
+                    nested[(r, c)] = [_deep_table(t) for t in direct]
+            c += span
+        r += 1
+    ncols = max([x[1] + x[3] for x in cells] + [len(widths)])
+    return Table(widths, [Cell(*x) for x in cells], r, ncols), nested
+
+
+def read_deep(path):
+    """As read(), but with nested tables and without hidden text (w:vanish
+    runs): a table block is ('table', Table, nested), where Table's cell
+    texts leave out the tables nested in them and nested maps (row, col) of a cell to the deep tables in it, each a
+    (Table, nested) pair."""
+    with zipfile.ZipFile(path) as z:
+        root = ET.fromstring(z.read('word/document.xml'))
+    body = root.find(W + 'body')
+    blocks = []
+    for el in body:
+        if el.tag == W + 'p':
+            if _has_page_break(el):
+                blocks.append(('pagebreak', None))
+            blocks.append(('p', _visible_text(el)))
+        elif el.tag == W + 'tbl':
+            t, nested = _deep_table(el)
+            blocks.append(('table', t, nested))
+    return blocks

@@ -33,6 +33,7 @@ void jx_test_fill(guint8 *img, int w, int x0, int y0, int x1, int y1);
 void jx_add_text_tests(void);
 void jx_add_value_tests(void);
 void jx_add_docx_tests(void);
+void jx_add_html_tests(void);
 void jx_add_pdf_tests(void);
 void jx_add_geom_tests(void);
 void jx_add_ocr_tests(void);
