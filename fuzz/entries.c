@@ -133,6 +133,12 @@ void jx_fuzz_docxml(const guint8 *data, gsize len)
     g_free(docx);
 }
 
+void jx_fuzz_html(const guint8 *data, gsize len)
+{
+    if (len <= JX_FUZZ_MAX_PDF)
+        extract(data, len);
+}
+
 void jx_fuzz_pdf(const guint8 *data, gsize len)
 {
     if (len <= JX_FUZZ_MAX_PDF)
@@ -146,7 +152,7 @@ void jx_fuzz_rules(const guint8 *data, gsize len)
     static const char *const KINDS[] = {
         "title", "year", "kind", "field", "fundcol", "fundline", "fundunit", "fundsource",
         "goalcol", "indcol", "indgap", "fundgap", "total", "level1", "level2",
-        "level2parent", "levelweight", "namestrip", "checkbox", "ocrfix", "ocrlabel"};
+        "level2parent", "levelweight", "namestrip", "checkbox", "ocrfix", "ocrlabel", "chrome"};
     static const char *const NUMERIC[] = {"penalty", "ocrword"};
     static const char *const CELLS[] = {
         "项目名称", "年初预算数", "产出指标(50分)", "数量指标", "1.项目负青人", "",
@@ -208,7 +214,7 @@ JxFuzzEntry jx_fuzz_entry(const char *target)
     } ENTRIES[] = {
         {"value", jx_fuzz_value}, {"text", jx_fuzz_text},   {"docx", jx_fuzz_docx},
         {"docxml", jx_fuzz_docxml}, {"pdf", jx_fuzz_pdf},   {"rules", jx_fuzz_rules},
-        {"pipeline", jx_fuzz_pipeline},
+        {"pipeline", jx_fuzz_pipeline}, {"html", jx_fuzz_html},
     };
     for (gsize i = 0; target && i < G_N_ELEMENTS(ENTRIES); i++)
         if (strcmp(target, ENTRIES[i].name) == 0)

@@ -34,6 +34,9 @@ void jx_fuzz_docxml(const guint8 *data, gsize len);
  * not deflated): what jx_fuzz_docxml reads. Returns its bytes (transfer
  * full: g_free) and sets *out_len, or NULL on a libzip failure. */
 guint8 *jx_fuzz_docx_of(const guint8 *xml, gsize len, gsize *out_len);
+/* jx_extract of the bytes, up to JX_FUZZ_MAX_PDF (the HTML fuzzer's seeds
+ * are web pages, so most inputs reach the HTML reader). */
+void jx_fuzz_html(const guint8 *data, gsize len);
 /* jx_extract of the bytes, up to JX_FUZZ_MAX_PDF. */
 void jx_fuzz_pdf(const guint8 *data, gsize len);
 /* jx_ruleset_load_data of the bytes into an empty ruleset, then, on a few
@@ -47,7 +50,7 @@ void jx_fuzz_rules(const guint8 *data, gsize len);
 void jx_fuzz_pipeline(const guint8 *data, gsize len);
 
 /* The entry of a target by name ("value", "text", "docx", "docxml", "pdf",
- * "rules", "pipeline"), or NULL. */
+ * "html", "rules", "pipeline"), or NULL. */
 typedef void (*JxFuzzEntry)(const guint8 *data, gsize len);
 JxFuzzEntry jx_fuzz_entry(const char *target);
 

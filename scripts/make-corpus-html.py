@@ -10,6 +10,7 @@ corpus/html/ (the dev split) varies what sites vary, one page per DOCX, each
 with its own mix (FEATURES): site chrome around the form (<header>, <nav>,
 breadcrumbs, article meta, a footer with 备案号 and a phone number), a layout
 table wrapping the form, <th> or <td> for labels, <br> or <p> in cells,
+source lines wrapped between CJK characters,
 &nbsp; padding, inline styles and <font>, text split over inline elements,
 UTF-8 (with or without <meta>, with a BOM), GBK, GB2312 and GB18030 with the
 matching <meta>, one form split into two <table>s, a <caption>, attributes
@@ -32,6 +33,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import unicodedata
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import docxmodel  # noqa: E402
@@ -43,22 +45,22 @@ HELDOUT_SEEDS = [7, 13]
 FEATURES = [
     # 000-form3-edited: the form is nested in a 1x1 table with its title
     dict(enc='utf-8', meta='charset', chrome=True, layout=False, th='header', cells='br',
-         inline='font', upper=False, quote=True, split=False, caption=False, pad=False),
+         inline='font', upper=False, quote=True, split=False, caption=False, pad=False, wrap=False),
     # 000-tongzhou-5forms
     dict(enc='gbk', meta='http-equiv', chrome=True, layout=True, th='labels', cells='p',
-         inline='span', upper=True, quote=True, split=True, caption=False, pad=True),
+         inline='span', upper=True, quote=True, split=True, caption=False, pad=True, wrap=True),
     # 001-longgang-3forms
     dict(enc='gb18030', meta='charset', chrome=False, layout=False, th='none', cells='br',
-         inline='split', upper=False, quote=False, split=True, caption=False, pad=True),
+         inline='split', upper=False, quote=False, split=True, caption=False, pad=True, wrap=False),
     # 003-guangshui-common
     dict(enc='utf-8', meta='none', chrome=True, layout='chrome', th='header', cells='p',
-         inline='font', upper=False, quote=True, split=False, caption=False, pad=False),
+         inline='font', upper=False, quote=True, split=False, caption=False, pad=False, wrap=True),
     # 003-guangshui-goals
     dict(enc='gb2312', meta='http-equiv', chrome=True, layout=False, th='labels', cells='br',
-         inline='span', upper=False, quote=False, split=False, caption=False, pad=True),
+         inline='span', upper=False, quote=False, split=False, caption=False, pad=True, wrap=True),
     # 2021-template-cost
     dict(enc='utf-8', meta='bom', chrome=False, layout=False, th='header', cells='br',
-         inline='split', upper=True, quote=False, split=True, caption=True, pad=False),
+         inline='split', upper=True, quote=False, split=True, caption=True, pad=False, wrap=False),
 ]
 
 SITES = ['北京市通州区人民政府', '深圳市龙岗区人民政府', '广水市人民政府', '某某县财政局']
@@ -74,7 +76,7 @@ def random_features(rng):
                 inline=rng.choice(['font', 'span', 'split', None]),
                 upper=rng.random() < 0.3, quote=rng.random() < 0.6,
                 split=rng.random() < 0.5, caption=rng.random() < 0.3,
-                pad=rng.random() < 0.5)
+                pad=rng.random() < 0.5, wrap=rng.random() < 0.5)
 
 
 class Writer:
@@ -120,10 +122,29 @@ def text_html(s):
     return ''.join(out)
 
 
+def wide(ch):
+    return unicodedata.east_asian_width(ch) in ('W', 'F')
+
+
+def wrapped(line, width=30):
+    """line as text_html writes it, with a source line break (which a
+    browser shows as nothing) between two CJK characters every width
+    characters or so."""
+    chunks, start = [], 0
+    for i in range(len(line) - 1):
+        if i + 1 - start >= width and wide(line[i]) and wide(line[i + 1]):
+            chunks.append(line[start:i + 1])
+            start = i + 1
+    chunks.append(line[start:])
+    return '\n'.join(text_html(c) for c in chunks)
+
+
 def inline_html(w, line, style, rng):
     """One line of a cell, maybe inside inline elements the page uses."""
     if not line:
         return ''
+    if w.f.get('wrap') and len(line) > 30:
+        return wrapped(line)
     if style == 'font' and rng.random() < 0.5:
         return w.el('font', text_html(line), [('face', '宋体'), ('size', 2)])
     if style == 'span' and rng.random() < 0.5:

@@ -87,6 +87,8 @@ static void test_cell_text(void)
         "<td>\n   项目\n   名称  </td><td><p>x</p><p>y</p><div>z<br></div></td>"
         "<td><FONT face=宋体>主管</FONT><span style='color:red'>部门</span></td>"
         "<td>可<span style=\"display: none\">（草稿）</span>见<script>s()</script><!-- c --></td>"
+        "<td><p>a</p><p><br></p><p>b<br></p><p>c</p></td>"
+        "<td>社会效益\n  <span>指标</span> 与 A\nB</td>"
         "</tr></table>",
         NULL);
     CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
@@ -94,10 +96,14 @@ static void test_cell_text(void)
     CU_ASSERT_PTR_NOT_NULL_FATAL(t);
     CU_ASSERT_STRING_EQUAL(cell_text(t, 0, 0), "年度\n指标值");  /* <br> */
     CU_ASSERT_STRING_EQUAL(cell_text(t, 0, 1), "a  b cd&");     /* &nbsp; kept, blanks collapsed */
-    CU_ASSERT_STRING_EQUAL(cell_text(t, 0, 2), "项目 名称");     /* as a browser lays it out */
+    CU_ASSERT_STRING_EQUAL(cell_text(t, 0, 2), "项目名称");      /* a wrap between CJK: no space */
     CU_ASSERT_STRING_EQUAL(cell_text(t, 0, 3), "x\ny\nz");       /* blocks are lines */
     CU_ASSERT_STRING_EQUAL(cell_text(t, 0, 4), "主管部门");      /* inline elements joined */
     CU_ASSERT_STRING_EQUAL(cell_text(t, 0, 5), "可见");          /* hidden, script, comment */
+    /* an empty paragraph is an empty line, a <br> closing one is not */
+    CU_ASSERT_STRING_EQUAL(cell_text(t, 0, 6), "a\n\nb\nc");
+    /* a source line break between CJK characters is no space; a blank is */
+    CU_ASSERT_STRING_EQUAL(cell_text(t, 0, 7), "社会效益指标 与 A B");
     jx_doc_free(doc);
 }
 

@@ -199,17 +199,29 @@ static gboolean cut_short(const char *page, gsize len)
 /* ---------- text ---------- */
 
 /* Text collected as a browser lays it out: runs of blanks are one space,
- * none at the start or end of a line; a block boundary is one line break. */
+ * none at the start or end of a line, none where the run holds a line break
+ * between two wide (CJK) characters (CSS Text 3, segment breaks); a block
+ * boundary is one line break. */
 typedef struct {
     GString *s;
     gboolean space; /* a collapsed blank is pending */
+    gboolean seg;   /* ... and it holds a line break of the source */
     gboolean brk;   /* a block boundary is pending */
 } Text;
 
 static void text_init(Text *t)
 {
     t->s = g_string_new(NULL);
-    t->space = t->brk = FALSE;
+    t->space = t->seg = t->brk = FALSE;
+}
+
+/* The last character of t, or 0. */
+static gunichar last_char(const Text *t)
+{
+    if (!t->s->len)
+        return 0;
+    const char *p = g_utf8_find_prev_char(t->s->str, t->s->str + t->s->len);
+    return p ? g_utf8_get_char(p) : 0;
 }
 
 static gboolean ends_line(const Text *t)
@@ -223,13 +235,15 @@ static void text_add(Text *t, const char *str, gboolean pre)
         gunichar c = g_utf8_get_char(p);
         if (!pre && (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f')) {
             t->space = TRUE;
+            t->seg |= c == '\n' || c == '\r';
             continue;
         }
         if (t->brk && !ends_line(t))
             g_string_append_c(t->s, '\n');
-        else if (t->space && !t->brk && !ends_line(t))
+        else if (t->space && !t->brk && !ends_line(t) &&
+                 !(t->seg && g_unichar_iswide(c) && g_unichar_iswide(last_char(t))))
             g_string_append_c(t->s, ' ');
-        t->brk = t->space = FALSE;
+        t->brk = t->space = t->seg = FALSE;
         if (c == 0xA0)
             g_string_append_c(t->s, ' ');
         else if (pre && c == '\r')
@@ -239,10 +253,14 @@ static void text_add(Text *t, const char *str, gboolean pre)
     }
 }
 
+/* A <br>: a line break, after the block boundary pending before it (so
+ * <p><br></p> is an empty line, as in a browser). */
 static void text_br(Text *t)
 {
+    if (t->brk && !ends_line(t))
+        g_string_append_c(t->s, '\n');
     g_string_append_c(t->s, '\n');
-    t->brk = t->space = FALSE;
+    t->brk = t->space = t->seg = FALSE;
 }
 
 static void text_break(Text *t)
@@ -256,7 +274,7 @@ static char *text_take(Text *t)
 {
     char *s = g_strdup(t->s->str);
     g_string_truncate(t->s, 0);
-    t->space = t->brk = FALSE;
+    t->space = t->seg = t->brk = FALSE;
     return g_strstrip(s);
 }
 
@@ -510,19 +528,19 @@ static void table_rows(const xmlNode *tbl, Rows *rows)
     for (const xmlNode *c = tbl->children; c; c = c->next) {
         if (is(c, "tbody") && !is_hidden(c)) {
             add_group(rows, c);
-        } else if (is(c, "tr") && !is_hidden(c)) {
-            g_ptr_array_add(rows->rows, (gpointer)c);
-            int end = -1; /* set below */
-            g_array_append_val(rows->group_end, end);
-        } else if (c->type == XML_ELEMENT_NODE && !is(c, "thead") && !is(c, "tfoot") &&
-                   !is(c, "caption") && !is(c, "table") && !is_skipped(c) && !is_hidden(c)) {
-            guint b = rows->rows->len;
-            find_rows(c, rows->rows);
-            for (guint i = b; i < rows->rows->len; i++) {
-                int end = -1;
-                g_array_append_val(rows->group_end, end);
-            }
+            continue;
         }
+        if (c->type != XML_ELEMENT_NODE || is(c, "thead") || is(c, "tfoot") ||
+            is(c, "caption") || is(c, "table") || is_skipped(c) || is_hidden(c))
+            continue;
+        guint b = rows->rows->len;
+        if (is(c, "tr"))
+            g_ptr_array_add(rows->rows, (gpointer)c);
+        else
+            find_rows(c, rows->rows); /* through a wrapper (<form>) */
+        int own = -1; /* set below */
+        for (guint i = b; i < rows->rows->len; i++)
+            g_array_append_val(rows->group_end, own);
     }
     /* own rows (-1) run to the next section or the end of the body */
     for (guint i = before; i < rows->rows->len;) {
@@ -559,6 +577,7 @@ typedef struct {
     JxTable *t;
     GArray *busy;   /* int per column: the first row a rowspan above leaves free */
     int ncols;
+    int cursor;      /* the column after the row's last cell */
     gboolean nested; /* some cell held a table */
 } Grid;
 
@@ -580,9 +599,11 @@ static void place_cell(Reader *rd, Grid *g, const xmlNode *cell, int row, int gr
     if (rowspan == 0 || row + rowspan > group_end)
         rowspan = group_end - row;
     rowspan = MAX(rowspan, 1);
-    int col = 0;
+    /* the first column from the cursor that no rowspan above takes */
+    int col = g->cursor;
     while (col < (int)g->busy->len && g_array_index(g->busy, int, col) > row)
         col++;
+    g->cursor = col + colspan;
     guint npend = rd->pending->len;
     char *text = cell_text(rd, cell);
     if (rd->pending->len > npend)
@@ -676,8 +697,7 @@ static void emit_items(Reader *rd, GPtrArray *items, gboolean joinable)
             jx_doc_add_table(rd->doc, it->table, 0);
             rd->last_top = NULL;
         }
-        it->table = NULL;
-        it->caption = NULL;
+        it->table = NULL; /* the document has it now; the caption was copied */
         item_free(it);
     }
     g_ptr_array_set_free_func(items, NULL);
@@ -699,11 +719,12 @@ static void read_table(Reader *rd, const xmlNode *tbl)
         }
     Rows rows;
     table_rows(tbl, &rows);
-    Grid g = {jx_table_new(), g_array_new(FALSE, FALSE, sizeof(int)), 0, FALSE};
+    Grid g = {jx_table_new(), g_array_new(FALSE, FALSE, sizeof(int)), 0, 0, FALSE};
     for (guint r = 0; r < rows.rows->len && !rd->too_large; r++) {
         GPtrArray *cells = g_ptr_array_new();
         find_cells(g_ptr_array_index(rows.rows, r), cells);
         int end = g_array_index(rows.group_end, int, r);
+        g.cursor = 0;
         for (guint k = 0; k < cells->len && !rd->too_large; k++) {
             place_cell(rd, &g, g_ptr_array_index(cells, k), (int)r, end);
             if (rd->positions + (guint64)(r + 1) * (guint64)g.ncols > JX_HTML_MAX_POSITIONS)
