@@ -163,6 +163,17 @@ def _own_text(el):
     return '\n'.join(paras)
 
 
+def _span_merge(tc):
+    """A w:tc's w:gridSpan (1 if none) and w:vMerge ('restart', 'continue'
+    or None)."""
+    pr = tc.find(W + 'tcPr')
+    if pr is None:
+        return 1, None
+    gs, v = pr.find(W + 'gridSpan'), pr.find(W + 'vMerge')
+    return (int(gs.get(W + 'val', '1')) if gs is not None else 1,
+            v.get(W + 'val', 'continue') if v is not None else None)
+
+
 def _direct_tables(el):
     """The w:tbl elements under el that are not inside another w:tbl of el."""
     out = []
@@ -185,15 +196,7 @@ def _deep_table(tbl):
     for tr in tbl.findall(W + 'tr'):
         c = 0
         for tc in tr.findall(W + 'tc'):
-            pr = tc.find(W + 'tcPr')
-            span, vm = 1, None
-            if pr is not None:
-                gs = pr.find(W + 'gridSpan')
-                if gs is not None:
-                    span = int(gs.get(W + 'val', '1'))
-                v = pr.find(W + 'vMerge')
-                if v is not None:
-                    vm = v.get(W + 'val', 'continue')
+            span, vm = _span_merge(tc)
             if vm == 'continue' and c in above:
                 above[c][2] += 1
             else:

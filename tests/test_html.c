@@ -238,6 +238,12 @@ static void test_encodings(void)
     CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
     CU_ASSERT_STRING_EQUAL(cell_text(nth_table(doc, 0), 0, 3), "党建事务");
     jx_doc_free(doc);
+    /* UTF-8 bytes declared GBK (they would decode as GBK mojibake): UTF-8, with a note */
+    doc = read_page("<html><head><meta charset=gbk></head><body><p>项目名称</p></body></html>",
+                    NULL);
+    CU_ASSERT_STRING_EQUAL(((JxBlock *)g_ptr_array_index(doc->blocks, 0))->text, "项目名称");
+    CU_ASSERT_EQUAL(doc->notes->len, 1);
+    jx_doc_free(doc);
     /* a BOM wins over the charset the page declares */
     doc = read_page("\xEF\xBB\xBF<html><head><meta charset=gbk></head><body><p>通州</p></body></html>",
                     NULL);

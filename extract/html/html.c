@@ -340,8 +340,8 @@ static gboolean is_hidden(const xmlNode *n)
 /* What a table's cells hold besides their text, in order: tables nested in
  * them and their captions, given to the document after the table. */
 typedef struct {
-    JxTable *table; /* or */
-    char *caption;
+    JxTable *table; /* a nested table, or NULL */
+    char *caption;  /* else a caption's text (a paragraph) */
 } Item;
 
 typedef struct {
@@ -349,7 +349,7 @@ typedef struct {
     const JxRuleset *rs;
     Text para;          /* the paragraph being read outside tables */
     GPtrArray *pending; /* Item* of the table being read; NULL outside tables */
-    JxTable *last_top;  /* the last table given to the document, while no paragraph came after it */
+    JxTable *last_top;  /* the last table given to the document, until a paragraph */
     guint64 positions;  /* grid positions of the tables read (JX_HTML_MAX_POSITIONS) */
     gboolean too_large; /* over it: reading stops */
     gboolean title_seen;
