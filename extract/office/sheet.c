@@ -185,6 +185,8 @@ static void sort_unique(GArray *a)
 /* The index of v in the sorted array a, or -1. */
 static int find_u32(const GArray *a, guint32 v)
 {
+    if (a->len == 0)
+        return -1;
     const guint32 *p = bsearch(&v, a->data, a->len, sizeof(guint32), cmp_u32);
     return p ? (int)(p - (const guint32 *)a->data) : -1;
 }
@@ -366,20 +368,36 @@ gboolean jx_sheet_to_doc(const JxSheet *s, JxDoc *doc, GError **error)
     GArray *entries = sheet_entries(s, joined);
     const Entry *e = (const Entry *)entries->data;
 
-    /* rows with something in them; blank ones (no text, no merge through)
-     * are the gaps between tables */
+    /* rows with something in them, and the rows a vertical merge runs
+     * through; blank ones (no text, no merge through) are the gaps
+     * between tables */
+    GArray *rnums = g_array_new(FALSE, FALSE, sizeof(guint32));
+    for (guint i = 0; i < entries->len; i++)
+        g_array_append_val(rnums, e[i].row);
+    for (guint i = 0; i < joined->len; i++) {
+        guint32 r = g_array_index(joined, guint32, i), next = r + 1;
+        if (!row_hidden(s, r))
+            g_array_append_val(rnums, r);
+        if (!row_hidden(s, next))
+            g_array_append_val(rnums, next);
+    }
+    sort_unique(rnums);
     GArray *rows = g_array_new(FALSE, FALSE, sizeof(Row));
-    for (guint i = 0; i < entries->len;) {
-        Row r = {e[i].row, i, i, FALSE};
-        while (i < entries->len && e[i].row == r.row) {
-            r.text |= !blank(e[i].text);
-            i++;
+    guint at = 0;
+    for (guint i = 0; i < rnums->len; i++) {
+        guint32 rn = g_array_index(rnums, guint32, i);
+        while (at < entries->len && e[at].row < rn)
+            at++;
+        Row r = {rn, at, at, FALSE};
+        while (at < entries->len && e[at].row == rn) {
+            r.text |= !blank(e[at].text);
+            at++;
         }
-        r.last = i;
-        if (r.text || find_u32(joined, r.row) >= 0 ||
-            (r.row > 0 && find_u32(joined, r.row - 1) >= 0))
+        r.last = at;
+        if (r.text || find_u32(joined, rn) >= 0 || (rn > 0 && find_u32(joined, rn - 1) >= 0))
             g_array_append_val(rows, r);
     }
+    g_array_free(rnums, TRUE);
     const Row *rw = (const Row *)rows->data;
     for (guint i = 0; i < rows->len;) {
         /* a band: rows with no blank visible row between them */
