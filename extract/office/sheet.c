@@ -31,6 +31,16 @@ static guint64 cell_key(guint32 row, guint32 col)
     return (guint64)row << 32 | col;
 }
 
+/* g_int64_hash folds row into col (row ^ col): a grid collides at once. */
+static guint key_hash(gconstpointer p)
+{
+    guint64 k = *(const guint64 *)p;
+    k ^= k >> 33;
+    k *= G_GUINT64_CONSTANT(0xff51afd7ed558ccd);
+    k ^= k >> 33;
+    return (guint)k;
+}
+
 static void free_cell(gpointer p)
 {
     SheetCell *c = p;
@@ -43,7 +53,7 @@ JxSheet *jx_sheet_new(const char *name, gboolean hidden)
     JxSheet *s = g_new0(JxSheet, 1);
     s->name = g_strdup(name ? name : "");
     s->hidden = hidden;
-    s->cells = g_hash_table_new_full(g_int64_hash, g_int64_equal, NULL, free_cell);
+    s->cells = g_hash_table_new_full(key_hash, g_int64_equal, NULL, free_cell);
     s->merges = g_array_new(FALSE, FALSE, sizeof(Merge));
     s->hidden_rows = g_hash_table_new(NULL, NULL);
     s->hidden_cols = g_hash_table_new(NULL, NULL);
@@ -191,17 +201,25 @@ static int find_u32(const GArray *a, guint32 v)
     return p ? (int)(p - (const guint32 *)a->data) : -1;
 }
 
+/* The index of the first value of sorted a that is >= v (a->len if none). */
+static guint lower_bound(const GArray *a, guint32 v)
+{
+    guint lo = 0, hi = a->len;
+    while (lo < hi) {
+        guint mid = lo + (hi - lo) / 2;
+        if (g_array_index(a, guint32, mid) < v)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 /* The number of values of sorted a in [lo, hi]. */
 static int count_in(const GArray *a, guint32 lo, guint32 hi)
 {
-    int n = 0;
-    for (guint i = 0; i < a->len; i++) {
-        guint32 v = g_array_index(a, guint32, i);
-        if (v > hi)
-            break;
-        n += v >= lo;
-    }
-    return n;
+    guint end = hi == G_MAXUINT32 ? a->len : lower_bound(a, hi + 1);
+    return (int)(end - lower_bound(a, lo));
 }
 
 /* The merges (indexes into s->merges) that cover row r, or NULL. */
