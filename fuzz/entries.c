@@ -81,14 +81,10 @@ static gboolean add_member(zip_t *za, const char *name, const void *data, gsize 
     return zip_set_file_compression(za, (zip_uint64_t)i, ZIP_CM_STORE, 0) == 0;
 }
 
-guint8 *jx_fuzz_docx_of(const guint8 *xml, gsize xml_len, gsize *out_len)
+/* A stored ZIP of the (name, bytes, length) members (n of them), or NULL. */
+static guint8 *zip_of(const char *const *names, const void *const *datas, const gsize *lens,
+                      gsize n, gsize *out_len)
 {
-    static const char TYPES[] =
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
-        "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
-        "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
-        "<Override PartName=\"/word/document.xml\" ContentType=\"application/"
-        "vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/></Types>";
     zip_error_t zerr;
     zip_error_init(&zerr);
     zip_source_t *src = zip_source_buffer_create(NULL, 0, 0, &zerr);
@@ -98,30 +94,39 @@ guint8 *jx_fuzz_docx_of(const guint8 *xml, gsize xml_len, gsize *out_len)
     zip_source_keep(src); /* it outlives the archive: we read it back */
     guint8 *out = NULL;
     zip_t *za = zip_open_from_source(src, ZIP_TRUNCATE, NULL);
-    if (!za)
-        goto out;
-    if (!add_member(za, "[Content_Types].xml", TYPES, sizeof TYPES - 1) ||
-        !add_member(za, "word/document.xml", xml, xml_len)) {
+    gboolean ok = za != NULL;
+    for (gsize i = 0; ok && i < n; i++)
+        ok = add_member(za, names[i], datas[i], lens[i]);
+    if (za && (!ok || zip_close(za) != 0)) {
         zip_discard(za);
-        goto out;
-    }
-    if (zip_close(za) != 0) {
-        zip_discard(za);
-        goto out;
+        ok = FALSE;
     }
     zip_stat_t st;
-    if (zip_source_stat(src, &st) != 0 || !(st.valid & ZIP_STAT_SIZE) ||
-        zip_source_open(src) != 0)
-        goto out;
-    out = g_malloc(st.size ? st.size : 1);
-    if (zip_source_read(src, out, st.size) != (zip_int64_t)st.size)
-        g_clear_pointer(&out, g_free);
-    else
-        *out_len = st.size;
-    zip_source_close(src);
-out:
+    if (ok && zip_source_stat(src, &st) == 0 && (st.valid & ZIP_STAT_SIZE) &&
+        zip_source_open(src) == 0) {
+        out = g_malloc(st.size ? st.size : 1);
+        if (zip_source_read(src, out, st.size) != (zip_int64_t)st.size)
+            g_clear_pointer(&out, g_free);
+        else
+            *out_len = st.size;
+        zip_source_close(src);
+    }
     zip_source_free(src);
     return out;
+}
+
+guint8 *jx_fuzz_docx_of(const guint8 *xml, gsize xml_len, gsize *out_len)
+{
+    static const char TYPES[] =
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+        "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+        "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+        "<Override PartName=\"/word/document.xml\" ContentType=\"application/"
+        "vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/></Types>";
+    const char *names[] = {"[Content_Types].xml", "word/document.xml"};
+    const void *datas[] = {TYPES, xml};
+    const gsize lens[] = {sizeof TYPES - 1, xml_len};
+    return zip_of(names, datas, lens, G_N_ELEMENTS(names), out_len);
 }
 
 void jx_fuzz_docxml(const guint8 *data, gsize len)
@@ -198,40 +203,6 @@ void jx_fuzz_pipeline(const guint8 *data, gsize len)
     jx_jsonl_put(out, &recs);
     g_string_free(out, TRUE);
     jx_doc_records_free(d);
-}
-
-/* A stored ZIP of the (name, bytes, length) members (n of them), or NULL. */
-static guint8 *zip_of(const char *const *names, const void *const *datas, const gsize *lens,
-                      gsize n, gsize *out_len)
-{
-    zip_error_t zerr;
-    zip_error_init(&zerr);
-    zip_source_t *src = zip_source_buffer_create(NULL, 0, 0, &zerr);
-    zip_error_fini(&zerr);
-    if (!src)
-        return NULL;
-    zip_source_keep(src);
-    guint8 *out = NULL;
-    zip_t *za = zip_open_from_source(src, ZIP_TRUNCATE, NULL);
-    gboolean ok = za != NULL;
-    for (gsize i = 0; ok && i < n; i++)
-        ok = add_member(za, names[i], datas[i], lens[i]);
-    if (za && (!ok || zip_close(za) != 0)) {
-        zip_discard(za);
-        ok = FALSE;
-    }
-    zip_stat_t st;
-    if (ok && zip_source_stat(src, &st) == 0 && (st.valid & ZIP_STAT_SIZE) &&
-        zip_source_open(src) == 0) {
-        out = g_malloc(st.size ? st.size : 1);
-        if (zip_source_read(src, out, st.size) != (zip_int64_t)st.size)
-            g_clear_pointer(&out, g_free);
-        else
-            *out_len = st.size;
-        zip_source_close(src);
-    }
-    zip_source_free(src);
-    return out;
 }
 
 void jx_fuzz_xlsx(const guint8 *data, gsize len)

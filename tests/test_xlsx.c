@@ -131,6 +131,7 @@ static void test_sheet_boxed_and_limits(void)
     /* a boxed lone row stays in its table (a full-width row of a form) */
     JxSheet *s = jx_sheet_new(NULL, FALSE);
     jx_sheet_set(s, 0, 0, "标题");
+    jx_sheet_set(s, 0, 1, ""); /* a styled blank beside an unboxed title */
     jx_sheet_set(s, 1, 0, "资金使用情况");
     jx_sheet_box(s, 1, 0);
     jx_sheet_merge(s, 1, 0, 1, 1);

@@ -315,18 +315,26 @@ typedef struct {
     guint32 row;
     guint first, last;
     gboolean text;   /* some entry has non-blank text */
+    guint ntext;     /* entries with non-blank text */
+    guint text_at;   /* the first of them */
 } Row;
 
-/* A row that is a paragraph: one entry alone in it (a title merged across
- * the width, a unit line), with text, tied to no other row, and not drawn
- * in a box when the sheet draws its tables so. */
+/* A row that is a paragraph: one cell of text alone in it (a title merged
+ * across the width, a unit line), tied to no other row. When the sheet
+ * draws its tables in boxes, the cell is not boxed and the row's other
+ * cells are blank and not boxed either; otherwise it has no other cells. */
 static gboolean paragraph_row(const JxSheet *s, const Row *r, const Entry *e,
                               const GArray *joined)
 {
-    return r->last - r->first == 1 && r->text && e[r->first].r1 == r->row &&
-           !(s->any_boxed && e[r->first].boxed) &&
-           find_u32(joined, r->row) < 0 &&
-           (r->row == 0 || find_u32(joined, r->row - 1) < 0);
+    if (r->ntext != 1 || e[r->text_at].r1 != r->row || find_u32(joined, r->row) >= 0 ||
+        (r->row > 0 && find_u32(joined, r->row - 1) >= 0))
+        return FALSE;
+    if (!s->any_boxed)
+        return r->last - r->first == 1;
+    for (guint k = r->first; k < r->last; k++)
+        if (e[k].boxed)
+            return FALSE;
+    return TRUE;
 }
 
 /* Adds rows [a, b) of `rows` as one table. */
@@ -406,11 +414,13 @@ gboolean jx_sheet_to_doc(const JxSheet *s, JxDoc *doc, GError **error)
         guint32 rn = g_array_index(rnums, guint32, i);
         while (at < entries->len && e[at].row < rn)
             at++;
-        Row r = {rn, at, at, FALSE};
+        Row r = {rn, at, at, FALSE, 0, at};
         while (at < entries->len && e[at].row == rn) {
-            r.text |= !blank(e[at].text);
+            if (!blank(e[at].text) && r.ntext++ == 0)
+                r.text_at = at;
             at++;
         }
+        r.text = r.ntext > 0;
         r.last = at;
         if (r.text || find_u32(joined, rn) >= 0 || (rn > 0 && find_u32(joined, rn - 1) >= 0))
             g_array_append_val(rows, r);
@@ -429,11 +439,11 @@ gboolean jx_sheet_to_doc(const JxSheet *s, JxDoc *doc, GError **error)
         while (b > a && paragraph_row(s, &rw[b - 1], e, joined))
             b--;
         for (guint k = i; k < a; k++)
-            jx_doc_add_paragraph(doc, e[rw[k].first].text, 0);
+            jx_doc_add_paragraph(doc, e[rw[k].text_at].text, 0);
         if (a < b)
             add_table(s, doc, rw, a, b, e);
         for (guint k = b; k < j; k++)
-            jx_doc_add_paragraph(doc, e[rw[k].first].text, 0);
+            jx_doc_add_paragraph(doc, e[rw[k].text_at].text, 0);
         i = j;
     }
     g_array_free(rows, TRUE);
