@@ -35,7 +35,7 @@ LIB_SRC := common/error.c common/edits.c common/flags.c common/ruleset.c \
            extract/ocr/glyph.c extract/ocr/scan.c \
            extract/office/docx.c extract/office/xlsx.c extract/office/xls.c \
            extract/office/sheet.c extract/office/numfmt.c \
-           extract/html/html.c extract/ofd/ofd.c \
+           extract/html/html.c extract/ofd/ofd.c extract/ofd/ofd_page.c extract/ofd/ofd_path.c \
            normalize/text.c normalize/value.c normalize/units.c normalize/grid.c normalize/ocr_cells.c \
            rules/record.c rules/form.c rules/form_grid.c rules/form_fields.c \
            rules/form_funds.c rules/form_indicators.c rules/form_totals.c rules/check.c \

@@ -1,12 +1,339 @@
 #include "extract/ofd/ofd.h"
 
+#include <math.h>
+#include <string.h>
+
+#include <libxml/parser.h>
+
 #include "common/error.h"
+#include "extract/geom/blocks.h"
+#include "extract/geom/layout.h"
+#include "extract/geom/ruling.h"
+#include "extract/ofd/ofd_page.h"
+#include "extract/pdf/crosspage.h"
+#include "extract/zip.h"
+
+#define MM_TO_PT (72.0 / 25.4)
+
+static gboolean named(const xmlNode *n, const char *local)
+{
+    return n && n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, local) == 0;
+}
+
+static const xmlNode *child(const xmlNode *n, const char *local)
+{
+    for (const xmlNode *c = n ? n->children : NULL; c; c = c->next)
+        if (named(c, local))
+            return c;
+    return NULL;
+}
+
+/* Text of an element, trimmed (a new string: g_free), or NULL. */
+static char *text_of(const xmlNode *n)
+{
+    if (!n)
+        return NULL;
+    xmlChar *t = xmlNodeGetContent(n);
+    char *r = t ? g_strstrip(g_strdup((const char *)t)) : NULL;
+    if (t)
+        xmlFree(t);
+    return r;
+}
+
+static char *attr_of(const xmlNode *n, const char *name)
+{
+    xmlChar *t = n ? xmlGetProp(n, (const xmlChar *)name) : NULL;
+    char *r = t ? g_strstrip(g_strdup((const char *)t)) : NULL;
+    if (t)
+        xmlFree(t);
+    return r;
+}
+
+/* The package path `loc` names in the file at `from` (a package path):
+ * absolute from the root when it starts with '/', else relative to from's
+ * folder; "." and ".." resolved. A new string (g_free). */
+static char *resolve(const char *from, const char *loc)
+{
+    GString *path = g_string_new(NULL);
+    if (loc[0] != '/' && from) {
+        const char *slash = strrchr(from, '/');
+        if (slash)
+            g_string_append_len(path, from, slash - from + 1);
+    }
+    g_string_append(path, loc);
+    char **parts = g_strsplit(path->str, "/", -1);
+    GPtrArray *keep = g_ptr_array_new();
+    for (char **p = parts; *p; p++) {
+        if (!**p || strcmp(*p, ".") == 0)
+            continue;
+        if (strcmp(*p, "..") == 0) {
+            if (keep->len)
+                g_ptr_array_remove_index(keep, keep->len - 1);
+            continue;
+        }
+        g_ptr_array_add(keep, *p);
+    }
+    g_ptr_array_add(keep, NULL);
+    char *r = g_strjoinv("/", (char **)keep->pdata);
+    g_ptr_array_free(keep, TRUE);
+    g_strfreev(parts);
+    g_string_free(path, TRUE);
+    return r;
+}
+
+typedef struct {
+    JxZip *zip;
+    JxDoc *doc;
+    double page_w, page_h; /* the document's page size, mm */
+    GHashTable *templates; /* template ID -> xmlDoc* of its content (owned) */
+    gsize glyphs;
+} Ctx;
+
+/* The member `loc` names in `from`, parsed: relative to from, or, when no
+ * such member is there, from the root (some producers write root paths
+ * without the '/'). Sets *part to the member's name (transfer full). NULL
+ * with JX_ERROR_CORRUPT for a missing member or XML that does not parse
+ * (the message names the part), or a zip.h error. */
+static xmlDoc *read_part(Ctx *cx, const char *from, const char *loc, char **part,
+                         GError **error)
+{
+    char *name = resolve(from, loc);
+    if (!jx_zip_has(cx->zip, name)) {
+        char *root = resolve(NULL, loc);
+        if (jx_zip_has(cx->zip, root)) {
+            g_free(name);
+            name = root;
+        } else {
+            g_free(root);
+        }
+    }
+    *part = name;
+    if (!jx_zip_has(cx->zip, name)) {
+        g_set_error(error, JX_ERROR, JX_ERROR_CORRUPT, "the OFD has no %s", name);
+        return NULL;
+    }
+    gsize len = 0;
+    guint8 *xml = jx_zip_read(cx->zip, name, "an OFD", &len, error);
+    if (!xml)
+        return NULL;
+    xmlDoc *x = xmlReadMemory((const char *)xml, (int)MIN(len, (gsize)G_MAXINT), name, NULL,
+                              XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+    g_free(xml);
+    if (!x || !xmlDocGetRootElement(x)) {
+        const xmlError *e = xmlGetLastError();
+        char *msg = g_strstrip(g_strdup(e && e->message ? e->message : "unknown error"));
+        g_set_error(error, JX_ERROR, JX_ERROR_CORRUPT, "the OFD's %s does not parse: %s", name,
+                    msg);
+        g_free(msg);
+        if (x)
+            xmlFreeDoc(x);
+        return NULL;
+    }
+    return x;
+}
+
+/* Width and height (mm) of an Area or PageArea's PhysicalBox; FALSE when
+ * it has none that makes sense. */
+static gboolean area_size(const xmlNode *area, double *w, double *h)
+{
+    char *box = text_of(child(area, "PhysicalBox"));
+    gboolean ok = FALSE;
+    if (box) {
+        double v[4];
+        const char *p = box;
+        int i = 0;
+        for (; i < 4; i++) {
+            char *end;
+            v[i] = g_ascii_strtod(p, &end);
+            if (end == p || !isfinite(v[i]))
+                break;
+            p = end;
+        }
+        if (i == 4 && v[2] > 0 && v[3] > 0 && v[2] < 1e5 && v[3] < 1e5) {
+            *w = v[2];
+            *h = v[3];
+            ok = TRUE;
+        }
+        g_free(box);
+    }
+    return ok;
+}
+
+/* Reads the document's TemplatePages into cx->templates. */
+static gboolean read_templates(Ctx *cx, const xmlNode *common, const char *docpath,
+                               GError **error)
+{
+    for (const xmlNode *t = common ? common->children : NULL; t; t = t->next) {
+        if (!named(t, "TemplatePage"))
+            continue;
+        char *id = attr_of(t, "ID"), *loc = attr_of(t, "BaseLoc");
+        gboolean ok = TRUE;
+        if (id && loc && *loc) {
+            char *part = NULL;
+            xmlDoc *x = read_part(cx, docpath, loc, &part, error);
+            g_free(part);
+            if (x)
+                g_hash_table_replace(cx->templates, g_strdup(id), x);
+            else
+                ok = FALSE;
+        }
+        g_free(id);
+        g_free(loc);
+        if (!ok)
+            return FALSE;
+    }
+    return TRUE;
+}
+
+static void add_note(JxDoc *doc, const char *note)
+{
+    for (guint i = 0; i < doc->notes->len; i++)
+        if (strcmp(g_ptr_array_index(doc->notes, i), note) == 0)
+            return;
+    g_ptr_array_add(doc->notes, g_strdup(note));
+}
+
+/* Adds the objects of the page's templates (those its Template elements
+ * name, in their order). */
+static gboolean add_templates(Ctx *cx, JxOfdPage *pg, const xmlNode *page,
+                              const JxOfdMatrix *to_pt, GError **error)
+{
+    for (const xmlNode *t = page->children; t; t = t->next) {
+        if (!named(t, "Template"))
+            continue;
+        char *id = attr_of(t, "TemplateID");
+        xmlDoc *x = id ? g_hash_table_lookup(cx->templates, id) : NULL;
+        g_free(id);
+        if (x && !jx_ofd_page_add(pg, xmlDocGetRootElement(x), to_pt, "a template page", error))
+            return FALSE;
+    }
+    return TRUE;
+}
+
+/* Reads page number `pageno` (its Page element in Document.xml) into cx->doc. */
+static gboolean read_page(Ctx *cx, const xmlNode *page_el, const char *docpath, int pageno,
+                          GError **error)
+{
+    char *loc = attr_of(page_el, "BaseLoc");
+    if (!loc || !*loc) {
+        g_set_error(error, JX_ERROR, JX_ERROR_CORRUPT, "page %d of the OFD has no BaseLoc",
+                    pageno);
+        g_free(loc);
+        return FALSE;
+    }
+    char *part = NULL;
+    xmlDoc *x = read_part(cx, docpath, loc, &part, error);
+    g_free(loc);
+    if (!x) {
+        g_free(part);
+        return FALSE;
+    }
+    const xmlNode *root = xmlDocGetRootElement(x);
+    double w = cx->page_w, h = cx->page_h;
+    area_size(child(root, "Area"), &w, &h);
+    (void)w;
+    (void)h; /* the page size matters only to a scan, which is not rendered */
+    JxOfdMatrix to_pt = jx_ofd_matrix_offset_scale(0, 0, MM_TO_PT);
+    JxOfdPage pg = {g_array_new(FALSE, FALSE, sizeof(JxGlyph)),
+                    g_array_new(FALSE, FALSE, sizeof(JxSeg)),
+                    g_array_new(FALSE, FALSE, sizeof(JxSeg)), 0, 0, 0, &cx->glyphs};
+    gboolean ok = add_templates(cx, &pg, root, &to_pt, error) &&
+                  jx_ofd_page_add(&pg, root, &to_pt, part, error);
+    if (ok && pg.glyphs->len == 0) {
+        g_array_append_val(cx->doc->pages_without_text, pageno);
+        if (pg.images)
+            add_note(cx->doc, "OFD pages of images only (scans) are not OCR'd; their text stays "
+                              "unread");
+    } else if (ok) {
+        jx_ofd_segs_merge(pg.hsegs, pg.vsegs);
+        GPtrArray *grids = jx_ruling_grids(pg.hsegs, pg.vsegs);
+        jx_blocks_add_page(cx->doc, pg.glyphs, grids, pageno, 0);
+        g_ptr_array_free(grids, TRUE);
+    }
+    g_array_free(pg.glyphs, TRUE);
+    g_array_free(pg.hsegs, TRUE);
+    g_array_free(pg.vsegs, TRUE);
+    xmlFreeDoc(x);
+    g_free(part);
+    return ok;
+}
+
+/* The Document.xml named by OFD.xml's first DocBody, parsed; sets *docpath. */
+static xmlDoc *document_root(Ctx *cx, char **docpath, GError **error)
+{
+    char *part = NULL;
+    xmlDoc *ofd = read_part(cx, NULL, "OFD.xml", &part, error);
+    g_free(part);
+    if (!ofd)
+        return NULL;
+    const xmlNode *body = child(xmlDocGetRootElement(ofd), "DocBody");
+    char *loc = text_of(child(body, "DocRoot"));
+    xmlDoc *doc = NULL;
+    if (!loc || !*loc)
+        g_set_error(error, JX_ERROR, JX_ERROR_CORRUPT, "the OFD's OFD.xml names no DocRoot");
+    else
+        doc = read_part(cx, "OFD.xml", loc, docpath, error);
+    g_free(loc);
+    xmlFreeDoc(ofd);
+    return doc;
+}
+
+static gboolean read_document(Ctx *cx, GError **error)
+{
+    char *docpath = NULL;
+    xmlDoc *x = document_root(cx, &docpath, error);
+    if (!x) {
+        g_free(docpath);
+        return FALSE;
+    }
+    const xmlNode *root = xmlDocGetRootElement(x);
+    const xmlNode *common = child(root, "CommonData");
+    area_size(child(common, "PageArea"), &cx->page_w, &cx->page_h);
+    gboolean ok = read_templates(cx, common, docpath, error);
+    const xmlNode *pages = child(root, "Pages");
+    int n = 0;
+    for (const xmlNode *p = pages ? pages->children : NULL; p; p = p->next)
+        if (named(p, "Page"))
+            n++;
+    if (ok && n == 0) {
+        g_set_error(error, JX_ERROR, JX_ERROR_CORRUPT, "the OFD's %s has no pages", docpath);
+        ok = FALSE;
+    } else if (ok && n > JX_OFD_MAX_PAGES) {
+        g_set_error(error, JX_ERROR, JX_ERROR_TOO_LARGE, "the OFD has more than %d pages",
+                    JX_OFD_MAX_PAGES);
+        ok = FALSE;
+    }
+    cx->doc->pages = n;
+    int pageno = 0;
+    for (const xmlNode *p = pages ? pages->children : NULL; ok && p; p = p->next)
+        if (named(p, "Page"))
+            ok = read_page(cx, p, docpath, ++pageno, error);
+    xmlFreeDoc(x);
+    g_free(docpath);
+    return ok;
+}
 
 JxDoc *jx_ofd_read(const guint8 *data, gsize len, GError **error)
 {
     g_return_val_if_fail(data != NULL || len == 0, NULL);
     g_return_val_if_fail(error == NULL || *error == NULL, NULL);
-    g_set_error(error, JX_ERROR, JX_ERROR_UNSUPPORTED,
-                "OFD input is not supported yet");
-    return NULL;
+    Ctx cx = {jx_zip_open(data, len, error), NULL, 210, 297,
+              g_hash_table_new_full(g_str_hash, g_str_equal, g_free, (GDestroyNotify)xmlFreeDoc),
+              0};
+    if (!cx.zip) {
+        g_hash_table_destroy(cx.templates);
+        return NULL;
+    }
+    cx.doc = jx_doc_new("ofd");
+    gboolean ok = read_document(&cx, error);
+    jx_zip_close(cx.zip);
+    g_hash_table_destroy(cx.templates);
+    if (!ok) {
+        jx_doc_free(cx.doc);
+        return NULL;
+    }
+    if (cx.doc->pages_without_text->len == (guint)cx.doc->pages)
+        cx.doc->text_source = "none";
+    jx_crosspage_join(cx.doc);
+    return cx.doc;
 }

@@ -1,0 +1,49 @@
+/* The content of one OFD page (GB/T 33190-2016 §7.7, §11, §9): the
+ * objects of its layers (Content/Layer, PageBlock nested) as positioned
+ * glyphs and ruling segments, in points, origin top-left, y down. Reads an
+ * already parsed XML tree; does not open the package (extract/ofd/ofd.c
+ * does, and brings templates and pages together). */
+#ifndef JX_OFD_PAGE_H
+#define JX_OFD_PAGE_H
+
+#include <libxml/tree.h>
+
+#include "extract/ofd/ofd_path.h"
+
+/* Limits per page and per document; past one, reading stops with
+ * JX_ERROR_TOO_LARGE. */
+#define JX_OFD_MAX_OBJECTS 200000   /* objects of one page, templates included */
+#define JX_OFD_MAX_PATH_OPS 2000000 /* path operators of one page */
+#define JX_OFD_MAX_GLYPHS 4000000   /* glyphs of the whole document */
+
+/* What a page's objects give, gathered over its templates and its own
+ * content. The caller owns the arrays (and frees them). */
+typedef struct {
+    GArray *glyphs;     /* JxGlyph (extract/geom/layout.h) */
+    GArray *hsegs;      /* JxSeg (extract/geom/ruling.h) */
+    GArray *vsegs;
+    guint images;       /* ImageObjects met */
+    gsize objects;      /* objects met on this page */
+    gsize path_ops;     /* path operators read on this page */
+    gsize *doc_glyphs;  /* glyphs of the document so far (the caller's counter) */
+} JxOfdPage;
+
+/* Font metrics of the glyph boxes, as fractions of the font size: above
+ * and below the baseline. */
+#define JX_OFD_ASCENT 0.88
+#define JX_OFD_DESCENT 0.12
+
+/* Adds the objects under `page_root` (a Page element: its Content's
+ * Layers, or a Content element, or any element holding objects) to pg,
+ * mapped by to_pt (page millimetres to points). Returns FALSE with
+ * JX_ERROR_TOO_LARGE when a limit above is passed (pg keeps what was read);
+ * `part` names the page's file in the message. */
+gboolean jx_ofd_page_add(JxOfdPage *pg, const xmlNode *page_root, const JxOfdMatrix *to_pt,
+                         const char *part, GError **error);
+
+/* The numbers of a DeltaX/DeltaY attribute ("1 2 g 3 4.5": the `g N d`
+ * form is N copies of d), at most `max` of them, into a new GArray of
+ * double (transfer full). s may be NULL (empty array). */
+GArray *jx_ofd_deltas(const char *s, guint max);
+
+#endif
