@@ -81,14 +81,12 @@ static gboolean add_member(zip_t *za, const char *name, const void *data, gsize 
     return zip_set_file_compression(za, (zip_uint64_t)i, ZIP_CM_STORE, 0) == 0;
 }
 
-guint8 *jx_fuzz_docx_of(const guint8 *xml, gsize xml_len, gsize *out_len)
+/* A ZIP in memory of n stored members (names[i]: datas[i], lens[i]
+ * bytes). Returns its bytes (g_free) and sets *out_len, or NULL on a
+ * libzip failure. */
+static guint8 *zip_of(const char *const *names, const void *const *datas, const gsize *lens,
+                      gsize n, gsize *out_len)
 {
-    static const char TYPES[] =
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
-        "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
-        "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
-        "<Override PartName=\"/word/document.xml\" ContentType=\"application/"
-        "vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/></Types>";
     zip_error_t zerr;
     zip_error_init(&zerr);
     zip_source_t *src = zip_source_buffer_create(NULL, 0, 0, &zerr);
@@ -100,11 +98,11 @@ guint8 *jx_fuzz_docx_of(const guint8 *xml, gsize xml_len, gsize *out_len)
     zip_t *za = zip_open_from_source(src, ZIP_TRUNCATE, NULL);
     if (!za)
         goto out;
-    if (!add_member(za, "[Content_Types].xml", TYPES, sizeof TYPES - 1) ||
-        !add_member(za, "word/document.xml", xml, xml_len)) {
-        zip_discard(za);
-        goto out;
-    }
+    for (gsize i = 0; i < n; i++)
+        if (!add_member(za, names[i], datas[i], lens[i])) {
+            zip_discard(za);
+            goto out;
+        }
     if (zip_close(za) != 0) {
         zip_discard(za);
         goto out;
@@ -124,6 +122,20 @@ out:
     return out;
 }
 
+guint8 *jx_fuzz_docx_of(const guint8 *xml, gsize xml_len, gsize *out_len)
+{
+    static const char TYPES[] =
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+        "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+        "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+        "<Override PartName=\"/word/document.xml\" ContentType=\"application/"
+        "vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/></Types>";
+    const char *const names[] = {"[Content_Types].xml", "word/document.xml"};
+    const void *const datas[] = {TYPES, xml};
+    const gsize lens[] = {sizeof TYPES - 1, xml_len};
+    return zip_of(names, datas, lens, 2, out_len);
+}
+
 void jx_fuzz_docxml(const guint8 *data, gsize len)
 {
     gsize n = 0;
@@ -131,6 +143,30 @@ void jx_fuzz_docxml(const guint8 *data, gsize len)
     if (docx)
         extract(docx, n);
     g_free(docx);
+}
+
+void jx_fuzz_ofd(const guint8 *data, gsize len)
+{
+    static const char OFD[] =
+        "<ofd:OFD xmlns:ofd=\"http://www.ofdspec.org/2016\"><ofd:DocBody><ofd:DocRoot>"
+        "Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>";
+    static const char DOC[] =
+        "<ofd:Document xmlns:ofd=\"http://www.ofdspec.org/2016\"><ofd:CommonData><ofd:PageArea>"
+        "<ofd:PhysicalBox>0 0 210 297</ofd:PhysicalBox></ofd:PageArea><ofd:TemplatePage "
+        "ID=\"1\" BaseLoc=\"Pages/Page_0/Content.xml\"/></ofd:CommonData><ofd:Pages>"
+        "<ofd:Page ID=\"2\" BaseLoc=\"Pages/Page_0/Content.xml\"/></ofd:Pages></ofd:Document>";
+    if (len >= 2 && data[0] == 'P' && data[1] == 'K') {
+        extract(data, len);
+        return;
+    }
+    const char *const names[] = {"OFD.xml", "Doc_0/Document.xml", "Doc_0/Pages/Page_0/Content.xml"};
+    const void *const datas[] = {OFD, DOC, data};
+    const gsize lens[] = {sizeof OFD - 1, sizeof DOC - 1, len};
+    gsize n = 0;
+    guint8 *ofd = zip_of(names, datas, lens, 3, &n);
+    if (ofd)
+        extract(ofd, n);
+    g_free(ofd);
 }
 
 void jx_fuzz_pdf(const guint8 *data, gsize len)
@@ -208,7 +244,7 @@ JxFuzzEntry jx_fuzz_entry(const char *target)
     } ENTRIES[] = {
         {"value", jx_fuzz_value}, {"text", jx_fuzz_text},   {"docx", jx_fuzz_docx},
         {"docxml", jx_fuzz_docxml}, {"pdf", jx_fuzz_pdf},   {"rules", jx_fuzz_rules},
-        {"pipeline", jx_fuzz_pipeline},
+        {"pipeline", jx_fuzz_pipeline}, {"ofd", jx_fuzz_ofd},
     };
     for (gsize i = 0; target && i < G_N_ELEMENTS(ENTRIES); i++)
         if (strcmp(target, ENTRIES[i].name) == 0)

@@ -34,6 +34,10 @@ void jx_fuzz_docxml(const guint8 *data, gsize len);
  * not deflated): what jx_fuzz_docxml reads. Returns its bytes (transfer
  * full: g_free) and sets *out_len, or NULL on a libzip failure. */
 guint8 *jx_fuzz_docx_of(const guint8 *xml, gsize len, gsize *out_len);
+/* An OFD: a ZIP ("PK...") is read as it is (jx_extract); other bytes are
+ * the page Content.xml (also its template page) of a one-page OFD built in
+ * memory (stored), then jx_extract of that OFD. */
+void jx_fuzz_ofd(const guint8 *data, gsize len);
 /* jx_extract of the bytes, up to JX_FUZZ_MAX_PDF. */
 void jx_fuzz_pdf(const guint8 *data, gsize len);
 /* jx_ruleset_load_data of the bytes into an empty ruleset, then, on a few
@@ -47,7 +51,7 @@ void jx_fuzz_rules(const guint8 *data, gsize len);
 void jx_fuzz_pipeline(const guint8 *data, gsize len);
 
 /* The entry of a target by name ("value", "text", "docx", "docxml", "pdf",
- * "rules", "pipeline"), or NULL. */
+ * "rules", "pipeline", "ofd"), or NULL. */
 typedef void (*JxFuzzEntry)(const guint8 *data, gsize len);
 JxFuzzEntry jx_fuzz_entry(const char *target);
 

@@ -6,7 +6,7 @@
 set -eu
 out=$1
 rm -rf "$out"
-for t in value text docx docxml pdf rules pipeline; do mkdir -p "$out/$t"; done
+for t in value text docx docxml pdf rules pipeline ofd; do mkdir -p "$out/$t"; done
 
 # one file per case: the input field (the one before the expected JSON)
 awk -F '\t' -v d="$out/value" '!/^#/ && NF >= 2 { f = sprintf("%s/case-%04d", d, NR);
@@ -26,6 +26,13 @@ for f in corpus/*/*.pdf; do
     n=$(echo "$f" | sed 's|^corpus/||; s|/|-|g')
     cp "$f" "$out/pdf/$n"
     cp "$f" "$out/pipeline/$n"
+done
+
+# the OFDs, whole and as their pages' Content.xml
+for f in corpus/ofd*/*.ofd; do
+    n=$(echo "$f" | sed 's|^corpus/||; s|/|-|g')
+    cp "$f" "$out/ofd/$n"
+    unzip -p "$f" Doc_0/Pages/Page_0/Content.xml > "$out/ofd/$n-page0.xml"
 done
 
 for f in rules/*.rules; do

@@ -73,7 +73,7 @@ static int run_target(const char *target)
 /* Targets whose folder may be empty: nothing has crashed them yet. */
 static void test_every_target(void)
 {
-    static const char *const TARGETS[] = {"text", "docx", "docxml", "pdf", "rules",
+    static const char *const TARGETS[] = {"text", "docx", "docxml", "pdf", "rules", "ofd",
                                           "pipeline"};
     for (gsize i = 0; i < G_N_ELEMENTS(TARGETS); i++) {
         int n = run_target(TARGETS[i]);

@@ -1,6 +1,5 @@
 #include "extract/ofd/ofd.h"
 
-#include <math.h>
 #include <string.h>
 
 #include <libxml/parser.h>
@@ -84,7 +83,6 @@ static char *resolve(const char *from, const char *loc)
 typedef struct {
     JxZip *zip;
     JxDoc *doc;
-    double page_w, page_h; /* the document's page size, mm */
     GHashTable *templates; /* template ID -> xmlDoc* of its content (owned) */
     gsize glyphs;
 } Ctx;
@@ -130,33 +128,6 @@ static xmlDoc *read_part(Ctx *cx, const char *from, const char *loc, char **part
         return NULL;
     }
     return x;
-}
-
-/* Width and height (mm) of an Area or PageArea's PhysicalBox; FALSE when
- * it has none that makes sense. */
-static gboolean area_size(const xmlNode *area, double *w, double *h)
-{
-    char *box = text_of(child(area, "PhysicalBox"));
-    gboolean ok = FALSE;
-    if (box) {
-        double v[4];
-        const char *p = box;
-        int i = 0;
-        for (; i < 4; i++) {
-            char *end;
-            v[i] = g_ascii_strtod(p, &end);
-            if (end == p || !isfinite(v[i]))
-                break;
-            p = end;
-        }
-        if (i == 4 && v[2] > 0 && v[3] > 0 && v[2] < 1e5 && v[3] < 1e5) {
-            *w = v[2];
-            *h = v[3];
-            ok = TRUE;
-        }
-        g_free(box);
-    }
-    return ok;
 }
 
 /* Reads the document's TemplatePages into cx->templates. */
@@ -229,23 +200,27 @@ static gboolean read_page(Ctx *cx, const xmlNode *page_el, const char *docpath, 
         return FALSE;
     }
     const xmlNode *root = xmlDocGetRootElement(x);
-    double w = cx->page_w, h = cx->page_h;
-    area_size(child(root, "Area"), &w, &h);
-    (void)w;
-    (void)h; /* the page size matters only to a scan, which is not rendered */
     JxOfdMatrix to_pt = jx_ofd_matrix_offset_scale(0, 0, MM_TO_PT);
     JxOfdPage pg = {g_array_new(FALSE, FALSE, sizeof(JxGlyph)),
                     g_array_new(FALSE, FALSE, sizeof(JxSeg)),
                     g_array_new(FALSE, FALSE, sizeof(JxSeg)), 0, 0, 0, &cx->glyphs};
     gboolean ok = add_templates(cx, &pg, root, &to_pt, error) &&
                   jx_ofd_page_add(&pg, root, &to_pt, part, error);
+    if (ok) {
+        jx_ofd_segs_merge(pg.hsegs, pg.vsegs);
+        if (pg.hsegs->len > JX_OFD_MAX_SEGS || pg.vsegs->len > JX_OFD_MAX_SEGS) {
+            g_set_error(error, JX_ERROR, JX_ERROR_TOO_LARGE,
+                        "an OFD page draws more than %d ruling lines (%s)", JX_OFD_MAX_SEGS,
+                        part);
+            ok = FALSE;
+        }
+    }
     if (ok && pg.glyphs->len == 0) {
         g_array_append_val(cx->doc->pages_without_text, pageno);
         if (pg.images)
             add_note(cx->doc, "OFD pages of images only (scans) are not OCR'd; their text stays "
                               "unread");
     } else if (ok) {
-        jx_ofd_segs_merge(pg.hsegs, pg.vsegs);
         GPtrArray *grids = jx_ruling_grids(pg.hsegs, pg.vsegs);
         jx_blocks_add_page(cx->doc, pg.glyphs, grids, pageno, 0);
         g_ptr_array_free(grids, TRUE);
@@ -288,7 +263,6 @@ static gboolean read_document(Ctx *cx, GError **error)
     }
     const xmlNode *root = xmlDocGetRootElement(x);
     const xmlNode *common = child(root, "CommonData");
-    area_size(child(common, "PageArea"), &cx->page_w, &cx->page_h);
     gboolean ok = read_templates(cx, common, docpath, error);
     const xmlNode *pages = child(root, "Pages");
     int n = 0;
@@ -317,7 +291,7 @@ JxDoc *jx_ofd_read(const guint8 *data, gsize len, GError **error)
 {
     g_return_val_if_fail(data != NULL || len == 0, NULL);
     g_return_val_if_fail(error == NULL || *error == NULL, NULL);
-    Ctx cx = {jx_zip_open(data, len, error), NULL, 210, 297,
+    Ctx cx = {jx_zip_open(data, len, error), NULL,
               g_hash_table_new_full(g_str_hash, g_str_equal, g_free, (GDestroyNotify)xmlFreeDoc),
               0};
     if (!cx.zip) {

@@ -15,6 +15,8 @@
 #define JX_OFD_MAX_OBJECTS 200000   /* objects of one page, templates included */
 #define JX_OFD_MAX_PATH_OPS 2000000 /* path operators of one page */
 #define JX_OFD_MAX_GLYPHS 4000000   /* glyphs of the whole document */
+#define JX_OFD_MAX_SEGS 20000       /* distinct ruling segments of one page, each way
+                                     * (the grid builder pairs them all) */
 
 /* What a page's objects give, gathered over its templates and its own
  * content. The caller owns the arrays (and frees them). */
