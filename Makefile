@@ -5,7 +5,7 @@
 #   make bench    speed measurements (release build)
 VERSION   := 0.1.0
 CC        ?= cc
-PKGS      := glib-2.0 gmodule-no-export-2.0 libzip libxml-2.0 libpcre2-8 poppler-glib cairo sqlite3 json-glib-1.0
+PKGS      := glib-2.0 gmodule-no-export-2.0 libzip libxml-2.0 libpcre2-8 poppler-glib cairo sqlite3 json-glib-1.0 libjpeg
 OCR_PKGS  := glib-2.0 gmodule-no-export-2.0 tesseract lept
 TEST_PKGS := cunit
 
@@ -35,7 +35,7 @@ LIB_SRC := common/error.c common/edits.c common/flags.c common/ruleset.c \
            extract/ocr/glyph.c extract/ocr/scan.c \
            extract/office/docx.c extract/office/xlsx.c extract/office/xls.c \
            extract/office/sheet.c extract/office/numfmt.c \
-           extract/html/html.c extract/ofd/ofd.c extract/ofd/ofd_page.c extract/ofd/ofd_path.c \
+           extract/html/html.c extract/ofd/ofd.c extract/ofd/ofd_page.c extract/ofd/ofd_path.c extract/ofd/ofd_image.c \
            normalize/text.c normalize/value.c normalize/units.c normalize/grid.c normalize/ocr_cells.c \
            rules/record.c rules/form.c rules/form_grid.c rules/form_fields.c \
            rules/form_funds.c rules/form_indicators.c rules/form_totals.c rules/check.c \

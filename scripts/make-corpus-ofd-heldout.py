@@ -19,22 +19,22 @@ import subprocess
 import sys
 import xml.etree.ElementTree as ET
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import importlib.util
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
 import docxmodel  # noqa: E402
+
+# the OFD writer's helpers (number format, XML escapes, the fixed-date ZIP)
+_spec = importlib.util.spec_from_file_location('make_corpus_ofd', os.path.join(HERE, 'make-corpus-ofd.py'))
+ofdgen = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(ofdgen)
+fmt, esc, zip_bytes = ofdgen.fmt, ofdgen.esc, ofdgen.zip_bytes
 
 SETS = [('corpus/pdf', 'corpus/ofd-heldout'), ('corpus/pdf-unruled', 'corpus/ofd-unruled-heldout')]
 NS = 'http://www.ofdspec.org/2016'
 PT_TO_MM = 25.4 / 72
 HEAD = '<?xml version="1.0" encoding="UTF-8"?>\n'
-
-
-def fmt(v):
-    s = ('%.3f' % v).rstrip('0').rstrip('.')
-    return '0' if s in ('-0', '') else s
-
-
-def esc(s):
-    return s.replace('&', '&amp;').replace('<', '&lt;').replace('>', '&gt;').replace('"', '&quot;')
 
 
 def matrix(s):
@@ -186,19 +186,6 @@ def json_pages(gold):
     import json
     with open(gold, encoding='utf-8') as fh:
         return json.loads(fh.readline())['pages']
-
-
-def zip_bytes(members):
-    import io
-    import zipfile
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, 'w', zipfile.ZIP_DEFLATED) as z:
-        for name, text in members:
-            info = zipfile.ZipInfo(name, date_time=(2024, 1, 1, 0, 0, 0))
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            z.writestr(info, text.encode('utf-8'))
-    return buf.getvalue()
 
 
 if __name__ == '__main__':

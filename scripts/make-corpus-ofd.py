@@ -5,7 +5,8 @@
 
 Writes corpus/ofd/*.ofd (tables drawn with PathObject ruling lines),
 corpus/ofd-unruled/*.ofd (no PathObjects: cells padded apart, like
-corpus/pdf-unruled) and the bad OFDs of tests/data/. Each document is laid
+corpus/pdf-unruled), the bad OFDs of tests/data/ and two OFD scans there
+(pictures of pages: the only part that needs a tool, pdfimages). Each document is laid
 out from scripts/docxmodel.py: A4 pages (the unruled set: A3 landscape, as
 budget systems print), the DOCX's column widths (w:gridCol twips -> mm,
 narrowed to the page), text wrapped inside cells by character widths, row
@@ -18,11 +19,14 @@ text and lines in separate layers or PageBlocks, one TextCode per cell line
 or per character. The gold is derived from corpus/docx/*.gold.jsonl at run
 time (docxmodel.derive_gold with the pages each form lands on; indicators
 get the page of their row). Deterministic: fixed ZIP dates, seeded choices.
-Only the Python standard library is used."""
+Only the Python standard library is used (and pdfimages for the scans)."""
 import json
 import os
 import random
 import re
+import shutil
+import subprocess
+import tempfile
 import sys
 import unicodedata
 import zipfile
@@ -503,6 +507,47 @@ def bad_inputs():
         fh.write(zip_bytes([('OFD.xml', ofd), ('Doc_0/Document.xml', document[:-40])]))
 
 
+def scan_inputs():
+    """tests/data: OFD scans, pages of one picture and no text: a 200 dpi
+    JPEG page of corpus/scanned/2021-template-cost.pdf (its resource in
+    DocumentRes) and the small PNG of tests/data/image-only.pdf (in the
+    page's PageRes). Needs pdfimages (poppler-utils); without it the
+    committed files stay."""
+    if not shutil.which('pdfimages'):
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        subprocess.run(['pdfimages', '-j', '-f', '1', '-l', '1', 'corpus/scanned/2021-template-cost.pdf',
+                        tmp + '/j'], check=True)
+        subprocess.run(['pdfimages', '-png', 'tests/data/image-only.pdf', tmp + '/p'], check=True)
+        jpeg = open(tmp + '/j-000.jpg', 'rb').read()
+        png = open(tmp + '/p-000.png', 'rb').read()
+    ofd = ('<?xml version="1.0" encoding="UTF-8"?>\n<ofd:OFD xmlns:ofd="%s" Version="1.0" DocType="OFD">'
+           '<ofd:DocBody><ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>') % NS
+    res = ('<?xml version="1.0" encoding="UTF-8"?>\n<ofd:Res xmlns:ofd="%s" BaseLoc="%s"><ofd:MultiMedias>'
+           '<ofd:MultiMedia ID="50" Type="Image"><ofd:MediaFile>%s</ofd:MediaFile></ofd:MultiMedia>'
+           '</ofd:MultiMedias></ofd:Res>')
+    image = ('<ofd:ImageObject ID="51" ResourceID="50" Boundary="0 0 210 297" CTM="210 0 0 297 0 0"/>')
+    for name, data, media, page_res in (('ofd-scan.ofd', jpeg, 'scan-1.jpg', False),
+                                        ('ofd-scan-png.ofd', png, 'page.png', True)):
+        document = ('<?xml version="1.0" encoding="UTF-8"?>\n<ofd:Document xmlns:ofd="%s"><ofd:CommonData>'
+                    '<ofd:PageArea><ofd:PhysicalBox>0 0 210 297</ofd:PhysicalBox></ofd:PageArea>%s'
+                    '</ofd:CommonData><ofd:Pages><ofd:Page ID="1" BaseLoc="Pages/Page_0/Content.xml"/>'
+                    '</ofd:Pages></ofd:Document>') % (
+                        NS, '' if page_res else '<ofd:DocumentRes>DocumentRes.xml</ofd:DocumentRes>')
+        page = ('<?xml version="1.0" encoding="UTF-8"?>\n<ofd:Page xmlns:ofd="%s">%s<ofd:Content>'
+                '<ofd:Layer ID="2">%s</ofd:Layer></ofd:Content></ofd:Page>') % (
+                    NS, '<ofd:PageRes>PageRes.xml</ofd:PageRes>' if page_res else '', image)
+        members = [('OFD.xml', ofd), ('Doc_0/Document.xml', document),
+                   ('Doc_0/Pages/Page_0/Content.xml', page)]
+        if page_res:
+            members += [('Doc_0/Pages/Page_0/PageRes.xml', res % (NS, 'Res', media)),
+                        ('Doc_0/Pages/Page_0/Res/' + media, data)]
+        else:
+            members += [('Doc_0/DocumentRes.xml', res % (NS, 'Res', media)), ('Doc_0/Res/' + media, data)]
+        with open('tests/data/' + name, 'wb') as fh:
+            fh.write(zip_bytes(members))
+
+
 def main():
     os.makedirs('corpus/ofd', exist_ok=True)
     os.makedirs('corpus/ofd-unruled', exist_ok=True)
@@ -511,6 +556,7 @@ def main():
     for i, stem in enumerate(UNRULED):
         print(write_doc(stem, 'corpus/ofd-unruled', 118 + i, False))
     bad_inputs()
+    scan_inputs()
 
 
 if __name__ == '__main__':

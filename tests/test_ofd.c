@@ -12,6 +12,7 @@
 #include "extract/geom/layout.h"
 #include "extract/geom/ruling.h"
 #include "extract/ofd/ofd.h"
+#include "extract/ofd/ofd_image.h"
 #include "extract/ofd/ofd_page.h"
 #include "extract/ofd/ofd_path.h"
 #include "tests/harness.h"
@@ -76,13 +77,15 @@ static GArray *glyphs_of(const char *objects, gsize *doc_glyphs)
     CU_ASSERT_PTR_NOT_NULL_FATAL(x);
     JxOfdPage pg = {g_array_new(FALSE, FALSE, sizeof(JxGlyph)),
                     g_array_new(FALSE, FALSE, sizeof(JxSeg)),
-                    g_array_new(FALSE, FALSE, sizeof(JxSeg)), 0, 0, 0, doc_glyphs};
+                    g_array_new(FALSE, FALSE, sizeof(JxSeg)),
+                    g_ptr_array_new_with_free_func(jx_ofd_image_free), 0, 0, doc_glyphs};
     JxOfdMatrix to_pt = jx_ofd_matrix_offset_scale(0, 0, K);
     GError *err = NULL;
     CU_ASSERT_TRUE(jx_ofd_page_add(&pg, xmlDocGetRootElement(x), &to_pt, "p.xml", &err));
     CU_ASSERT_PTR_NULL(err);
     g_array_free(pg.hsegs, TRUE);
     g_array_free(pg.vsegs, TRUE);
+    g_ptr_array_free(pg.images, TRUE);
     xmlFreeDoc(x);
     g_free(xml);
     return pg.glyphs;
@@ -331,7 +334,8 @@ static void test_ofd_template_lines(void)
 }
 
 /* Pages in the order Document.xml lists them, not their names; a page of
- * an image only is listed without text, with a note. */
+ * an image only whose picture cannot be had is listed without text, with
+ * a note. */
 static void test_ofd_page_order(void)
 {
     int order[] = {1, 0, 2};
@@ -416,6 +420,37 @@ static void test_ofd_bad_inputs(void)
     g_free(order);
 }
 
+/* Scans: a JPEG page (a DocumentRes resource) and a PNG one (PageRes),
+ * read by OCR; bytes of neither format, and a PNG that says it is
+ * 100000 x 100000 pixels, are not decoded. */
+static void test_ofd_scans(void)
+{
+    GError *err = NULL;
+    JxDoc *doc = jx_test_read_doc("tests/data/ofd-scan.ofd", &err);
+    CU_ASSERT_PTR_NULL(err);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
+    CU_ASSERT_STRING_EQUAL(doc->text_source, "ocr");
+    CU_ASSERT_EQUAL(doc->ocr_pages, 1);
+    CU_ASSERT_EQUAL(doc->pages_without_text->len, 1);
+    const JxTable *t = first_table(doc);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(t);
+    CU_ASSERT(t->nrows >= 15 && t->ncols >= 8); /* the form's grid, 21 x 10 */
+    jx_doc_free(doc);
+    doc = jx_test_read_doc("tests/data/ofd-scan-png.ofd", &err);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
+    CU_ASSERT_STRING_EQUAL(doc->text_source, "ocr");
+    CU_ASSERT_EQUAL(doc->ocr_pages, 1);
+    jx_doc_free(doc);
+
+    CU_ASSERT_PTR_NULL(jx_ofd_image_decode((const guint8 *)"GIF89a", 6));
+    static const guint8 huge[] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13,
+                                  'I', 'H', 'D', 'R', 0, 1, 0x86, 0xA0, 0, 1, 0x86, 0xA0,
+                                  8, 0, 0, 0, 0};
+    CU_ASSERT_PTR_NULL(jx_ofd_image_decode(huge, sizeof huge));
+    static const guint8 cut_jpeg[] = {0xFF, 0xD8, 0xFF, 0xE0, 0, 16, 'J', 'F', 'I', 'F'};
+    CU_ASSERT_PTR_NULL(jx_ofd_image_decode(cut_jpeg, sizeof cut_jpeg));
+}
+
 /* The corpus renderings: five pages of forms, in the format asked. */
 static void test_ofd_corpus(void)
 {
@@ -443,5 +478,6 @@ void jx_add_ofd_tests(void)
     CU_add_test(s, "ruling lines of a template page", test_ofd_template_lines);
     CU_add_test(s, "page order; an image-only page", test_ofd_page_order);
     CU_add_test(s, "bad OFDs", test_ofd_bad_inputs);
+    CU_add_test(s, "scans: JPEG and PNG pages by OCR", test_ofd_scans);
     CU_add_test(s, "a corpus OFD", test_ofd_corpus);
 }

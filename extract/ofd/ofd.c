@@ -1,5 +1,6 @@
 #include "extract/ofd/ofd.h"
 
+#include <math.h>
 #include <string.h>
 
 #include <libxml/parser.h>
@@ -8,6 +9,8 @@
 #include "extract/geom/blocks.h"
 #include "extract/geom/layout.h"
 #include "extract/geom/ruling.h"
+#include "extract/ocr/scan.h"
+#include "extract/ofd/ofd_image.h"
 #include "extract/ofd/ofd_page.h"
 #include "extract/pdf/crosspage.h"
 #include "extract/zip.h"
@@ -85,6 +88,9 @@ typedef struct {
     JxDoc *doc;
     GHashTable *templates; /* template ID -> xmlDoc* of its content (owned) */
     gsize glyphs;
+    const char *docpath;      /* Document.xml's name */
+    const xmlNode *common;    /* its CommonData (or NULL) */
+    GHashTable *media;        /* resource ID -> member name, both owned; NULL until a scan */
 } Ctx;
 
 /* The member `loc` names in `from`, parsed: relative to from, or, when no
@@ -181,6 +187,150 @@ static gboolean add_templates(Ctx *cx, JxOfdPage *pg, const xmlNode *page,
     return TRUE;
 }
 
+/* Width and height (mm) of an Area or PageArea's PhysicalBox into *w, *h;
+ * FALSE (untouched) when it has none that makes sense. */
+static gboolean area_size(const xmlNode *area, double *w, double *h)
+{
+    char *box = text_of(child(area, "PhysicalBox"));
+    double v[4];
+    int i = 0;
+    for (const char *p = box; p && i < 4; i++) {
+        char *end;
+        v[i] = g_ascii_strtod(p, &end);
+        if (end == p || !isfinite(v[i]))
+            break;
+        p = end;
+    }
+    g_free(box);
+    if (i < 4 || !(v[2] > 0 && v[3] > 0 && v[2] < 1e5 && v[3] < 1e5))
+        return FALSE;
+    *w = v[2];
+    *h = v[3];
+    return TRUE;
+}
+
+/* Adds the MultiMedia of the resource file `loc` (named in `from`) to
+ * cx->media: each ID's MediaFile, relative to the file's BaseLoc folder.
+ * A resource file that is missing or does not parse adds nothing. */
+static void add_resources(Ctx *cx, const char *from, const char *loc)
+{
+    char *part = NULL;
+    GError *err = NULL;
+    xmlDoc *x = read_part(cx, from, loc, &part, &err);
+    g_clear_error(&err);
+    if (!x) {
+        g_free(part);
+        return;
+    }
+    const xmlNode *res = xmlDocGetRootElement(x);
+    char *base = attr_of(res, "BaseLoc");
+    char *dir = NULL;
+    if (base && *base) {
+        char *folder = resolve(part, base);
+        dir = g_strconcat(folder, "/", NULL);
+        g_free(folder);
+    }
+    for (const xmlNode *mm = child(res, "MultiMedias") ? child(res, "MultiMedias")->children
+                                                        : NULL;
+         mm; mm = mm->next) {
+        char *id = named(mm, "MultiMedia") ? attr_of(mm, "ID") : NULL;
+        char *file = id ? text_of(child(mm, "MediaFile")) : NULL;
+        if (id && file && *file)
+            g_hash_table_replace(cx->media, g_strdup(id), resolve(dir ? dir : part, file));
+        g_free(id);
+        g_free(file);
+    }
+    g_free(dir);
+    g_free(base);
+    g_free(part);
+    xmlFreeDoc(x);
+}
+
+/* Adds the resource files that the children `what` of n name (relative to `from`). */
+static void add_resource_files(Ctx *cx, const xmlNode *n, const char *what, const char *from)
+{
+    for (const xmlNode *c = n ? n->children : NULL; c; c = c->next) {
+        char *loc = named(c, what) ? text_of(c) : NULL;
+        if (loc && *loc)
+            add_resources(cx, from, loc);
+        g_free(loc);
+    }
+}
+
+/* A decoded picture of a scan page and where it goes (points). */
+typedef struct {
+    GPtrArray *surfaces; /* cairo_surface_t* */
+    GArray *where;       /* JxOfdMatrix of each: its unit square on the page */
+} Pictures;
+
+/* Draws the pictures of a page for the scan module (a JxScanDraw). */
+static void draw_pictures(cairo_t *cr, gpointer data)
+{
+    const Pictures *pics = data;
+    for (guint i = 0; i < pics->surfaces->len; i++) {
+        cairo_surface_t *s = g_ptr_array_index(pics->surfaces, i);
+        const JxOfdMatrix *m = &g_array_index(pics->where, JxOfdMatrix, i);
+        cairo_matrix_t cm = {m->a, m->b, m->c, m->d, m->e, m->f};
+        if (cairo_matrix_invert(&(cairo_matrix_t){m->a, m->b, m->c, m->d, 0, 0}) !=
+            CAIRO_STATUS_SUCCESS)
+            continue; /* a picture squeezed to nothing */
+        cairo_save(cr);
+        cairo_transform(cr, &cm);
+        cairo_scale(cr, 1.0 / cairo_image_surface_get_width(s),
+                    1.0 / cairo_image_surface_get_height(s));
+        cairo_set_source_surface(cr, s, 0, 0);
+        cairo_paint(cr);
+        cairo_restore(cr);
+    }
+}
+
+/* A page of pictures and no text (a scan): its PNG and JPEG images drawn
+ * and read by OCR (extract/ocr/scan.h). When none decodes, or OCR cannot
+ * be had, the document carries a note that says so. */
+static void scan_page(Ctx *cx, const JxOfdPage *pg, const xmlNode *page, const char *part,
+                      int pageno)
+{
+    if (!cx->media) {
+        cx->media = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+        add_resource_files(cx, cx->common, "PublicRes", cx->docpath);
+        add_resource_files(cx, cx->common, "DocumentRes", cx->docpath);
+    }
+    add_resource_files(cx, page, "PageRes", part);
+    Pictures pics = {g_ptr_array_new_with_free_func((GDestroyNotify)cairo_surface_destroy),
+                     g_array_new(FALSE, FALSE, sizeof(JxOfdMatrix))};
+    for (guint i = 0; i < pg->images->len; i++) {
+        const JxOfdImage *im = g_ptr_array_index(pg->images, i);
+        const char *name = g_hash_table_lookup(cx->media, im->resource);
+        GError *err = NULL;
+        gsize len = 0;
+        guint8 *bytes = name && jx_zip_has(cx->zip, name)
+                            ? jx_zip_read(cx->zip, name, "an OFD", &len, &err)
+                            : NULL;
+        g_clear_error(&err);
+        cairo_surface_t *s = jx_ofd_image_decode(bytes, len);
+        g_free(bytes);
+        if (s) {
+            g_ptr_array_add(pics.surfaces, s);
+            g_array_append_val(pics.where, im->m);
+        }
+    }
+    double w = 210, h = 297;
+    area_size(child(cx->common, "PageArea"), &w, &h);
+    area_size(child(page, "Area"), &w, &h);
+    GError *err = NULL;
+    if (pics.surfaces->len == 0)
+        add_note(cx->doc, "OFD pages of images jixiao does not decode (it reads PNG and JPEG) "
+                          "stay unread");
+    else if (jx_scan_page(cx->doc, pageno, w * MM_TO_PT, h * MM_TO_PT, draw_pictures, &pics,
+                          &err))
+        cx->doc->ocr_pages++;
+    else if (g_error_matches(err, JX_ERROR, JX_ERROR_UNSUPPORTED))
+        add_note(cx->doc, err->message);
+    g_clear_error(&err); /* too large: the page is listed without text anyway */
+    g_ptr_array_free(pics.surfaces, TRUE);
+    g_array_free(pics.where, TRUE);
+}
+
 /* Reads page number `pageno` (its Page element in Document.xml) into cx->doc. */
 static gboolean read_page(Ctx *cx, const xmlNode *page_el, const char *docpath, int pageno,
                           GError **error)
@@ -203,7 +353,8 @@ static gboolean read_page(Ctx *cx, const xmlNode *page_el, const char *docpath, 
     JxOfdMatrix to_pt = jx_ofd_matrix_offset_scale(0, 0, MM_TO_PT);
     JxOfdPage pg = {g_array_new(FALSE, FALSE, sizeof(JxGlyph)),
                     g_array_new(FALSE, FALSE, sizeof(JxSeg)),
-                    g_array_new(FALSE, FALSE, sizeof(JxSeg)), 0, 0, 0, &cx->glyphs};
+                    g_array_new(FALSE, FALSE, sizeof(JxSeg)),
+                    g_ptr_array_new_with_free_func(jx_ofd_image_free), 0, 0, &cx->glyphs};
     gboolean ok = add_templates(cx, &pg, root, &to_pt, error) &&
                   jx_ofd_page_add(&pg, root, &to_pt, part, error);
     if (ok) {
@@ -217,9 +368,8 @@ static gboolean read_page(Ctx *cx, const xmlNode *page_el, const char *docpath, 
     }
     if (ok && pg.glyphs->len == 0) {
         g_array_append_val(cx->doc->pages_without_text, pageno);
-        if (pg.images)
-            add_note(cx->doc, "OFD pages of images only (scans) are not OCR'd; their text stays "
-                              "unread");
+        if (pg.images->len)
+            scan_page(cx, &pg, root, part, pageno);
     } else if (ok) {
         GPtrArray *grids = jx_ruling_grids(pg.hsegs, pg.vsegs);
         jx_blocks_add_page(cx->doc, pg.glyphs, grids, pageno, 0);
@@ -228,6 +378,7 @@ static gboolean read_page(Ctx *cx, const xmlNode *page_el, const char *docpath, 
     g_array_free(pg.glyphs, TRUE);
     g_array_free(pg.hsegs, TRUE);
     g_array_free(pg.vsegs, TRUE);
+    g_ptr_array_free(pg.images, TRUE);
     xmlFreeDoc(x);
     g_free(part);
     return ok;
@@ -263,6 +414,8 @@ static gboolean read_document(Ctx *cx, GError **error)
     }
     const xmlNode *root = xmlDocGetRootElement(x);
     const xmlNode *common = child(root, "CommonData");
+    cx->docpath = docpath;
+    cx->common = common;
     gboolean ok = read_templates(cx, common, docpath, error);
     const xmlNode *pages = child(root, "Pages");
     int n = 0;
@@ -293,7 +446,7 @@ JxDoc *jx_ofd_read(const guint8 *data, gsize len, GError **error)
     g_return_val_if_fail(error == NULL || *error == NULL, NULL);
     Ctx cx = {jx_zip_open(data, len, error), NULL,
               g_hash_table_new_full(g_str_hash, g_str_equal, g_free, (GDestroyNotify)xmlFreeDoc),
-              0};
+              0, NULL, NULL, NULL};
     if (!cx.zip) {
         g_hash_table_destroy(cx.templates);
         return NULL;
@@ -302,11 +455,17 @@ JxDoc *jx_ofd_read(const guint8 *data, gsize len, GError **error)
     gboolean ok = read_document(&cx, error);
     jx_zip_close(cx.zip);
     g_hash_table_destroy(cx.templates);
+    if (cx.media)
+        g_hash_table_destroy(cx.media);
     if (!ok) {
         jx_doc_free(cx.doc);
         return NULL;
     }
-    if (cx.doc->pages_without_text->len == (guint)cx.doc->pages)
+    if (cx.doc->ocr_pages == (guint)cx.doc->pages)
+        cx.doc->text_source = "ocr";
+    else if (cx.doc->ocr_pages > 0)
+        cx.doc->text_source = "mixed";
+    else if (cx.doc->pages_without_text->len == (guint)cx.doc->pages)
         cx.doc->text_source = "none";
     jx_crosspage_join(cx.doc);
     return cx.doc;

@@ -1,8 +1,9 @@
 /* OFD reader: an OFD fixed-layout document (GB/T 33190-2016) to the
- * neutral model (extract/doc.h). OFD.xml names the document
- * (DocBody/DocRoot); its Document.xml the page size (CommonData/PageArea),
- * the template pages and the pages in order; each page's Content.xml
- * (extract/ofd/ofd_page.h) gives glyphs and vector ruling lines, which
+ * neutral model (extract/doc.h). OFD.xml names the document (its first
+ * DocBody/DocRoot); its Document.xml the template pages
+ * (CommonData/TemplatePage) and the pages, in the order Pages lists them;
+ * each page's Content.xml, with the templates it names
+ * (extract/ofd/ofd_page.h), gives glyphs and vector ruling lines, which
  * become paragraphs and tables as a PDF's text layer does
  * (extract/geom/blocks.h), tables broken across pages joined
  * (extract/pdf/crosspage.h). Paths in the package are relative to the file

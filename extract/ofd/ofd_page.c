@@ -14,6 +14,15 @@ typedef struct {
     gboolean failed;
 } Walk;
 
+void jx_ofd_image_free(gpointer image)
+{
+    JxOfdImage *im = image;
+    if (im) {
+        g_free(im->resource);
+        g_free(im);
+    }
+}
+
 static gboolean named(const xmlNode *n, const char *local)
 {
     return n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, local) == 0;
@@ -231,7 +240,14 @@ static void objects(Walk *w, const xmlNode *n, const JxOfdMatrix *m)
         } else if (named(c, "PathObject")) {
             path_object(w, c, m);
         } else if (named(c, "ImageObject")) {
-            w->pg->images++;
+            char *res = attr(c, "ResourceID");
+            if (res) {
+                JxOfdImage *im = g_new(JxOfdImage, 1);
+                im->resource = g_strstrip(g_strdup(res));
+                im->m = object_matrix(c, m);
+                g_ptr_array_add(w->pg->images, im);
+                xmlFree(res);
+            }
         } else if (named(c, "PageBlock") || named(c, "Layer") || named(c, "Content")) {
             JxOfdMatrix inner = *m;
             JxOfdMatrix ctm;

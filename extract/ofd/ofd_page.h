@@ -18,13 +18,23 @@
 #define JX_OFD_MAX_SEGS 20000       /* distinct ruling segments of one page, each way
                                      * (the grid builder pairs them all) */
 
+/* An ImageObject: its resource ID and the map of its unit square (the
+ * image, top-left at 0,0) onto the page, in points. */
+typedef struct {
+    char *resource;     /* owned */
+    JxOfdMatrix m;
+} JxOfdImage;
+
+/* Frees an image (a GDestroyNotify for the images array). */
+void jx_ofd_image_free(gpointer image);
+
 /* What a page's objects give, gathered over its templates and its own
  * content. The caller owns the arrays (and frees them). */
 typedef struct {
     GArray *glyphs;     /* JxGlyph (extract/geom/layout.h) */
     GArray *hsegs;      /* JxSeg (extract/geom/ruling.h) */
     GArray *vsegs;
-    guint images;       /* ImageObjects met */
+    GPtrArray *images;  /* JxOfdImage*, owning them (free func jx_ofd_image_free) */
     gsize objects;      /* objects met on this page */
     gsize path_ops;     /* path operators read on this page */
     gsize *doc_glyphs;  /* glyphs of the document so far (the caller's counter) */
