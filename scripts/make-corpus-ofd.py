@@ -94,6 +94,8 @@ class Layout:
         self.y = cfg['margin']
         self.used = False     # anything on the current page
         self.row_pages = []   # per table: [page of each row]
+        self.cut_rows = []    # per table: {rows cut by a page break}
+        self.cuttable = set()  # rows of the table being laid out that may be cut
 
     @property
     def page(self):
@@ -147,33 +149,63 @@ class Layout:
             xs.append(xs[-1] + w)
         # row heights: each cell's lines, a spanning cell's extra into its last row
         heights = [lh + 2 * vpad] * t.nrows
-        wrapped = {}
+        wrapped, ends = {}, {}  # a cell's lines; the lines that end a paragraph
         for cell in sorted(t.cells, key=lambda z: z.rowspan):
             inner = xs[cell.col + cell.colspan] - xs[cell.col] - 2 * pad
-            lines = wrap(cell.text, inner, size) if cell.text else []
+            lines, ends[cell] = [], set()
+            for para in (cell.text.split('\n') if cell.text else []):
+                lines += wrap(para, inner, size)
+                ends[cell].add(len(lines) - 1)
             wrapped[cell] = lines
             need = max(1, len(lines)) * lh + 2 * vpad
             have = sum(heights[cell.row:cell.row + cell.rowspan])
             if need > have:
                 heights[cell.row + cell.rowspan - 1] += need - have
-        # rows onto pages
-        tops, pages = [], []
+        # rows onto pages: a row that does not fit moves to the next page,
+        # or, when cutting is on and it may be cut, is cut there: its cells
+        # start and end in it, two lines or more fit, and each cell that
+        # goes on is cut inside a paragraph (a break at a paragraph's end
+        # looks like two rows, to a reader as to anyone)
+        segs = []  # per row: [(page, top, height)], two parts when cut
+        self.cut_rows.append(set())
         for r in range(t.nrows):
+            own = [cell for cell in t.cells if cell.row == r]
+            room_left = self.bottom() - self.y
+            most = max([len(wrapped[cell]) for cell in own] + [1])
             if self.y + heights[r] > self.bottom() and self.used:
+                fit = int((room_left - vpad) / lh)
+                if (c['cut_rows'] and r in self.cuttable and fit >= 2 and most - fit >= 1 and
+                        all(cell.rowspan == 1 for cell in own) and
+                        not any(len(wrapped[cell]) > fit and fit - 1 in ends[cell] for cell in own)):
+                    first = (len(self.pages), self.y, room_left)
+                    self.new_page()
+                    rest = (most - fit) * lh + 2 * vpad
+                    segs.append([first, (len(self.pages), self.y, rest)])
+                    self.y += rest
+                    self.cut_rows[-1].add(r)
+                    continue
                 self.new_page()
-            tops.append(self.y)
-            pages.append(len(self.pages))
+            segs.append([(len(self.pages), self.y, heights[r])])
             self.y += heights[r]
             self.used = True
-        self.row_pages.append(pages)
+        self.row_pages.append([sg[0][0] for sg in segs])
         for cell in t.cells:
             rows = range(cell.row, cell.row + cell.rowspan)
             lines = wrapped[cell]
+            parts = [sg for r in rows for sg in segs[r]]
+            if cell.rowspan == 1 and len(parts) == 2:  # a cut row: its lines top down
+                fit = int((parts[0][2] - vpad) / lh)
+                for (pg, top, h), ls in ((parts[0], lines[:fit]), (parts[1], lines[fit:])):
+                    box = (xs[cell.col], top, xs[cell.col + cell.colspan], top + h)
+                    self.pages[pg - 1].cells.append(box)
+                    if ls:
+                        self.pages[pg - 1].texts.append((box[0] + pad, top + vpad, ls, size, lh, box))
+                continue
             first = True
             # one piece per page the cell runs over
-            for pg in sorted(set(pages[r] for r in rows)):
-                rs = [r for r in rows if pages[r] == pg]
-                y0, y1 = tops[rs[0]], tops[rs[-1]] + heights[rs[-1]]
+            for pg in sorted(set(part[0] for part in parts)):
+                ps = [part for part in parts if part[0] == pg]
+                y0, y1 = ps[0][1], ps[-1][1] + ps[-1][2]
                 box = (xs[cell.col], y0, xs[cell.col + cell.colspan], y1)
                 self.pages[pg - 1].cells.append(box)
                 if first and lines:
@@ -182,19 +214,6 @@ class Layout:
                     self.pages[pg - 1].texts.append((box[0] + pad, top, lines, size, lh, box))
                 first = False
         self.y += lh * 0.4
-
-
-def lay_out(blocks, cfg):
-    lay = Layout(cfg)
-    for kind, v in blocks:
-        if kind == 'pagebreak':
-            if lay.used:
-                lay.new_page()
-        elif kind == 'p':
-            lay.paragraph(v)
-        else:
-            lay.table(v)
-    return lay
 
 
 def rule_lines(cells):
@@ -398,6 +417,7 @@ def config(seed, ruled):
         'pad': 1.2, 'vpad': 0.8 if ruled else 2.2,
         'stretch': not ruled,
         'centre': True,
+        'cut_rows': ruled and rnd.random() < 0.5,
         'g_form': rnd.random() < 0.5,
         'text_scale': rnd.choice([1, 1, 0.5, 0.25]),
         'template': ruled and rnd.random() < 0.4,
@@ -432,44 +452,79 @@ def forms_of(blocks):
     return out
 
 
+def indicator_rows(recs, tables, table_forms):
+    """Where each indicator's row is: {record index: (table, row)}, the next
+    row of its form's tables with a cell that reads as the indicator's name
+    (or, without one, its level-2 or level-1 name)."""
+    where = {}  # form -> [(names in the row, table, row)]
+    for t, (tab, f) in enumerate(zip(tables, table_forms)):
+        for r in range(tab.nrows):
+            names = set(norm(c.text) for c in tab.cells if c.row == r)
+            where.setdefault(f, []).append((names, t, r))
+    at, out = {}, {}
+    for i, r in enumerate(recs):
+        if r['type'] != 'indicator' or r.get('form') is None:
+            continue
+        rows = where.get(r['form'], [])
+        want = norm(r.get('name') or r.get('level2_raw') or r.get('level1_raw'))
+        for j in range(at.get(r['form'], 0), len(rows)):
+            if want and want in rows[j][0]:
+                out[i] = rows[j][1:]
+                at[r['form']] = j + 1
+                break
+    return out
+
+
 def write_doc(stem, out_dir, seed, ruled):
     blocks = docxmodel.read('corpus/docx/%s.docx' % stem)
+    src_gold = 'corpus/docx/%s.gold.jsonl' % stem
+    table_forms = forms_of(blocks)
+    tables = [v for k, v in blocks if k == 'table']
+    rows_of = indicator_rows([json.loads(line) for line in open(src_gold, encoding='utf-8')],
+                             tables, table_forms)
     cfg, rnd = config(seed, ruled)
-    lay = lay_out(blocks, cfg)
+    lay = Layout(cfg)
+    t = 0
+    for kind, v in blocks:
+        if kind == 'pagebreak':
+            if lay.used:
+                lay.new_page()
+        elif kind == 'p':
+            lay.paragraph(v)
+        else:  # only the rows of indicators are cut across pages
+            lay.cuttable = set(row for tab, row in rows_of.values() if tab == t)
+            lay.table(v)
+            t += 1
     pages = [p for p in lay.pages if p.texts or p.cells] or lay.pages
-    dropped = len(lay.pages) - len(pages)
-    assert dropped == 0 or not lay.pages[-1].texts, stem
+    assert len(pages) == len(lay.pages) or not lay.pages[-1].texts, stem
     members = Writer(cfg, rnd).package(pages, stem)
     out = '%s/%s.ofd' % (out_dir, stem)
     with open(out, 'wb') as fh:
         fh.write(zip_bytes(members))
-    table_forms = forms_of(blocks)
-    tables = [v for k, v in blocks if k == 'table']
-    nforms = max(table_forms) + 1
     form_pages = []
-    for f in range(nforms):
+    for f in range(max(table_forms) + 1):
         ps = [p for t, tf in enumerate(table_forms) if tf == f for p in lay.row_pages[t]]
         form_pages.append((min(ps), max(ps)))
-    docxmodel.derive_gold('corpus/docx/%s.gold.jsonl' % stem, out, 'ofd', pages=len(pages),
-                          form_pages=form_pages)
-    row_pages(out, tables, table_forms, lay.row_pages, ruled)
+    docxmodel.derive_gold(src_gold, out, 'ofd', pages=len(pages), form_pages=form_pages)
+    fix_gold(out, rows_of, lay, ruled)
     return out
 
 
-def row_pages(out, tables, table_forms, pages_of_rows, ruled):
-    """Gives each indicator the page of its row: the next row of its form's
-    tables with a cell that reads as the indicator's name (or, without one,
-    its level-2 or level-1 name). Unruled: every record read from a table
-    has its columns inferred (COLUMN_INFERRED, confidence x 0.9)."""
+def fix_gold(out, rows_of, lay, ruled):
+    """What the rendering adds to the derived gold: each indicator the page
+    its row starts on; a row cut by a page break CROSS_PAGE (confidence x
+    0.95, as corpus/pdf's gold says). Unruled: every record read from a
+    table has its columns inferred (COLUMN_INFERRED, confidence x 0.9), and
+    an indicator with a blank name cell has no page."""
     gold = out.rsplit('.', 1)[0] + '.gold.jsonl'
     recs = [json.loads(line) for line in open(gold, encoding='utf-8')]
-    where = {}  # form -> [(names in the row, page)]
-    for t, (tab, f) in enumerate(zip(tables, table_forms)):
-        for r in range(tab.nrows):
-            names = set(norm(c.text) for c in tab.cells if c.row == r)
-            where.setdefault(f, []).append((names, pages_of_rows[t][r]))
-    at = {}
-    for r in recs:
+    for i, r in enumerate(recs):
+        if i in rows_of:
+            t, row = rows_of[i]
+            r['page'] = lay.row_pages[t][row]
+            if row in lay.cut_rows[t]:
+                r['flags'] = sorted(r['flags'] + ['CROSS_PAGE'], key=FLAG_ORDER.index)
+                r['confidence'] = round(r['confidence'] * 0.95, 3)
         if not ruled and r['type'] in ('form', 'fund', 'indicator'):
             # a table without lines: its columns are inferred from where the
             # text stands, as corpus/pdf-unruled's gold says
@@ -477,17 +532,6 @@ def row_pages(out, tables, table_forms, pages_of_rows, ruled):
             r['confidence'] = round(r['confidence'] * 0.9, 3)
             if r['type'] == 'indicator' and r.get('name') is None:
                 r['page'] = None  # its name cell is blank: no cell, no page
-                continue
-        if r['type'] != 'indicator' or r.get('form') is None:
-            continue
-        rows = where.get(r['form'], [])
-        k = at.get(r['form'], 0)
-        want = norm(r.get('name') or r.get('level2_raw') or r.get('level1_raw'))
-        for j in range(k, len(rows)):
-            if want and want in rows[j][0]:
-                r['page'] = rows[j][1]
-                at[r['form']] = j + 1
-                break
     with open(gold, 'w', encoding='utf-8') as fh:
         fh.write('\n'.join(json.dumps(r, ensure_ascii=False, separators=(',', ':')) for r in recs) + '\n')
 

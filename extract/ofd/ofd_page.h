@@ -40,8 +40,14 @@ typedef struct {
     gsize *doc_glyphs;  /* glyphs of the document so far (the caller's counter) */
 } JxOfdPage;
 
-/* Font metrics of the glyph boxes, as fractions of the font size: above
- * and below the baseline. */
+/* Glyph boxes: a TextCode's glyphs stand at X (then X plus the DeltaX
+ * steps; without X/Y, after the TextCode before) on the baseline Y, all
+ * through the object's CTM and Boundary. A box is as wide as the glyph's
+ * step to the next, but no wider than its own width (the font size for
+ * CJK and full-width forms, half of it for the rest; the last glyph has
+ * its own width), so a wide step leaves a gap that reads as a space; it
+ * runs from JX_OFD_ASCENT of the size above the baseline to JX_OFD_DESCENT
+ * below. Spaces make no glyph. */
 #define JX_OFD_ASCENT 0.88
 #define JX_OFD_DESCENT 0.12
 
