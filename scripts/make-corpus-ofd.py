@@ -242,9 +242,8 @@ def rule_lines(cells):
 class Writer:
     """Writes a laid-out document as an OFD package."""
 
-    def __init__(self, cfg, rnd):
+    def __init__(self, cfg):
         self.cfg = cfg
-        self.rnd = rnd
         self.next_id = 10
 
     def nid(self):
@@ -430,7 +429,7 @@ def config(seed, ruled):
         'abs_paths': rnd.random() < 0.3,
         'reverse_members': rnd.random() < 0.5,
     }
-    return cfg, rnd
+    return cfg
 
 
 def norm(s):
@@ -482,7 +481,7 @@ def write_doc(stem, out_dir, seed, ruled):
     tables = [v for k, v in blocks if k == 'table']
     rows_of = indicator_rows([json.loads(line) for line in open(src_gold, encoding='utf-8')],
                              tables, table_forms)
-    cfg, rnd = config(seed, ruled)
+    cfg = config(seed, ruled)
     lay = Layout(cfg)
     t = 0
     for kind, v in blocks:
@@ -497,7 +496,7 @@ def write_doc(stem, out_dir, seed, ruled):
             t += 1
     pages = [p for p in lay.pages if p.texts or p.cells] or lay.pages
     assert len(pages) == len(lay.pages) or not lay.pages[-1].texts, stem
-    members = Writer(cfg, rnd).package(pages, stem)
+    members = Writer(cfg).package(pages, stem)
     out = '%s/%s.ofd' % (out_dir, stem)
     with open(out, 'wb') as fh:
         fh.write(zip_bytes(members))
