@@ -34,6 +34,7 @@ for f in corpus/ofd*/*.ofd; do
     cp "$f" "$out/ofd/$n"
     unzip -p "$f" Doc_0/Pages/Page_0/Content.xml > "$out/ofd/$n-page0.xml"
 done
+cp tests/data/ofd-scan-png.ofd "$out/ofd/scan-png.ofd" # a picture page: the PNG decoder
 
 for f in rules/*.rules; do
     cp "$f" "$out/rules/$(basename "$f")"
