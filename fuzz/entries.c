@@ -144,6 +144,30 @@ void jx_fuzz_html(const guint8 *data, gsize len)
         extract(data, len);
 }
 
+void jx_fuzz_ofd(const guint8 *data, gsize len)
+{
+    static const char OFD[] =
+        "<ofd:OFD xmlns:ofd=\"http://www.ofdspec.org/2016\"><ofd:DocBody><ofd:DocRoot>"
+        "Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>";
+    static const char DOC[] =
+        "<ofd:Document xmlns:ofd=\"http://www.ofdspec.org/2016\"><ofd:CommonData><ofd:PageArea>"
+        "<ofd:PhysicalBox>0 0 210 297</ofd:PhysicalBox></ofd:PageArea><ofd:TemplatePage "
+        "ID=\"1\" BaseLoc=\"Pages/Page_0/Content.xml\"/></ofd:CommonData><ofd:Pages>"
+        "<ofd:Page ID=\"2\" BaseLoc=\"Pages/Page_0/Content.xml\"/></ofd:Pages></ofd:Document>";
+    if (len >= 2 && data[0] == 'P' && data[1] == 'K') {
+        extract(data, len);
+        return;
+    }
+    const char *const names[] = {"OFD.xml", "Doc_0/Document.xml", "Doc_0/Pages/Page_0/Content.xml"};
+    const void *const datas[] = {OFD, DOC, data};
+    const gsize lens[] = {sizeof OFD - 1, sizeof DOC - 1, len};
+    gsize n = 0;
+    guint8 *ofd = zip_of(names, datas, lens, 3, &n);
+    if (ofd)
+        extract(ofd, n);
+    g_free(ofd);
+}
+
 void jx_fuzz_pdf(const guint8 *data, gsize len)
 {
     if (len <= JX_FUZZ_MAX_PDF)
@@ -267,6 +291,7 @@ JxFuzzEntry jx_fuzz_entry(const char *target)
         {"value", jx_fuzz_value}, {"text", jx_fuzz_text},   {"docx", jx_fuzz_docx},
         {"docxml", jx_fuzz_docxml}, {"pdf", jx_fuzz_pdf},   {"rules", jx_fuzz_rules},
         {"pipeline", jx_fuzz_pipeline}, {"html", jx_fuzz_html}, {"xlsx", jx_fuzz_xlsx},
+        {"ofd", jx_fuzz_ofd},
     };
     for (gsize i = 0; target && i < G_N_ELEMENTS(ENTRIES); i++)
         if (strcmp(target, ENTRIES[i].name) == 0)

@@ -37,6 +37,11 @@ guint8 *jx_fuzz_docx_of(const guint8 *xml, gsize len, gsize *out_len);
 /* jx_extract of the bytes, up to JX_FUZZ_MAX_PDF (the HTML fuzzer's seeds
  * are web pages, so most inputs reach the HTML reader). */
 void jx_fuzz_html(const guint8 *data, gsize len);
+
+/* An OFD: a ZIP ("PK...") is read as it is (jx_extract); other bytes are
+ * the page Content.xml (also its template page) of a one-page OFD built in
+ * memory (stored), then jx_extract of that OFD. */
+void jx_fuzz_ofd(const guint8 *data, gsize len);
 /* jx_extract of the bytes, up to JX_FUZZ_MAX_PDF. */
 void jx_fuzz_pdf(const guint8 *data, gsize len);
 /* jx_ruleset_load_data of the bytes into an empty ruleset, then, on a few
@@ -56,7 +61,7 @@ void jx_fuzz_pipeline(const guint8 *data, gsize len);
 void jx_fuzz_xlsx(const guint8 *data, gsize len);
 
 /* The entry of a target by name ("value", "text", "docx", "docxml", "pdf",
- * "html", "rules", "pipeline", "xlsx"), or NULL. */
+ * "html", "rules", "pipeline", "xlsx", "ofd"), or NULL. */
 typedef void (*JxFuzzEntry)(const guint8 *data, gsize len);
 JxFuzzEntry jx_fuzz_entry(const char *target);
 

@@ -6,7 +6,7 @@
 set -eu
 out=$1
 rm -rf "$out"
-for t in value text docx docxml pdf html rules pipeline xlsx; do mkdir -p "$out/$t"; done
+for t in value text docx docxml pdf html rules pipeline xlsx ofd; do mkdir -p "$out/$t"; done
 
 # one file per case: the input field (the one before the expected JSON)
 awk -F '\t' -v d="$out/value" '!/^#/ && NF >= 2 { f = sprintf("%s/case-%04d", d, NR);
@@ -39,6 +39,13 @@ done
 for f in corpus/html/*.html tests/data/*.html; do
     cp "$f" "$out/html/$(echo "$f" | sed 's|/|-|g')"
 done
+# the OFDs, whole and as their pages' Content.xml
+for f in corpus/ofd*/*.ofd; do
+    n=$(echo "$f" | sed 's|^corpus/||; s|/|-|g')
+    cp "$f" "$out/ofd/$n"
+    unzip -p "$f" Doc_0/Pages/Page_0/Content.xml > "$out/ofd/$n-page0.xml"
+done
+cp tests/data/ofd-scan-png.ofd "$out/ofd/scan-png.ofd" # a picture page: the PNG decoder
 
 for f in rules/*.rules; do
     cp "$f" "$out/rules/$(basename "$f")"

@@ -3,7 +3,7 @@
 # Does nothing when they are all present; works as root or through sudo.
 set -eu
 PKGS="gcc clang make pkg-config libc6-dev libglib2.0-dev libpoppler-glib-dev libxml2-dev
-libpcre2-dev libcunit1-dev libzip-dev libsqlite3-dev libjson-glib-dev libcairo2-dev sqlite3
+libpcre2-dev libcunit1-dev libzip-dev libsqlite3-dev libjson-glib-dev libcairo2-dev libjpeg-dev sqlite3
 poppler-utils time qpdf unzip libclang-rt-14-dev
 libtesseract-dev libleptonica-dev tesseract-ocr-chi-sim tesseract-ocr-eng"
 

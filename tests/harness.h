@@ -35,6 +35,7 @@ void jx_add_value_tests(void);
 void jx_add_docx_tests(void);
 void jx_add_html_tests(void);
 void jx_add_pdf_tests(void);
+void jx_add_ofd_tests(void);
 void jx_add_geom_tests(void);
 void jx_add_ocr_tests(void);
 void jx_add_ruleset_tests(void);

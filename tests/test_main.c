@@ -74,6 +74,7 @@ int main(void)
     jx_add_docx_tests();
     jx_add_html_tests();
     jx_add_pdf_tests(); /* first to read scans: its first test needs OCR never loaded */
+    jx_add_ofd_tests();
     jx_add_geom_tests();
     jx_add_ocr_tests();
     jx_add_ruleset_tests();
