@@ -37,6 +37,8 @@ void jx_add_pdf_tests(void);
 void jx_add_geom_tests(void);
 void jx_add_ocr_tests(void);
 void jx_add_ruleset_tests(void);
+void jx_add_printed_tests(void);
+void jx_add_goalrow_tests(void);
 void jx_add_sink_tests(void);
 void jx_add_pipeline_tests(void);
 void jx_add_check_tests(void);
