@@ -380,9 +380,29 @@ static gboolean han_beside(const gunichar *u, glong n, glong i, int dir)
 }
 
 /* OCR's text (folded, cleaned) with the punctuation Chinese text prints
- * full width put back: , ; : ! ? beside a Han letter, and brackets around
- * text that holds one ("(万元)" -> "（万元）"; "(1)" stays). */
-static char *reprint(char *text)
+ * full width put back. OCR's own reading decides a mark where it read that
+ * mark one way only (raw holds （ and no ( : every ( is （); where it read
+ * it both ways or not at all, the context does: , ; : ! ? beside a Han
+ * letter, and brackets around text that holds one ("(万元)" -> "（万元）";
+ * "(1)" stays). */
+static gboolean read_as(const char *raw, char ascii, gboolean full)
+{
+    char mark[8] = {0};
+    g_unichar_to_utf8(jx_printed_mark(ascii), mark);
+    gboolean has_full = strstr(raw, mark) != NULL, has_ascii = strchr(raw, ascii) != NULL;
+    return full ? has_full && !has_ascii : has_ascii && !has_full;
+}
+
+static gboolean mark_full(const char *raw, char ascii, gboolean by_context)
+{
+    if (read_as(raw, ascii, TRUE))
+        return TRUE;
+    if (read_as(raw, ascii, FALSE))
+        return FALSE;
+    return by_context;
+}
+
+static char *reprint(char *text, const char *raw)
 {
     glong n = 0;
     gunichar *u = g_utf8_to_ucs4_fast(text, -1, &n);
@@ -395,11 +415,12 @@ static char *reprint(char *text)
             gboolean han = FALSE;
             for (; j < n && u[j] != ')' && u[j] != '('; j++)
                 han = han || ideograph(u[j]);
-            if (han && j < n && u[j] == ')') {
+            if (j < n && u[j] == ')' && mark_full(raw, '(', han)) {
                 u[i] = mark;
                 u[j] = jx_printed_mark(')');
             }
-        } else if (u[i] != ')' && (han_beside(u, n, i, -1) || han_beside(u, n, i, 1))) {
+        } else if (u[i] != ')' &&
+                   mark_full(raw, (char)u[i], han_beside(u, n, i, -1) || han_beside(u, n, i, 1))) {
             u[i] = mark;
         }
     }
@@ -441,5 +462,5 @@ char *jx_text_clean_ocr(const char *s)
     g_array_free(t, TRUE);
     char *text = jx_text_clean(utf8 ? utf8 : ""); /* the spaces around what went */
     g_free(utf8);
-    return reprint(text);
+    return reprint(text, s);
 }
