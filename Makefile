@@ -27,7 +27,7 @@ ASAN_CFLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
 # the sanitizer build that `make test` runs, never in build/jixiao
 TEST_HOOKS  := -DJX_TEST_HOOKS
 
-LIB_SRC := common/error.c common/edits.c common/flags.c common/ruleset.c \
+LIB_SRC := common/error.c common/edits.c common/flags.c common/ruleset.c common/printed.c \
            extract/doc.c extract/extract.c extract/zip.c \
            extract/geom/ruling.c extract/geom/layout.c extract/geom/blocks.c \
            extract/pdf/pdf.c extract/pdf/crosspage.c \

@@ -6,6 +6,7 @@
 
 #include "common/edits.h"
 #include "common/error.h"
+#include "common/printed.h"
 
 typedef struct {
     char *kind, *name, *source; /* source: "file:line" */
@@ -289,23 +290,23 @@ gboolean jx_ruleset_load_dir(JxRuleset *rs, const char *dir, GError **error)
 }
 
 static gboolean rule_match(const JxRuleset *rs, const Rule *r, const char *text,
-                           pcre2_match_data *md, char **capture)
+                           pcre2_match_data *md)
 {
     if (!r->re)
         return FALSE;
     int rc = pcre2_match(r->re, (PCRE2_SPTR)text, PCRE2_ZERO_TERMINATED, 0, 0, md, rs->mctx);
     if (is_limit_error(rc))
         limit_hit(r);
-    if (rc > 0 && capture) {
-        *capture = NULL;
+    if (rc == 1) { /* group 1 did not take part (or the rule has none) */
         PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
-        if (rc > 1 && ov[2] != PCRE2_UNSET)
-            *capture = g_strndup(text + ov[2], ov[3] - ov[2]);
+        if (pcre2_get_ovector_count(md) > 1)
+            ov[2] = ov[3] = PCRE2_UNSET;
     }
     return rc > 0;
 }
 
-/* The first rule of kind that matches text. */
+/* The first rule of kind that matches text. Rules see the text's printed
+ * punctuation folded (common/printed.h); a capture keeps it as printed. */
 static const Rule *first_match(const JxRuleset *rs, const char *kind, const char *text,
                                char **capture)
 {
@@ -314,14 +315,25 @@ static const Rule *first_match(const JxRuleset *rs, const char *kind, const char
     GPtrArray *list = text ? g_hash_table_lookup(rs->by_kind, kind) : NULL;
     if (!list)
         return NULL;
+    gsize *map = NULL;
+    char *folded = jx_printed_fold(text, capture ? &map : NULL);
     pcre2_match_data *md = pcre2_match_data_create(rs->max_groups + 1, NULL);
     const Rule *hit = NULL;
     for (guint i = 0; !hit && i < list->len; i++) {
         const Rule *r = g_ptr_array_index(list, i);
-        if (rule_match(rs, r, text, md, capture))
+        if (rule_match(rs, r, folded ? folded : text, md))
             hit = r;
     }
+    if (hit && capture) {
+        PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+        if (pcre2_get_ovector_count(md) > 1 && ov[2] != PCRE2_UNSET) {
+            gsize from = map ? map[ov[2]] : ov[2], to = map ? map[ov[3]] : ov[3];
+            *capture = g_strndup(text + from, to - from);
+        }
+    }
     pcre2_match_data_free(md);
+    g_free(map);
+    g_free(folded);
     return hit;
 }
 
@@ -333,7 +345,8 @@ const char *jx_ruleset_match(const JxRuleset *rs, const char *kind,
 }
 
 /* Every match of the rules of kind in text put in place by what the rule
- * says (see jx_ruleset_replace), or by nothing when strip. */
+ * says (see jx_ruleset_replace), or by nothing when strip. The rules see
+ * the printed punctuation folded; what they leave keeps it as printed. */
 static char *substitute(const JxRuleset *rs, const char *kind, const char *text, gboolean strip)
 {
     char *s = g_strdup(text ? text : "");
@@ -342,13 +355,17 @@ static char *substitute(const JxRuleset *rs, const char *kind, const char *text,
         const Rule *r = g_ptr_array_index(rules, i);
         if (!r->re) /* a rule of a numeric kind has no pattern */
             continue;
+        gsize *map = NULL;
+        char *folded = jx_printed_fold(s, &map);
+        const char *f = folded ? folded : s;
+#define AT(k) (map ? map[k] : (k))
         pcre2_match_data *md = pcre2_match_data_create_from_pattern(r->re, NULL);
         GString *out = g_string_sized_new(strlen(s) + 8);
-        PCRE2_SIZE at = 0, len = strlen(s);
+        PCRE2_SIZE at = 0, len = strlen(f);
         int count = 0, rc = 0;
-        while (at <= len && (rc = pcre2_match(r->re, (PCRE2_SPTR)s, len, at, 0, md, rs->mctx)) >= 0) {
+        while (at <= len && (rc = pcre2_match(r->re, (PCRE2_SPTR)f, len, at, 0, md, rs->mctx)) >= 0) {
             const PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
-            g_string_append_len(out, s + at, (gssize)(ov[0] - at));
+            g_string_append_len(out, s + AT(at), (gssize)(AT(ov[0]) - AT(at)));
             if (!strip && strcmp(r->name, "#") == 0)
                 g_string_append_printf(out, "%d", ++count);
             else if (!strip)
@@ -357,16 +374,19 @@ static char *substitute(const JxRuleset *rs, const char *kind, const char *text,
             if (ov[1] == ov[0]) { /* an empty match: step over one character */
                 if (at == len)
                     break;
-                const char *next = g_utf8_next_char(s + at);
-                g_string_append_len(out, s + at, next - (s + at));
-                at = (PCRE2_SIZE)(next - s);
+                PCRE2_SIZE next = (PCRE2_SIZE)(g_utf8_next_char(f + at) - f);
+                g_string_append_len(out, s + AT(at), (gssize)(AT(next) - AT(at)));
+                at = next;
             }
         }
         if (is_limit_error(rc))
             limit_hit(r);
         if (at < len)
-            g_string_append(out, s + at);
+            g_string_append(out, s + AT(at));
+#undef AT
         pcre2_match_data_free(md);
+        g_free(map);
+        g_free(folded);
         g_free(s);
         s = g_string_free(out, FALSE);
     }

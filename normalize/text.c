@@ -2,6 +2,11 @@
 
 #include <string.h>
 
+#include "common/printed.h"
+
+/* Private-use stand-ins for the printed marks through NFKC (below). */
+#define PROTECT_BASE 0xF0000
+
 /* LaTeX commands seen in converted PDFs, longest first where one is a
  * prefix of another (\leq before \le, \left before \le). */
 static const struct { const char *tex, *text; } LATEX[] = {
@@ -143,11 +148,38 @@ static gboolean nfkc_stable(const char *s)
         if (!((c >= 0x4E00 && c <= 0x9FFF) || c == 0x3001 || c == 0x3002 ||
               c == 0x3007 || (c >= 0x3008 && c <= 0x3011) || c == 0x2014 ||
               (c >= 0x2018 && c <= 0x201D) || c == 0x2030 || c == 0x2264 ||
-              c == 0x2265 || c == 0xD7 || c == 0xF7 || c == 0xB7))
+              c == 0x2265 || c == 0xD7 || c == 0xF7 || c == 0xB7 ||
+              (c >= PROTECT_BASE && c <= PROTECT_BASE + 0xFF)))
             return FALSE;
         p = g_utf8_next_char(p);
     }
     return TRUE;
+}
+
+/* The printed marks (common/printed.h) stand in for themselves through
+ * NFKC as these private-use characters, which NFKC leaves alone. */
+
+static char *protect_printed(char *s)
+{
+    if (!strstr(s, "\xEF\xBC"))
+        return s;
+    GString *o = g_string_sized_new(strlen(s) + 8);
+    for (const char *p = s; *p; p = g_utf8_next_char(p)) {
+        gunichar c = g_utf8_get_char(p);
+        if (jx_printed_ascii(c))
+            g_string_append_unichar(o, PROTECT_BASE + (c - 0xFF00));
+        else
+            g_string_append_len(o, p, g_utf8_next_char(p) - p);
+    }
+    g_free(s);
+    return g_string_free(o, FALSE);
+}
+
+static gunichar unprotect(gunichar c)
+{
+    return c >= PROTECT_BASE && c <= PROTECT_BASE + 0xFF && jx_printed_ascii(c - PROTECT_BASE + 0xFF00)
+               ? c - PROTECT_BASE + 0xFF00
+               : c;
 }
 
 char *jx_text_clean(const char *s)
@@ -155,7 +187,7 @@ char *jx_text_clean(const char *s)
     if (!s)
         return g_strdup("");
     char *valid = g_utf8_make_valid(s, -1);
-    char *tex = strip_latex(valid);
+    char *tex = protect_printed(strip_latex(valid));
     g_free(valid);
     char *nfkc = nfkc_stable(tex) ? g_strdup(tex) : g_utf8_normalize(tex, -1, G_NORMALIZE_NFKC);
     g_free(tex);
@@ -165,6 +197,8 @@ char *jx_text_clean(const char *s)
     glong n = 0;
     gunichar *u = g_utf8_to_ucs4_fast(nfkc, -1, &n);
     g_free(nfkc);
+    for (glong i = 0; i < n; i++)
+        u[i] = unprotect(u[i]);
     GString *o = g_string_sized_new((gsize)n * 3);
     gunichar prev = 0;       /* last character written */
     int digits_before = 0;   /* length of the digit run just written */
@@ -206,9 +240,19 @@ char *jx_text_clean(const char *s)
     return g_string_free(o, FALSE);
 }
 
-char *jx_text_compact(const char *s)
+char *jx_text_fold(const char *s)
 {
     char *c = jx_text_clean(s);
+    char *f = jx_printed_fold(c, NULL);
+    if (!f)
+        return c;
+    g_free(c);
+    return f;
+}
+
+char *jx_text_compact(const char *s)
+{
+    char *c = jx_text_fold(s);
     char *w = c;
     for (char *r = c; *r; r++)
         if (*r != ' ')
@@ -325,9 +369,72 @@ static gboolean ocr_drops(const gunichar *u, glong i, glong n, gunichar prev, gb
            ideographs_around(u, i, n) <= 4;
 }
 
+/* The Han letter nearest before (dir -1) or after (dir 1) u[i], skipping
+ * spaces: TRUE if there is one. */
+static gboolean han_beside(const gunichar *u, glong n, glong i, int dir)
+{
+    for (glong j = i + dir; j >= 0 && j < n; j += dir)
+        if (u[j] != ' ')
+            return ideograph(u[j]);
+    return FALSE;
+}
+
+/* OCR's text (folded, cleaned) with the punctuation Chinese text prints
+ * full width put back. OCR's own reading decides a mark where it read that
+ * mark one way only (raw holds （ and no ( : every ( is （); where it read
+ * it both ways or not at all, the context does: , ; : ! ? beside a Han
+ * letter, and brackets around text that holds one ("(万元)" -> "（万元）";
+ * "(1)" stays). */
+static gboolean read_as(const char *raw, char ascii, gboolean full)
+{
+    char mark[8] = {0};
+    g_unichar_to_utf8(jx_printed_mark(ascii), mark);
+    gboolean has_full = strstr(raw, mark) != NULL, has_ascii = strchr(raw, ascii) != NULL;
+    return full ? has_full && !has_ascii : has_ascii && !has_full;
+}
+
+static gboolean mark_full(const char *raw, char ascii, gboolean by_context)
+{
+    if (read_as(raw, ascii, TRUE))
+        return TRUE;
+    if (read_as(raw, ascii, FALSE))
+        return FALSE;
+    return by_context;
+}
+
+static char *reprint(char *text, const char *raw)
+{
+    glong n = 0;
+    gunichar *u = g_utf8_to_ucs4_fast(text, -1, &n);
+    for (glong i = 0; i < n; i++) {
+        gunichar mark = u[i] < 0x80 ? jx_printed_mark((char)u[i]) : 0;
+        if (!mark)
+            continue;
+        if (u[i] == '(') {
+            glong j = i + 1;
+            gboolean han = FALSE;
+            for (; j < n && u[j] != ')' && u[j] != '('; j++)
+                han = han || ideograph(u[j]);
+            if (j < n && u[j] == ')' && mark_full(raw, '(', han)) {
+                u[i] = mark;
+                u[j] = jx_printed_mark(')');
+            }
+        } else if (u[i] != ')' &&
+                   mark_full(raw, (char)u[i], han_beside(u, n, i, -1) || han_beside(u, n, i, 1))) {
+            u[i] = mark;
+        }
+    }
+    char *out = g_ucs4_to_utf8(u, n, NULL, NULL, NULL);
+    g_free(u);
+    if (!out)
+        return text;
+    g_free(text);
+    return out;
+}
+
 char *jx_text_clean_ocr(const char *s)
 {
-    char *clean = jx_text_clean(s);
+    char *clean = jx_text_fold(s);
     glong n = 0;
     gunichar *u = g_utf8_to_ucs4_fast(clean, -1, &n);
     g_free(clean);
@@ -355,5 +462,5 @@ char *jx_text_clean_ocr(const char *s)
     g_array_free(t, TRUE);
     char *text = jx_text_clean(utf8 ? utf8 : ""); /* the spaces around what went */
     g_free(utf8);
-    return text;
+    return reprint(text, s);
 }

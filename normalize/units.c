@@ -51,7 +51,7 @@ static gboolean parse_role(const char *pattern, JxUnit *u, char **printed)
         u->role = w[0][0] == 'm' ? JX_UNIT_MEASURE : JX_UNIT_CLASSIFIER;
         u->exp = 0;
         if (w[1])
-            *printed = jx_text_clean(w[1]);
+            *printed = jx_text_fold(w[1]);
     } else {
         ok = FALSE;
     }
@@ -72,7 +72,7 @@ JxUnits *jx_units_new(const JxRuleset *rs, GError **error)
     for (guint i = 0; jx_ruleset_nth(rs, "unit", i, &name, &pattern, &source); i++) {
         JxUnit u = {0};
         char *printed = NULL;
-        char *word = jx_text_clean(name);
+        char *word = jx_text_fold(name);
         if (!*word || strlen(word) > 48 || !parse_role(pattern, &u, &printed) ||
             (printed && (!*printed || strlen(printed) > 48))) {
             g_set_error(error, JX_ERROR, JX_ERROR_RULES,

@@ -2,6 +2,7 @@
 
 #include <string.h>
 
+#include "common/printed.h"
 #include "normalize/text.h"
 #include "normalize/units.h"
 
@@ -882,7 +883,9 @@ void jx_value_parse_units(const char *text, const char *header_unit, const JxUni
         return;
     }
     gboolean found = FALSE;
-    char *s = unwrap(fix_confusables(out->raw));
+    char *folded = jx_printed_fold(out->raw, NULL); /* parsed as ASCII */
+    char *s = unwrap(fix_confusables(folded ? folded : out->raw));
+    g_free(folded);
     int hexp = jx_units_money_exp(U, header_unit);
     for (const char *p = s; *p; p = g_utf8_next_char(p)) {
         gunichar prev = p > s ? g_utf8_get_char(g_utf8_prev_char(p)) : 0;

@@ -148,7 +148,7 @@ static gboolean read_line(Reader *rd, const char *raw)
         g_free(rd->unit);
         rd->unit = g_steal_pointer(&cap);
     } else if (g_utf8_strlen(key, -1) <= FIELD_MAX_CHARS &&
-               (name = jx_ruleset_match(rd->rs, "field", key, &cap)) && cap && *cap) {
+               (name = fr_match_field(rd->rs, text, key, &cap)) && cap && *cap) {
         fr_read_field_line(rd, name, cap);
     } else {
         used = FALSE;

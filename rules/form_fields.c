@@ -154,6 +154,16 @@ static gboolean starts_form(const JxForm *f, const char *name)
                  (!strcmp(name, "goal_expected") && f->goal_expected));
 }
 
+const char *fr_match_field(const JxRuleset *rs, const char *text, const char *key, char **cap)
+{
+    const char *name = jx_ruleset_match(rs, "field", text, cap);
+    if (!name) {
+        g_free(*cap);
+        name = jx_ruleset_match(rs, "field", key, cap);
+    }
+    return name;
+}
+
 void fr_read_fields(Reader *rd, const Grid *g, GArray *cells)
 {
     for (guint k = 0; k < cells->len; k++) {
@@ -161,7 +171,7 @@ void fr_read_fields(Reader *rd, const Grid *g, GArray *cells)
         if (!fr_label_match(rd->rs, g, i, MEMO_FIELD))
             continue;
         char *cap = NULL;
-        const char *name = jx_ruleset_match(rd->rs, "field", g->key[i], &cap);
+        const char *name = fr_match_field(rd->rs, g->text[i], g->key[i], &cap);
         char *value = fr_nonempty(cap ? g_strstrip(cap) : NULL);
         g_free(cap);
         /* else: the next cell to the right that is not itself a label */

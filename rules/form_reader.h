@@ -115,6 +115,10 @@ void fr_note_page(Reader *rd, int page);
 /* Sets header field `name` of f from value (copied) unless it has one,
  * cleaned as the field table says; an unknown name sets nothing. */
 void fr_set_field(const JxRuleset *rs, JxForm *f, const char *name, const char *value);
+/* The NAME of the field rule that matches a cell or line, tried on its
+ * text (so a captured value keeps its punctuation and spaces as printed),
+ * then on its key; *cap as jx_ruleset_match sets it. */
+const char *fr_match_field(const JxRuleset *rs, const char *text, const char *key, char **cap);
 /* The field-label cells of a row and their values. */
 void fr_read_fields(Reader *rd, const Grid *g, GArray *cells);
 /* A field printed as a line, matched by a rule of that name with capture

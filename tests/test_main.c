@@ -78,6 +78,9 @@ int main(void)
     jx_add_geom_tests();
     jx_add_ocr_tests();
     jx_add_ruleset_tests();
+    jx_add_printed_tests();
+    jx_add_goalrow_tests();
+    jx_add_rowcut_tests();
     jx_add_sink_tests();
     jx_add_pipeline_tests();
     jx_add_check_tests();
@@ -88,6 +91,19 @@ int main(void)
     jx_add_batch_tests();
     jx_add_fuzz_regress_tests();
     jx_add_xlsx_tests();
+    /* JX_TEST_SUITES=a,b runs only the suites whose names hold a or b (a
+     * developer's quick loop; make test runs them all) */
+    const char *only = getenv("JX_TEST_SUITES");
+    if (only && *only) {
+        char **want = g_strsplit(only, ",", -1);
+        for (CU_pSuite s = CU_get_registry()->pSuite; s; s = s->pNext) {
+            gboolean on = FALSE;
+            for (char **w = want; *w && !on; w++)
+                on = **w && strstr(s->pName, *w) != NULL;
+            CU_set_suite_active(s, on);
+        }
+        g_strfreev(want);
+    }
     CU_basic_set_mode(CU_BRM_VERBOSE);
     CU_basic_run_tests();
     unsigned failed = CU_get_number_of_tests_failed() + CU_get_number_of_failures();

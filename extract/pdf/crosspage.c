@@ -120,8 +120,11 @@ static gboolean numeric(const char *s)
  * and at least one under text that ran to the edge. One may sit under text
  * that stopped short when two others go on: a line that ends with a
  * full-width ；, or OCR that lost its last glyph, stops short of the edge.
- * A number under a number is never the rest of it (4 over 2 is two rows'
- * weights, not 42): such a row is not a continuation. */
+ * Or, where the row's text stopped short everywhere (a line broken before
+ * an opening bracket): it is the rest when every number of the row above
+ * (its weight and score) stands over a blank, and it fills fewer cells,
+ * each under text. A number under a number is never the rest of it (4 over
+ * 2 is two rows' weights, not 42): such a row is not a continuation. */
 static gboolean split_row(const JxTable *a, const JxTable *b)
 {
     int last = a->nrows - 1, filled = 0, continued = 0, stopped = 0;
@@ -140,7 +143,20 @@ static gboolean split_row(const JxTable *a, const JxTable *b)
         else if (!blank(ca->text))
             stopped++;
     }
-    return filled > 0 && continued > 0 && (stopped == 0 || (stopped == 1 && continued >= 2));
+    if (filled > 0 && continued > 0 && (stopped == 0 || (stopped == 1 && continued >= 2)))
+        return TRUE;
+    int numbers = 0, over_blank = 0;
+    for (guint i = 0; i < a->cells->len; i++) {
+        const JxCell *ca = g_ptr_array_index(a->cells, i);
+        if (ca->row + ca->rowspan - 1 != last || !numeric(ca->text))
+            continue;
+        numbers++;
+        const JxCell *cb = jx_table_cell_at(b, 0, ca->col);
+        if (!cb || blank(cb->text))
+            over_blank++;
+    }
+    return filled > 0 && continued + stopped == filled && numbers > 0 && over_blank == numbers &&
+           filled <= numbers;
 }
 
 /* Drops b's first row (cells that span on lose a row). */
