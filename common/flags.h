@@ -26,7 +26,8 @@
     X(TEXT_GARBLED)     /* the page's text layer looks broken */ \
     X(KIND_MISMATCH)    /* a value of the wrong kind for its column */ \
     X(UNIT_UNLISTED)    /* the value's unit is in no unit rule */ \
-    X(RULE_LIMIT)       /* a rule's regex gave up on its text (match limit) */
+    X(RULE_LIMIT)       /* a rule's regex gave up on its text (match limit) */ \
+    X(LAYOUT_ESTIMATED) /* placed from glyph widths guessed without the font (OFD) */
 
 typedef enum {
 #define JX_FLAG_ENUM(n) JX_FLAG_##n,

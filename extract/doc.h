@@ -48,6 +48,8 @@ typedef struct {
     GArray *pages_garbled;      /* int, 1-based: text layer looks broken */
     guint ocr_pages;            /* pages whose text came from OCR */
     GPtrArray *notes;           /* char*, owned: what a user should be told (a missing OCR plugin) */
+    unsigned flags;             /* JX_FLAG_BIT()s every record read from it carries (a reader's
+                                 * doubt about the whole document, e.g. LAYOUT_ESTIMATED) */
 } JxDoc;
 
 /* A new empty document of `format` (a static string, not copied), text

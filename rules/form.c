@@ -235,6 +235,23 @@ static void flag_ocr(JxResult *res, const JxDoc *doc)
     }
 }
 
+/* The reader's doubt about the whole document (JxDoc.flags) goes to every
+ * record read from it. */
+static void flag_document(JxResult *res, const JxDoc *doc)
+{
+    if (!doc->flags)
+        return;
+    res->flags |= doc->flags;
+    for (guint i = 0; i < res->forms->len; i++) {
+        JxForm *f = g_ptr_array_index(res->forms, i);
+        f->flags |= doc->flags;
+        for (guint k = 0; k < f->funds->len; k++)
+            ((JxFund *)g_ptr_array_index(f->funds, k))->flags |= doc->flags;
+        for (guint k = 0; k < f->indicators->len; k++)
+            ((JxIndicator *)g_ptr_array_index(f->indicators, k))->flags |= doc->flags;
+    }
+}
+
 JxResult *jx_forms_read(const JxDoc *doc, const JxRuleset *rs)
 {
     g_return_val_if_fail(doc != NULL && rs != NULL, NULL);
@@ -264,6 +281,7 @@ JxResult *jx_forms_read(const JxDoc *doc, const JxRuleset *rs)
     jx_units_free(rd.units);
     document_kind(rd.res, doc, rs);
     flag_ocr(rd.res, doc);
+    flag_document(rd.res, doc);
     if (jx_ruleset_limit_hits() != limit_hits) /* a rule gave up on some text */
         rd.res->flags |= JX_FLAG_BIT(JX_FLAG_RULE_LIMIT);
     return rd.res;

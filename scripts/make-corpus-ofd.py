@@ -21,6 +21,7 @@ time (docxmodel.derive_gold with the pages each form lands on; indicators
 get the page of their row). Deterministic: fixed ZIP dates, seeded choices.
 Only the Python standard library is used (and pdfimages for the scans)."""
 import json
+import math
 import os
 import random
 import re
@@ -509,6 +510,19 @@ def write_doc(stem, out_dir, seed, ruled):
     return out
 
 
+# the penalty of each flag (rules/10-common.rules): a record's confidence is
+# the product of 1 - penalty over its flags, as rules/check.c computes it
+PENALTY = {m.group(1): float(m.group(2)) for m in re.finditer(
+    r'^penalty\s+(\w+)\s+([0-9.]+)', open('rules/10-common.rules', encoding='utf-8').read(), re.M)}
+
+
+def confidence(flags):
+    c = 1.0
+    for f in flags:
+        c *= 1.0 - min(max(PENALTY.get(f, 0.1), 0.0), 1.0)
+    return math.floor(c * 1000 + 0.5) / 1000  # C's round(c * 1000) / 1000
+
+
 def fix_gold(out, rows_of, lay, ruled):
     """What the rendering adds to the derived gold: each indicator the page
     its row starts on; a row cut by a page break CROSS_PAGE (confidence x
@@ -531,6 +545,12 @@ def fix_gold(out, rows_of, lay, ruled):
             r['confidence'] = round(r['confidence'] * 0.9, 3)
             if r['type'] == 'indicator' and r.get('name') is None:
                 r['page'] = None  # its name cell is blank: no cell, no page
+        # glyph widths are guessed without the font's metrics: every record
+        # of an OFD with text says so (LAYOUT_ESTIMATED, confidence x 0.85)
+        if r['type'] in ('document', 'form', 'fund', 'indicator'):
+            r['flags'] = sorted(r['flags'] + ['LAYOUT_ESTIMATED'], key=FLAG_ORDER.index)
+            if r['type'] != 'document':
+                r['confidence'] = confidence(r['flags'])
     with open(gold, 'w', encoding='utf-8') as fh:
         fh.write('\n'.join(json.dumps(r, ensure_ascii=False, separators=(',', ':')) for r in recs) + '\n')
 

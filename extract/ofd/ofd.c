@@ -467,6 +467,12 @@ JxDoc *jx_ofd_read(const guint8 *data, gsize len, GError **error)
         cx.doc->text_source = "mixed";
     else if (cx.doc->pages_without_text->len == (guint)cx.doc->pages)
         cx.doc->text_source = "none";
+    /* the glyph boxes come from widths guessed without the fonts' metrics
+     * (a CJK letter as wide as the font size, others half): a space or a
+     * column may be off, so no value read from the text is sure */
+    if (cx.doc->ocr_pages < (guint)cx.doc->pages &&
+        cx.doc->pages_without_text->len < (guint)cx.doc->pages)
+        cx.doc->flags |= JX_FLAG_BIT(JX_FLAG_LAYOUT_ESTIMATED);
     jx_crosspage_join(cx.doc);
     return cx.doc;
 }
