@@ -27,7 +27,8 @@
     X(KIND_MISMATCH)    /* a value of the wrong kind for its column */ \
     X(UNIT_UNLISTED)    /* the value's unit is in no unit rule */ \
     X(RULE_LIMIT)       /* a rule's regex gave up on its text (match limit) */ \
-    X(LAYOUT_ESTIMATED) /* placed from glyph widths guessed without the font (OFD) */
+    X(LAYOUT_ESTIMATED) /* placed from glyph widths guessed without the font (OFD) */ \
+    X(DIGITS_LOST)      /* a spreadsheet number shown or stored with digits lost */
 
 typedef enum {
 #define JX_FLAG_ENUM(n) JX_FLAG_##n,

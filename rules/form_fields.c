@@ -174,12 +174,14 @@ void fr_read_fields(Reader *rd, const Grid *g, GArray *cells)
         const char *name = fr_match_field(rd->rs, g->text[i], g->key[i], &cap);
         char *value = fr_nonempty(cap ? g_strstrip(cap) : NULL);
         g_free(cap);
+        int from = i;
         /* else: the next cell to the right that is not itself a label */
         for (guint j = k + 1; !value && j < cells->len; j++) {
             int v = g_array_index(cells, int, j);
             if (fr_label_match(rd->rs, g, v, MEMO_FIELD))
                 break;
             value = fr_nonempty(g->text[v]);
+            from = v;
         }
         if (!value)
             continue;
@@ -189,6 +191,8 @@ void fr_read_fields(Reader *rd, const Grid *g, GArray *cells)
         char *v = field_value(rd->rs, name, value);
         if (v)
             fr_set_field(rd->rs, f, name, v);
+        /* a spreadsheet number that lost digits (an ID typed as a number) */
+        f->flags |= fr_cell(g, from)->flags & JX_FLAG_BIT(JX_FLAG_DIGITS_LOST);
         if (v && strstr(v, REPLACEMENT)) /* a byte the reader could not decode */
             f->flags |= JX_FLAG_BIT(JX_FLAG_TEXT_GARBLED);
         g_free(v);

@@ -42,6 +42,7 @@ void jx_add_ruleset_tests(void);
 void jx_add_printed_tests(void);
 void jx_add_goalrow_tests(void);
 void jx_add_rowcut_tests(void);
+void jx_add_digits_tests(void);
 void jx_add_sink_tests(void);
 void jx_add_pipeline_tests(void);
 void jx_add_check_tests(void);

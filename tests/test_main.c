@@ -81,6 +81,7 @@ int main(void)
     jx_add_printed_tests();
     jx_add_goalrow_tests();
     jx_add_rowcut_tests();
+    jx_add_digits_tests();
     jx_add_sink_tests();
     jx_add_pipeline_tests();
     jx_add_check_tests();

@@ -889,3 +889,12 @@ char *jx_numfmt_render(double v, const char *code, gboolean date1904)
     }
     return g_string_free(out, FALSE);
 }
+
+gboolean jx_numfmt_loses_digits(double v, const char *code)
+{
+    double a = fabs(v);
+    if (a >= 1e15)
+        return TRUE;
+    gboolean general = !code || !*code || g_ascii_strcasecmp(code, "General") == 0;
+    return general && a >= 1e11;
+}

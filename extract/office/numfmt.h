@@ -17,4 +17,10 @@ const char *jx_numfmt_builtin(int id);
  * v as General. */
 char *jx_numfmt_render(double v, const char *code, gboolean date1904);
 
+/* TRUE when the text v shows in `code` has lost digits of it: a number past
+ * 15 significant digits (a double cannot hold them: an ID typed into a
+ * cell as a number), or General showing 12 digits or more in scientific
+ * notation (44030721070150000000 shows 4.40307E+19). Never fails. */
+gboolean jx_numfmt_loses_digits(double v, const char *code);
+
 #endif

@@ -10,6 +10,7 @@ typedef struct {
     guint32 row, col;
     char *text;
     gboolean boxed;
+    unsigned flags;  /* JX_FLAG_BIT()s for its JxCell */
 } SheetCell;
 
 typedef struct {
@@ -92,6 +93,7 @@ gboolean jx_sheet_set(JxSheet *s, guint32 row, guint32 col, const char *text)
     c->col = col;
     c->text = g_strdup(text ? text : "");
     c->boxed = FALSE;
+    c->flags = 0;
     g_hash_table_insert(s->cells, &c->key, c);
     s->positions++;
     return TRUE;
@@ -106,6 +108,15 @@ void jx_sheet_box(JxSheet *s, guint32 row, guint32 col)
         c->boxed = TRUE;
         s->any_boxed = TRUE;
     }
+}
+
+void jx_sheet_flag(JxSheet *s, guint32 row, guint32 col, unsigned flags)
+{
+    g_return_if_fail(s != NULL);
+    guint64 key = cell_key(row, col);
+    SheetCell *c = g_hash_table_lookup(s->cells, &key);
+    if (c)
+        c->flags |= flags;
 }
 
 gboolean jx_sheet_merge(JxSheet *s, guint32 r0, guint32 c0, guint32 r1, guint32 c1)
@@ -163,6 +174,7 @@ typedef struct {
     guint32 r1, c1;      /* last row/column it covers (inclusive) */
     const char *text;    /* borrowed from the sheet */
     gboolean boxed;      /* drawn with borders (a merge: its top-left cell) */
+    unsigned flags;      /* its cell's JX_FLAG_BIT()s */
 } Entry;
 
 static int cmp_u32(const void *a, const void *b)
@@ -281,7 +293,7 @@ static GArray *sheet_entries(const JxSheet *s, GArray *joined)
         }
         guint64 k0 = cell_key(m->r0, m->c0);
         const SheetCell *tl = g_hash_table_lookup(s->cells, &k0);
-        Entry e = {ar, ac, m->r1, m->c1, tl ? tl->text : "", tl && tl->boxed};
+        Entry e = {ar, ac, m->r1, m->c1, tl ? tl->text : "", tl && tl->boxed, tl ? tl->flags : 0};
         g_array_append_val(entries, e);
     }
     GHashTableIter it;
@@ -292,7 +304,7 @@ static GArray *sheet_entries(const JxSheet *s, GArray *joined)
         if (row_hidden(s, c->row) || col_hidden(s, c->col) ||
             covering(s, by_row, c->row, c->col, c->col))
             continue;
-        Entry e = {c->row, c->col, c->row, c->col, c->text, c->boxed};
+        Entry e = {c->row, c->col, c->row, c->col, c->text, c->boxed, c->flags};
         g_array_append_val(entries, e);
     }
     g_hash_table_destroy(by_row);
@@ -372,7 +384,7 @@ static void add_table(const JxSheet *s, JxDoc *doc, const Row *rows, guint a, gu
                 continue; /* a blank cell past the table's text */
             int rowspan = MAX(count_in(rnums, x->row, x->r1), 1);
             int colspan = MAX(count_in(cnums, x->col, x->c1), 1);
-            jx_table_add_cell(t, row, col, rowspan, colspan, x->text);
+            jx_table_add_cell(t, row, col, rowspan, colspan, x->text)->flags |= x->flags;
         }
     jx_table_finish(t);
     jx_doc_add_table(doc, t, 0);

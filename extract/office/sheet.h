@@ -31,6 +31,9 @@ gboolean jx_sheet_set(JxSheet *s, guint32 row, guint32 col, const char *text);
  * Ignored for a cell not set. Optional: a reader that knows no borders
  * leaves it, and the sheet reads by layout alone. */
 void jx_sheet_box(JxSheet *s, guint32 row, guint32 col);
+/* ORs JX_FLAG_BIT()s into a cell already set: how its text was read (a
+ * number that lost digits: DIGITS_LOST); they go to its JxCell. */
+void jx_sheet_flag(JxSheet *s, guint32 row, guint32 col, unsigned flags);
 /* Records a merged range, inclusive, top-left first. FALSE when it is
  * outside the limits or inverted. */
 gboolean jx_sheet_merge(JxSheet *s, guint32 r0, guint32 c0, guint32 r1, guint32 c1);

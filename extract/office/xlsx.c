@@ -325,8 +325,9 @@ static double iso_serial(const char *v, gboolean date1904)
     return days + (h * 3600 + mi * 60 + sec) / 86400.0;
 }
 
-/* The text cell c shows. */
-static char *cell_text(const Book *b, const xmlNode *c)
+/* The text cell c shows; *flags gets DIGITS_LOST for a number that shows
+ * or holds fewer digits than were typed. */
+static char *cell_text(const Book *b, const xmlNode *c, unsigned *flags)
 {
     char *t = attr(c, "t", FALSE);
     const xmlNode *v = s_child(c, "v");
@@ -359,6 +360,8 @@ static char *cell_text(const Book *b, const xmlNode *c)
         }
         const char *code = style_code(b, attr_int(c, "s", 0));
         out = number ? jx_numfmt_render(d, code, b->date1904) : g_strdup(val);
+        if (number && jx_numfmt_loses_digits(d, code))
+            *flags |= JX_FLAG_BIT(JX_FLAG_DIGITS_LOST);
         g_free(trimmed);
     }
     if (raw)
@@ -416,11 +419,15 @@ static void read_rows(const Book *b, JxSheet *sh, const xmlNode *data, SheetRead
             }
             g_free(ref);
             col = cc;
-            char *text = cell_text(b, c);
-            if (!jx_sheet_set(sh, (guint32)rr, (guint32)cc, text))
+            unsigned flags = 0;
+            char *text = cell_text(b, c, &flags);
+            if (!jx_sheet_set(sh, (guint32)rr, (guint32)cc, text)) {
                 sr->full = TRUE;
-            else if (style_boxed(b, attr_int(c, "s", 0)))
-                jx_sheet_box(sh, (guint32)rr, (guint32)cc);
+            } else {
+                if (style_boxed(b, attr_int(c, "s", 0)))
+                    jx_sheet_box(sh, (guint32)rr, (guint32)cc);
+                jx_sheet_flag(sh, (guint32)rr, (guint32)cc, flags);
+            }
             g_free(text);
         }
     }

@@ -1,0 +1,42 @@
+/* Spreadsheet numbers that lost digits (an ID typed as a number): the
+ * cell says DIGITS_LOST, and so does the record read from it. */
+#include "extract/office/numfmt.h"
+#include "extract/office/sheet.h"
+#include "tests/harness.h"
+
+static void test_loses_digits(void)
+{
+    CU_ASSERT_TRUE(jx_numfmt_loses_digits(44030721070150000349.0, NULL));   /* 20 digits */
+    CU_ASSERT_TRUE(jx_numfmt_loses_digits(440307210701.0, "General"));      /* 4.40307E+11 */
+    CU_ASSERT_FALSE(jx_numfmt_loses_digits(440307210701.0, "0"));           /* shown whole */
+    CU_ASSERT_FALSE(jx_numfmt_loses_digits(69542826.0, NULL));              /* a phone number */
+    CU_ASSERT_FALSE(jx_numfmt_loses_digits(10.549999999999999, "0.00"));
+    CU_ASSERT_TRUE(jx_numfmt_loses_digits(-1e16, "#,##0"));
+}
+
+static void test_flag_reaches_cell(void)
+{
+    JxSheet *s = jx_sheet_new("表1", FALSE);
+    CU_ASSERT_TRUE(jx_sheet_set(s, 0, 0, "项目编码"));
+    CU_ASSERT_TRUE(jx_sheet_set(s, 0, 1, "4.40307E+19"));
+    CU_ASSERT_TRUE(jx_sheet_set(s, 1, 0, "项目名称"));
+    CU_ASSERT_TRUE(jx_sheet_set(s, 1, 1, "培训"));
+    jx_sheet_flag(s, 0, 1, JX_FLAG_BIT(JX_FLAG_DIGITS_LOST));
+    jx_sheet_flag(s, 9, 9, JX_FLAG_BIT(JX_FLAG_DIGITS_LOST)); /* no such cell: nothing */
+    JxDoc *doc = jx_doc_new("xlsx");
+    CU_ASSERT_TRUE(jx_sheet_to_doc(s, doc, NULL));
+    CU_ASSERT_EQUAL_FATAL(doc->blocks->len, 1);
+    const JxTable *t = ((JxBlock *)g_ptr_array_index(doc->blocks, 0))->table;
+    CU_ASSERT_PTR_NOT_NULL_FATAL(t);
+    CU_ASSERT_TRUE(jx_table_cell_at(t, 0, 1)->flags & JX_FLAG_BIT(JX_FLAG_DIGITS_LOST));
+    CU_ASSERT_FALSE(jx_table_cell_at(t, 1, 1)->flags & JX_FLAG_BIT(JX_FLAG_DIGITS_LOST));
+    jx_doc_free(doc);
+    jx_sheet_free(s);
+}
+
+void jx_add_digits_tests(void)
+{
+    CU_pSuite s = CU_add_suite("spreadsheet digits lost", NULL, NULL);
+    CU_add_test(s, "a number past 15 digits, or General in scientific", test_loses_digits);
+    CU_add_test(s, "the flag goes with the cell to the document", test_flag_reaches_cell);
+}
