@@ -5,7 +5,7 @@
 #   make bench    speed measurements (release build)
 VERSION   := 0.1.0
 CC        ?= cc
-PKGS      := glib-2.0 gmodule-no-export-2.0 libzip libxml-2.0 libpcre2-8 poppler-glib cairo sqlite3 json-glib-1.0
+PKGS      := glib-2.0 gmodule-no-export-2.0 libzip libxml-2.0 libpcre2-8 poppler-glib cairo sqlite3 json-glib-1.0 libgsf-1
 OCR_PKGS  := glib-2.0 gmodule-no-export-2.0 tesseract lept
 TEST_PKGS := cunit
 
@@ -34,6 +34,7 @@ LIB_SRC := common/error.c common/edits.c common/flags.c common/ruleset.c \
            extract/ocr/ocr.c extract/ocr/deskew.c extract/ocr/orient.c extract/ocr/unwrap.c \
            extract/ocr/glyph.c extract/ocr/scan.c \
            extract/office/docx.c extract/office/xlsx.c extract/office/xls.c \
+           extract/office/ole2.c extract/office/biff.c \
            extract/office/sheet.c extract/office/numfmt.c \
            extract/html/html.c extract/ofd/ofd.c \
            normalize/text.c normalize/value.c normalize/units.c normalize/grid.c normalize/ocr_cells.c \

@@ -1,0 +1,53 @@
+#!/bin/sh
+# corpus/xls/: the six corpus DOCX forms (every form family) as LibreOffice
+# writes them in BIFF8: Writer saves each DOCX as HTML, Calc opens that page
+# and saves it as Excel 97-2003 (merged cells; integers become numbers in
+# the General format). Calc's HTML import leaves "100%" and "0.50" text, so
+# before it the page's percent and decimal cells get Calc's own value and
+# format attributes (sdval, sdnum): "98.36%" is stored 0.9836 in "0.00%",
+# "10.50" 10.5 in "0.00", as a spreadsheet holds them. The gold of each file is derived
+# from its DOCX's gold (scripts/docxmodel.py derive_gold), never edited.
+# Output is byte for byte the same on a re-run (LibreOffice writes no dates
+# into these files). Needs soffice (LibreOffice Writer and Calc, headless).
+# Usage (from the repository root):
+#   scripts/make-corpus-xls.sh              # corpus/xls/*.xls and their gold
+#   scripts/make-corpus-xls.sh --gold-only  # re-derive the gold of the files there
+set -eu
+out=corpus/xls
+mkdir -p "$out"
+gold() {
+    python3 -c 'import sys; sys.path.insert(0, "scripts"); import docxmodel
+docxmodel.derive_gold(sys.argv[1], sys.argv[2], "xls")' "$1" "$2"
+}
+if [ "${1:-}" = "--gold-only" ]; then
+    for f in "$out"/*.xls; do
+        gold "corpus/docx/$(basename "$f" .xls).gold.jsonl" "$f"
+    done
+    exit 0
+fi
+lo="soffice -env:UserInstallation=file:///tmp/lo-xls-$(id -u) --headless"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+for f in corpus/docx/*.docx; do
+    n=$(basename "$f" .docx)
+    $lo --convert-to html --outdir "$tmp" "$f" >/dev/null 2>&1
+    mkdir -p "$tmp/num"
+    python3 - "$tmp/$n.html" "$tmp/num/$n.html" <<'PY'
+import re, sys
+def number(m):
+    num, pct = m.group(3), m.group(4)
+    dec = len(num.split('.')[1]) if '.' in num else 0
+    if not pct and not dec:
+        return m.group(0)  # an integer: Calc reads it as a number itself
+    fmt = ('0.' + '0' * dec if dec else '0') + pct
+    val = float(num) / 100 if pct else float(num)
+    return '<td%s sdval="%r" sdnum="1033;0;%s">%s%s%s%s' % (
+        m.group(1), val, fmt, m.group(2), num, pct, m.group(5))
+html = open(sys.argv[1], encoding='utf-8').read()
+html = re.sub(r'<td([^>]*)>(\s*<p[^>]*>\s*)(\d+(?:\.\d+)?)(%?)(\s*</p>\s*</td>)', number, html)
+open(sys.argv[2], 'w', encoding='utf-8').write(html)
+PY
+    $lo --infilter="HTML (StarCalc)" --convert-to xls --outdir "$tmp" "$tmp/num/$n.html" >/dev/null 2>&1
+    cp "$tmp/$n.xls" "$out/$n.xls"
+    gold "corpus/docx/$n.gold.jsonl" "$out/$n.xls"
+done
