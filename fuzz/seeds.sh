@@ -6,7 +6,7 @@
 set -eu
 out=$1
 rm -rf "$out"
-for t in value text docx docxml pdf rules pipeline; do mkdir -p "$out/$t"; done
+for t in value text docx docxml pdf rules pipeline xls; do mkdir -p "$out/$t"; done
 
 # one file per case: the input field (the one before the expected JSON)
 awk -F '\t' -v d="$out/value" '!/^#/ && NF >= 2 { f = sprintf("%s/case-%04d", d, NR);
@@ -26,6 +26,11 @@ for f in corpus/*/*.pdf; do
     n=$(echo "$f" | sed 's|^corpus/||; s|/|-|g')
     cp "$f" "$out/pdf/$n"
     cp "$f" "$out/pipeline/$n"
+done
+
+# the XLS files: the corpus renderings and the hand-made records of tests/data/
+for f in corpus/xls*/*.xls tests/data/xls-*.xls; do
+    [ -f "$f" ] && cp "$f" "$out/xls/$(echo "$f" | sed 's|/|-|g')"
 done
 
 for f in rules/*.rules; do

@@ -440,7 +440,7 @@ static gboolean read_sheet(Book *bk, const SheetRef *ref, const guint8 *s, gsize
         }
     }
     if (ok && err) {
-        g_propagate_error(error, err);
+        g_propagate_error(error, g_steal_pointer(&err));
         ok = FALSE;
     } else if (ok && !done) {
         g_set_error(error, JX_ERROR, JX_ERROR_CORRUPT,

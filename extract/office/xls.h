@@ -5,13 +5,15 @@
  * formats, extract/office/numfmt.h; formulas by their cached results),
  * merged ranges as spans, hidden rows, columns and sheets left out.
  *
- * Why not libfreexl: it reads BIFF8 cell values, but neither merged cells
- * (MERGECELLS) nor a cell's number format, and a form needs both (a span
- * says which header a value sits under; 0.9836 must show as 98.36%). So
- * libgsf reads the OLE2 container (extract/office/ole2.h) and our own
- * record reader the Workbook stream (extract/office/biff.h), every record
- * bounds-checked. BIFF5 and older (Excel 5.0/95, a "Book" stream) are not
- * read. */
+ * Why our own reader: libfreexl (freexl.h) reads BIFF8 cell values, but
+ * neither merged cells (MERGECELLS) nor a cell's number format, and a form
+ * needs both (a span says which header a value sits under; 0.9836 must
+ * show as 98.36%). libgsf reads the OLE2 container, but leaked and warned
+ * on stderr on broken directories in the first minute of fuzzing; the
+ * container is small (extract/office/ole2.h). So: our OLE2 reader, our
+ * BIFF8 record reader (extract/office/biff.h), every record bounds-checked,
+ * and no new dependency. BIFF5 and older (Excel 5.0/95, a "Book" stream)
+ * are not read: UNSUPPORTED, saying so. */
 #ifndef JX_XLS_H
 #define JX_XLS_H
 
