@@ -25,6 +25,12 @@ void jx_sheet_free(JxSheet *s);
  * same cell replaces it). FALSE, and nothing set, when row or col is past
  * the limits above or the sheet already holds JX_SHEET_MAX_CELLS. */
 gboolean jx_sheet_set(JxSheet *s, guint32 row, guint32 col, const char *text);
+/* Marks the cell (row, col), set before, as drawn in a box (it has
+ * borders, as table cells do): a row of one such cell stays in its table
+ * rather than becoming a paragraph, once a sheet has boxed cells at all.
+ * Ignored for a cell not set. Optional: a reader that knows no borders
+ * leaves it, and the sheet reads by layout alone. */
+void jx_sheet_box(JxSheet *s, guint32 row, guint32 col);
 /* Records a merged range, inclusive, top-left first. FALSE when it is
  * outside the limits or inverted. */
 gboolean jx_sheet_merge(JxSheet *s, guint32 r0, guint32 c0, guint32 r1, guint32 c1);
