@@ -7,7 +7,10 @@
 #               locale and its special-number detection on, saved as XLS
 #   *-rt.xls    corpus/xls/*.xls opened by Calc and saved as XLSX, that
 #               opened again and saved as XLS (a Calc round trip)
-# The gold is derived from the DOCX's gold (scripts/docxmodel.py).
+# A long digit string (a project code) or one with a leading zero is marked
+# text (sdnum "@"), as budget systems keep codes. 000-form3-edited is left
+# out, as in corpus/xls/ (a form nested in a layout table). The gold is
+# derived from the DOCX's gold (scripts/docxmodel.py).
 # Needs soffice. Usage (from the repository root):
 #   scripts/make-corpus-xls-heldout.sh              # the files and their gold
 #   scripts/make-corpus-xls-heldout.sh --gold-only  # re-derive the gold of the files there
@@ -30,6 +33,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 for f in corpus/docx/*.docx; do
     n=$(basename "$f" .docx)
+    [ "$n" = 000-form3-edited ] && continue
     python3 - "$f" "$tmp/$n-html.html" <<'PY'
 import sys
 from html import escape
@@ -46,6 +50,9 @@ for kind, b in docxmodel.read(sys.argv[1]):
             for c in sorted((c for c in b.cells if c.row == r), key=lambda c: c.col):
                 span = ''.join(' %s="%d"' % (a, v) for a, v in
                                (('rowspan', c.rowspan), ('colspan', c.colspan)) if v > 1)
+                t = c.text.strip()
+                if t.isdigit() and (len(t) >= 12 or (len(t) > 1 and t[0] == '0')):
+                    span += ' sdnum="1033;0;@"'
                 out.append('<td%s>%s</td>' % (span, escape(c.text).replace('\n', '<br>')))
             out.append('</tr>')
         out.append('</table>')

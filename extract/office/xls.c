@@ -12,6 +12,7 @@
 enum {
     R_FORMULA = 0x0006, R_EOF = 0x000A, R_DATEMODE = 0x0022, R_FILEPASS = 0x002F,
     R_CODEPAGE = 0x0042, R_COLINFO = 0x007D, R_BOUNDSHEET = 0x0085, R_MULRK = 0x00BD,
+    R_MULBLANK = 0x00BE, R_BLANK = 0x0201,
     R_RSTRING = 0x00D6, R_XF = 0x00E0, R_MERGECELLS = 0x00E5, R_SST = 0x00FC,
     R_LABELSST = 0x00FD, R_BOOLERR = 0x0205, R_NUMBER = 0x0203, R_LABEL = 0x0204,
     R_STRING = 0x0207, R_ROW = 0x0208, R_RK = 0x027E, R_FORMAT = 0x041E,
@@ -30,6 +31,7 @@ typedef struct {
     GPtrArray *sst;        /* char*: the shared strings */
     GHashTable *formats;   /* GINT_TO_POINTER(ifmt) -> char* code (FORMAT) */
     GArray *xf_fmt;        /* guint16: the number format of each XF */
+    GArray *xf_box;        /* gboolean: the XF draws a border */
     GArray *sheets;        /* SheetRef, in workbook order */
     guint cells;           /* set so far, over every sheet */
 } Book;
@@ -45,6 +47,7 @@ static void book_init(Book *bk)
     bk->sst = g_ptr_array_new_with_free_func(g_free);
     bk->formats = g_hash_table_new_full(NULL, NULL, NULL, g_free);
     bk->xf_fmt = g_array_new(FALSE, FALSE, sizeof(guint16));
+    bk->xf_box = g_array_new(FALSE, FALSE, sizeof(gboolean));
     bk->sheets = g_array_new(FALSE, FALSE, sizeof(SheetRef));
     g_array_set_clear_func(bk->sheets, clear_sheet_ref);
 }
@@ -54,6 +57,7 @@ static void book_clear(Book *bk)
     g_ptr_array_free(bk->sst, TRUE);
     g_hash_table_destroy(bk->formats);
     g_array_free(bk->xf_fmt, TRUE);
+    g_array_free(bk->xf_box, TRUE);
     g_array_free(bk->sheets, TRUE);
 }
 
@@ -173,9 +177,12 @@ static gboolean read_globals(Book *bk, JxBiff *b, GError **error)
             ok = read_format(bk, b, error);
             break;
         case R_XF: {
-            NEED(b, 4, error);
+            NEED(b, 14, error);
             guint16 ifmt = jx_biff_u16(b, 2);
+            /* dgLeft, dgRight, dgTop, dgBottom: 4 bits each */
+            gboolean box = (jx_biff_u16(b, 10) & 0xFFFF) != 0;
             g_array_append_val(bk->xf_fmt, ifmt);
+            g_array_append_val(bk->xf_box, box);
             break;
         }
         case R_BOUNDSHEET:
@@ -213,18 +220,22 @@ static double rk_value(guint32 rk)
     return rk & 1 ? v / 100 : v;
 }
 
+/* Sets cell (row, col) of XF xf to text ("" for a blank one: it still
+ * marks the table's extent), boxed when its XF draws a border. */
 static gboolean put(Book *bk, JxSheet *sh, const JxBiff *b, guint32 row, guint32 col,
-                    const char *text, GError **error)
+                    guint16 xf, const char *text, GError **error)
 {
-    if (!text[0])
-        return TRUE;
     if (col >= JX_SHEET_MAX_COLS)
         return corrupt(error, b, "a cell lies past the last column");
+    if (xf >= bk->xf_fmt->len)
+        return corrupt(error, b, "a cell names an XF record that is not there");
     if (bk->cells >= JX_SHEET_MAX_CELLS || !jx_sheet_set(sh, row, col, text)) {
         g_set_error(error, JX_ERROR, JX_ERROR_TOO_LARGE,
                     "the XLS workbook holds more than %u cells", JX_SHEET_MAX_CELLS);
         return FALSE;
     }
+    if (g_array_index(bk->xf_box, gboolean, xf))
+        jx_sheet_box(sh, row, col);
     bk->cells++;
     return TRUE;
 }
@@ -241,7 +252,7 @@ static gboolean put_number(Book *bk, JxSheet *sh, const JxBiff *b, guint32 row, 
     if (!code)
         code = jx_numfmt_builtin(ifmt);
     char *text = jx_numfmt_render(v, code, bk->date1904);
-    gboolean ok = put(bk, sh, b, row, col, text, error);
+    gboolean ok = put(bk, sh, b, row, col, xf, text, error);
     g_free(text);
     return ok;
 }
@@ -266,6 +277,7 @@ static const char *bool_err_text(guint8 value, gboolean is_error)
 typedef struct {
     gboolean pending; /* a FORMULA with a string result waits for its STRING */
     guint32 row, col;
+    guint16 xf;
 } Formula;
 
 static gboolean read_mulrk(Book *bk, JxSheet *sh, JxBiff *b, GError **error)
@@ -278,6 +290,19 @@ static gboolean read_mulrk(Book *bk, JxSheet *sh, JxBiff *b, GError **error)
     for (gsize i = 0; i < n; i++)
         if (!put_number(bk, sh, b, row, first + (guint32)i, jx_biff_u16(b, 4 + 6 * i),
                         rk_value(jx_biff_u32(b, 6 + 6 * i)), error))
+            return FALSE;
+    return TRUE;
+}
+
+static gboolean read_mulblank(Book *bk, JxSheet *sh, JxBiff *b, GError **error)
+{
+    NEED(b, 6, error);
+    guint32 row = jx_biff_u16(b, 0), first = jx_biff_u16(b, 2);
+    gsize n = (b->size - 6) / 2;
+    if (b->size != 6 + 2 * n || jx_biff_u16(b, b->size - 2) != first + n - 1)
+        return corrupt(error, b, "a MULBLANK's columns do not match its size");
+    for (gsize i = 0; i < n; i++)
+        if (!put(bk, sh, b, row, first + (guint32)i, jx_biff_u16(b, 4 + 2 * i), "", error))
             return FALSE;
     return TRUE;
 }
@@ -308,12 +333,13 @@ static gboolean read_formula(Book *bk, JxSheet *sh, JxBiff *b, Formula *f, GErro
         f->pending = TRUE;
         f->row = row;
         f->col = col;
+        f->xf = xf;
         return TRUE;
     case 1:
     case 2:
-        return put(bk, sh, b, row, col, bool_err_text(b->body[8], b->body[6] == 2), error);
+        return put(bk, sh, b, row, col, xf, bool_err_text(b->body[8], b->body[6] == 2), error);
     default: /* 3: the empty string */
-        return TRUE;
+        return put(bk, sh, b, row, col, xf, "", error);
     }
 }
 
@@ -326,7 +352,7 @@ static gboolean read_string(Book *bk, JxSheet *sh, JxBiff *b, Formula *f, GError
     JxBiffReader r;
     jx_biff_reader_init(&r, b, 0);
     char *s = jx_biff_string(&r, FALSE, error);
-    gboolean ok = s && put(bk, sh, b, f->row, f->col, s, error);
+    gboolean ok = s && put(bk, sh, b, f->row, f->col, f->xf, s, error);
     g_free(s);
     return ok;
 }
@@ -337,7 +363,8 @@ static gboolean read_cell(Book *bk, JxSheet *sh, JxBiff *b, Formula *f, GError *
     if (b->type == R_STRING)
         return read_string(bk, sh, b, f, error);
     if (b->type != R_LABELSST && b->type != R_LABEL && b->type != R_RSTRING &&
-        b->type != R_NUMBER && b->type != R_RK && b->type != R_BOOLERR && b->type != R_FORMULA)
+        b->type != R_NUMBER && b->type != R_RK && b->type != R_BOOLERR && b->type != R_FORMULA &&
+        b->type != R_BLANK)
         return TRUE;
     NEED(b, 6, error);
     guint32 row = jx_biff_u16(b, 0), col = jx_biff_u16(b, 2);
@@ -349,13 +376,13 @@ static gboolean read_cell(Book *bk, JxSheet *sh, JxBiff *b, Formula *f, GError *
         guint32 i = jx_biff_u32(b, 6);
         if (i >= bk->sst->len)
             return corrupt(error, b, "a cell names a shared string that is not there");
-        return put(bk, sh, b, row, col, g_ptr_array_index(bk->sst, i), error);
+        return put(bk, sh, b, row, col, xf, g_ptr_array_index(bk->sst, i), error);
     }
     case R_LABEL:
     case R_RSTRING: {
         jx_biff_reader_init(&r, b, 6);
         char *s = jx_biff_string(&r, FALSE, error);
-        gboolean ok = s && put(bk, sh, b, row, col, s, error);
+        gboolean ok = s && put(bk, sh, b, row, col, xf, s, error);
         g_free(s);
         return ok;
     }
@@ -367,7 +394,9 @@ static gboolean read_cell(Book *bk, JxSheet *sh, JxBiff *b, Formula *f, GError *
         return put_number(bk, sh, b, row, col, xf, rk_value(jx_biff_u32(b, 6)), error);
     case R_BOOLERR:
         NEED(b, 8, error);
-        return put(bk, sh, b, row, col, bool_err_text(b->body[6], b->body[7] != 0), error);
+        return put(bk, sh, b, row, col, xf, bool_err_text(b->body[6], b->body[7] != 0), error);
+    case R_BLANK:
+        return put(bk, sh, b, row, col, xf, "", error);
     default:
         return read_formula(bk, sh, b, f, error);
     }
@@ -391,7 +420,7 @@ static gboolean read_sheet(Book *bk, const SheetRef *ref, const guint8 *s, gsize
     if (dt != DT_WORKSHEET) /* a chart or macro sheet */
         return TRUE;
     JxSheet *sh = jx_sheet_new(ref->name, ref->hidden);
-    Formula f = {FALSE, 0, 0};
+    Formula f = {FALSE, 0, 0, 0};
     GError *err = NULL;
     gboolean ok = TRUE, done = FALSE;
     int depth = 0; /* of substreams (embedded charts) inside the sheet */
@@ -433,6 +462,9 @@ static gboolean read_sheet(Book *bk, const SheetRef *ref, const guint8 *s, gsize
             break;
         case R_MULRK:
             ok = read_mulrk(bk, sh, &b, error);
+            break;
+        case R_MULBLANK:
+            ok = read_mulblank(bk, sh, &b, error);
             break;
         default:
             ok = read_cell(bk, sh, &b, &f, error);
