@@ -7,6 +7,9 @@
 #               locale and its special-number detection on, saved as XLS
 #   *-rt.xls    corpus/xls/*.xls opened by Calc and saved as XLSX, that
 #               opened again and saved as XLS (a Calc round trip)
+#   *-xlsx.xls  the held-back XLSX renderings of other generator seeds
+#               (corpus/xlsx-heldout/*-seed*.xlsx, or the folder
+#               XLSX_HELDOUT_DIR names) opened by Calc and saved as XLS
 # A long digit string (a project code) or one with a leading zero is marked
 # text (sdnum "@"), as budget systems keep codes. 000-form3-edited is left
 # out, as in corpus/xls/ (a form nested in a layout table). The gold is
@@ -21,7 +24,7 @@ gold() {
     python3 -c 'import sys; sys.path.insert(0, "scripts"); import docxmodel
 docxmodel.derive_gold(sys.argv[1], sys.argv[2], "xls")' "$1" "$2"
 }
-stem() { basename "$1" .xls | sed 's/-html$//; s/-rt$//'; }
+stem() { basename "$1" .xls | sed 's/-html$//; s/-rt$//; s/-seed[0-9]*-xlsx$//'; }
 if [ "${1:-}" = "--gold-only" ]; then
     for f in "$out"/*.xls; do
         gold "corpus/docx/$(stem "$f").gold.jsonl" "$f"
@@ -69,4 +72,13 @@ PY
     $lo --convert-to xls --outdir "$tmp/rt" "$tmp/rt/$n-rt.xlsx" >/dev/null 2>&1
     cp "$tmp/rt/$n-rt.xls" "$out/$n-rt.xls"
     gold "corpus/docx/$n.gold.jsonl" "$out/$n-rt.xls"
+done
+for f in "${XLSX_HELDOUT_DIR:-corpus/xlsx-heldout}"/*-seed*.xlsx; do
+    [ -f "$f" ] || continue
+    n=$(basename "$f" .xlsx)
+    mkdir -p "$tmp/x"
+    cp "$f" "$tmp/x/$n-xlsx.xlsx"
+    $lo --convert-to xls --outdir "$tmp/x" "$tmp/x/$n-xlsx.xlsx" >/dev/null 2>&1
+    cp "$tmp/x/$n-xlsx.xls" "$out/$n-xlsx.xls"
+    gold "corpus/docx/$(stem "$out/$n-xlsx.xls").gold.jsonl" "$out/$n-xlsx.xls"
 done

@@ -12,6 +12,8 @@
 # layout table, which Calc's HTML import turns into overlapping merges (the
 # sheet no longer shows the form). The gold of each file is derived
 # from its DOCX's gold (scripts/docxmodel.py derive_gold), never edited.
+# And *-xlsx.xls: the XLSX renderings of the same forms (corpus/xlsx/, or
+# the folder XLSX_DIR names) opened by Calc and saved as XLS, when there.
 # Output is byte for byte the same on a re-run (LibreOffice writes no dates
 # into these files). Needs soffice (LibreOffice Writer and Calc, headless).
 # Usage (from the repository root):
@@ -26,7 +28,7 @@ docxmodel.derive_gold(sys.argv[1], sys.argv[2], "xls")' "$1" "$2"
 }
 if [ "${1:-}" = "--gold-only" ]; then
     for f in "$out"/*.xls; do
-        gold "corpus/docx/$(basename "$f" .xls).gold.jsonl" "$f"
+        gold "corpus/docx/$(basename "$f" .xls | sed 's/-xlsx$//').gold.jsonl" "$f"
     done
     exit 0
 fi
@@ -60,4 +62,13 @@ PY
     $lo --infilter="HTML (StarCalc)" --convert-to xls --outdir "$tmp" "$tmp/num/$n.html" >/dev/null 2>&1
     cp "$tmp/$n.xls" "$out/$n.xls"
     gold "corpus/docx/$n.gold.jsonl" "$out/$n.xls"
+done
+for f in "${XLSX_DIR:-corpus/xlsx}"/*.xlsx; do
+    [ -f "$f" ] || continue
+    n=$(basename "$f" .xlsx)
+    mkdir -p "$tmp/x"
+    cp "$f" "$tmp/x/$n-xlsx.xlsx"
+    $lo --convert-to xls --outdir "$tmp/x" "$tmp/x/$n-xlsx.xlsx" >/dev/null 2>&1
+    cp "$tmp/x/$n-xlsx.xls" "$out/$n-xlsx.xls"
+    gold "corpus/docx/$n.gold.jsonl" "$out/$n-xlsx.xls"
 done

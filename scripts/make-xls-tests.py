@@ -14,6 +14,7 @@ that each record kind the reader knows appears in a known place:
   xls-cut-stream.xls a whole OLE2 file whose Workbook stream ends inside a
                     record of its last sheet
   xls-encrypted.xls a FILEPASS record after the globals' BOF
+  xls-shared-sheet.xls three BOUNDSHEETs naming one sheet's records
   xls-biff5.xls     an Excel 5.0/95 workbook ("Book" stream)
   xls-no-workbook.xls an OLE2 file with no workbook stream
   wps-doc.wps       an OLE2 file with a WordDocument stream (WPS Writer)
@@ -157,9 +158,10 @@ def simple_sheet(text, number):
                      cell(0x027E, 0, 1, 0, struct.pack('<I', rk_int(number))), rec(0x000A)])
 
 
-def workbook(sheets, extra_globals=b''):
+def workbook(sheets, extra_globals=b'', shared=False):
     """The Workbook stream: globals (formats, XFs, BOUNDSHEETs, SST), then
-    the sheets (name, hidden, bytes)."""
+    the sheets (name, hidden, bytes); shared: every BOUNDSHEET names the
+    first sheet's offset."""
     def globals_(offsets):
         # a record no reader knows, so that the stream needs no mini stream
         g = [bof(0x0005), extra_globals, rec(0x0ABC, b'\0' * 4096),
@@ -176,7 +178,7 @@ def workbook(sheets, extra_globals=b''):
     size = len(globals_([0] * len(sheets)))
     offsets = []
     for _, _, data in sheets:
-        offsets.append(size)
+        offsets.append(offsets[0] if shared and offsets else size)
         size += len(data)
     return globals_(offsets) + b''.join(d for _, _, d in sheets)
 
@@ -192,6 +194,7 @@ def main():
         # the stream ends 3 bytes into the last record of its last sheet
         'xls-cut-stream.xls': cfb([('Workbook', wb[:-11])]),
         'xls-encrypted.xls': cfb([('Workbook', workbook(sheets, rec(0x002F, b'\x01\x00' + b'\0' * 52)))]),
+        'xls-shared-sheet.xls': cfb([('Workbook', workbook(sheets[:1] * 3, shared=True))]),
         'xls-biff5.xls': cfb([('Book', bof(0x0005, 0x0500) + rec(0x000A))]),
         'xls-no-workbook.xls': cfb([('Contents', b'not a workbook')]),
         'wps-doc.wps': cfb([('WordDocument', b'\xEC\xA5' + b'\0' * 30)]),

@@ -171,6 +171,7 @@ static void test_errors(void)
     expect_error("tests/data/xls-truncated.xls", JX_ERROR_CORRUPT, "OLE2");
     expect_error("tests/data/xls-cut-stream.xls", JX_ERROR_CORRUPT, "runs past the end");
     expect_error("tests/data/xls-encrypted.xls", JX_ERROR_ENCRYPTED, "password");
+    expect_error("tests/data/xls-shared-sheet.xls", JX_ERROR_CORRUPT, "share");
     expect_error("tests/data/xls-biff5.xls", JX_ERROR_UNSUPPORTED, "BIFF5");
     expect_error("tests/data/xls-no-workbook.xls", JX_ERROR_UNSUPPORTED, "neither a workbook");
     expect_error("tests/data/wps-doc.wps", JX_ERROR_UNSUPPORTED, ".doc");

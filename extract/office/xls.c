@@ -34,6 +34,7 @@ typedef struct {
     GArray *xf_box;        /* gboolean: the XF draws a border */
     GArray *sheets;        /* SheetRef, in workbook order */
     guint cells;           /* set so far, over every sheet */
+    gsize scanned;         /* bytes of sheet records read, over every sheet */
 } Book;
 
 static void clear_sheet_ref(gpointer p)
@@ -314,9 +315,16 @@ static gboolean read_merges(JxSheet *sh, JxBiff *b, GError **error)
     NEED(b, 2 + 8 * (gsize)n, error);
     for (guint i = 0; i < n; i++) {
         gsize o = 2 + 8 * (gsize)i;
-        if (!jx_sheet_merge(sh, jx_biff_u16(b, o), jx_biff_u16(b, o + 4), jx_biff_u16(b, o + 2),
-                            jx_biff_u16(b, o + 6)))
+        guint32 r0 = jx_biff_u16(b, o), r1 = jx_biff_u16(b, o + 2);
+        guint32 c0 = jx_biff_u16(b, o + 4), c1 = jx_biff_u16(b, o + 6);
+        if (r0 > r1 || c0 > c1 || c1 >= JX_SHEET_MAX_COLS)
             return corrupt(error, b, "a merged range is inverted or out of the sheet");
+        if (!jx_sheet_merge(sh, r0, c0, r1, c1)) {
+            g_set_error(error, JX_ERROR, JX_ERROR_TOO_LARGE,
+                        "the XLS sheet's merged ranges cover more than %u cells",
+                        JX_SHEET_MAX_CELLS);
+            return FALSE;
+        }
     }
     return TRUE;
 }
@@ -425,6 +433,13 @@ static gboolean read_sheet(Book *bk, const SheetRef *ref, const guint8 *s, gsize
     gboolean ok = TRUE, done = FALSE;
     int depth = 0; /* of substreams (embedded charts) inside the sheet */
     while (ok && !done && jx_biff_next(&b, &err)) {
+        /* sheets of a real workbook do not overlap: more sheet bytes than
+         * the stream holds means sheets that share records (read again
+         * and again, a workbook could cost time without end) */
+        if (bk->scanned + (b.next - ref->offset) > len) {
+            ok = corrupt(error, &b, "two sheets share their records");
+            break;
+        }
         /* SHRFMLA, ARRAY and TABLE may stand between a FORMULA and its STRING */
         if (b.type != R_STRING && b.type != 0x04BC && b.type != 0x0221 && b.type != 0x0236)
             f.pending = FALSE;
@@ -480,6 +495,7 @@ static gboolean read_sheet(Book *bk, const SheetRef *ref, const guint8 *s, gsize
         ok = FALSE;
     }
     g_clear_error(&err);
+    bk->scanned += b.next - ref->offset;
     ok = ok && jx_sheet_to_doc(sh, doc, error);
     jx_sheet_free(sh);
     return ok;
@@ -517,11 +533,20 @@ JxDoc *jx_xls_read(const guint8 *data, gsize len, GError **error)
     JxDoc *doc = NULL;
     if (read_globals(&bk, &b, error)) {
         doc = jx_doc_new("xls");
-        for (guint i = 0; i < bk.sheets->len; i++)
-            if (!read_sheet(&bk, &g_array_index(bk.sheets, SheetRef, i), s, slen, doc, error)) {
+        GHashTable *offsets = g_hash_table_new(NULL, NULL);
+        for (guint i = 0; i < bk.sheets->len; i++) {
+            const SheetRef *ref = &g_array_index(bk.sheets, SheetRef, i);
+            gboolean again = !g_hash_table_add(offsets, GUINT_TO_POINTER(ref->offset + 1u));
+            if (again)
+                g_set_error(error, JX_ERROR, JX_ERROR_CORRUPT,
+                            "the XLS workbook is broken: two sheets share their records "
+                            "(at byte %u)", ref->offset);
+            if (again || !read_sheet(&bk, ref, s, slen, doc, error)) {
                 g_clear_pointer(&doc, jx_doc_free);
                 break;
             }
+        }
+        g_hash_table_destroy(offsets);
     }
     book_clear(&bk);
     g_free(s);
