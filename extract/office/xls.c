@@ -467,7 +467,8 @@ static gboolean read_sheet(Book *bk, const SheetRef *ref, const guint8 *s, gsize
             if (!(ok = b.size >= 10 || corrupt(error, &b, "a COLINFO record is too short")))
                 break;
             if (jx_biff_u16(&b, 8) & 1) { /* fHidden */
-                guint32 last = MIN((guint32)jx_biff_u16(&b, 2), JX_SHEET_MAX_COLS - 1);
+                /* BIFF8 has 256 columns; Excel writes colLast 256 for "to the end" */
+                guint32 last = MIN((guint32)jx_biff_u16(&b, 2), 255u);
                 for (guint32 c = jx_biff_u16(&b, 0); c <= last; c++)
                     jx_sheet_hide_col(sh, c);
             }
