@@ -45,8 +45,7 @@ static const char *sniff_ole2(const guint8 *data, gsize len)
             else if (!g_ascii_strcasecmp(names[i], "WordDocument") && strcmp(kind, "xls"))
                 kind = "doc";
         g_strfreev(names);
-        if (strcmp(kind, "ole2"))
-            return kind;
+        return kind;
     }
     if (has_utf16(data, len, "Workbook") || has_utf16(data, len, "Book"))
         return "xls";

@@ -18,6 +18,7 @@ that each record kind the reader knows appears in a known place:
   xls-biff5.xls     an Excel 5.0/95 workbook ("Book" stream)
   xls-no-workbook.xls an OLE2 file with no workbook stream
   wps-doc.wps       an OLE2 file with a WordDocument stream (WPS Writer)
+                    whose text says "Workbook"
 
 Only the Python standard library is used; the output is byte for byte the
 same on every run. Run from the repository root:
@@ -197,7 +198,9 @@ def main():
         'xls-shared-sheet.xls': cfb([('Workbook', workbook(sheets[:1] * 3, shared=True))]),
         'xls-biff5.xls': cfb([('Book', bof(0x0005, 0x0500) + rec(0x000A))]),
         'xls-no-workbook.xls': cfb([('Contents', b'not a workbook')]),
-        'wps-doc.wps': cfb([('WordDocument', b'\xEC\xA5' + b'\0' * 30)]),
+        # its text names a Workbook (UTF-16, as Word keeps text): the directory decides
+        'wps-doc.wps': cfb([('WordDocument', b'\xEC\xA5' + b'\0' * 30 +
+                             'see the Workbook'.encode('utf-16le'))]),
     }
     for name, data in files.items():
         with open(OUT + name, 'wb') as fh:
