@@ -6,7 +6,8 @@
 #               <br> in cells, paragraphs), opened by Calc with the zh-CN
 #               locale and its special-number detection on, saved as XLS
 #   *-rt.xls    corpus/xls/*.xls opened by Calc and saved as XLSX, that
-#               opened again and saved as XLS (a Calc round trip)
+#               opened again and saved as XLS (a Calc round trip; run
+#               scripts/make-corpus-xls.sh first)
 #   *-xlsx.xls  the held-back XLSX renderings of other generator seeds
 #               (corpus/xlsx-heldout/*-seed*.xlsx, or the folder
 #               XLSX_HELDOUT_DIR names) opened by Calc and saved as XLS
