@@ -130,7 +130,7 @@ bench: deps
 # ---- fuzzing (clang libFuzzer): fuzz/, README "Fuzzing" ----
 #   make fuzz        build build/fuzz/<target> and its seeds (build/fuzz/seeds/<target>/)
 #   make fuzz-smoke  run each target FUZZ_SECONDS with its seeds and dictionary; fails on a finding
-FUZZ_TARGETS := value text docx docxml pdf rules pipeline xls
+FUZZ_TARGETS := value text docx docxml pdf rules pipeline xlsx xls
 FUZZ_SECONDS ?= 30
 FUZZ_CFLAGS  := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
                 -fno-sanitize-recover=undefined
@@ -143,6 +143,7 @@ FUZZ_DICT_docxml   := fuzz/docx.dict
 FUZZ_DICT_pdf      := fuzz/pdf.dict
 FUZZ_DICT_rules    := fuzz/rules.dict
 FUZZ_DICT_pipeline := build/fuzz/pipeline.dict
+FUZZ_DICT_xlsx     := fuzz/xlsx.dict
 FUZZ_DICT_xls      := fuzz/xls.dict
 .PHONY: fuzz fuzz-all fuzz-smoke $(FUZZ_SMOKES)
 
@@ -158,7 +159,7 @@ $(FUZZ_BINS): build/fuzz/%: build/fuzz/obj/fuzz/fuzz_%.o build/fuzz/obj/fuzz/ent
                             $(call obj,fuzz/obj,$(LIB_SRC)) build/fuzz/obj/rules_builtin.o
 	@echo "  LD fuzz $@"
 	@clang $(FUZZ_CFLAGS) -fsanitize=fuzzer $^ $(LDLIBS) -o $@
-build/fuzz/seeds.stamp: fuzz/seeds.sh $(wildcard corpus/*/*.pdf corpus/*/*.docx corpus/*/*.xls) \
+build/fuzz/seeds.stamp: fuzz/seeds.sh $(wildcard corpus/*/*.pdf corpus/*/*.docx corpus/xlsx/*.xlsx corpus/*/*.xls) \
                         tests/normalize.cases tests/text.cases $(RULES)
 	fuzz/seeds.sh build/fuzz/seeds
 	@touch $@

@@ -89,14 +89,10 @@ static gboolean add_member(zip_t *za, const char *name, const void *data, gsize 
     return zip_set_file_compression(za, (zip_uint64_t)i, ZIP_CM_STORE, 0) == 0;
 }
 
-guint8 *jx_fuzz_docx_of(const guint8 *xml, gsize xml_len, gsize *out_len)
+/* A stored ZIP of the (name, bytes, length) members (n of them), or NULL. */
+static guint8 *zip_of(const char *const *names, const void *const *datas, const gsize *lens,
+                      gsize n, gsize *out_len)
 {
-    static const char TYPES[] =
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
-        "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
-        "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
-        "<Override PartName=\"/word/document.xml\" ContentType=\"application/"
-        "vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/></Types>";
     zip_error_t zerr;
     zip_error_init(&zerr);
     zip_source_t *src = zip_source_buffer_create(NULL, 0, 0, &zerr);
@@ -106,30 +102,39 @@ guint8 *jx_fuzz_docx_of(const guint8 *xml, gsize xml_len, gsize *out_len)
     zip_source_keep(src); /* it outlives the archive: we read it back */
     guint8 *out = NULL;
     zip_t *za = zip_open_from_source(src, ZIP_TRUNCATE, NULL);
-    if (!za)
-        goto out;
-    if (!add_member(za, "[Content_Types].xml", TYPES, sizeof TYPES - 1) ||
-        !add_member(za, "word/document.xml", xml, xml_len)) {
+    gboolean ok = za != NULL;
+    for (gsize i = 0; ok && i < n; i++)
+        ok = add_member(za, names[i], datas[i], lens[i]);
+    if (za && (!ok || zip_close(za) != 0)) {
         zip_discard(za);
-        goto out;
-    }
-    if (zip_close(za) != 0) {
-        zip_discard(za);
-        goto out;
+        ok = FALSE;
     }
     zip_stat_t st;
-    if (zip_source_stat(src, &st) != 0 || !(st.valid & ZIP_STAT_SIZE) ||
-        zip_source_open(src) != 0)
-        goto out;
-    out = g_malloc(st.size ? st.size : 1);
-    if (zip_source_read(src, out, st.size) != (zip_int64_t)st.size)
-        g_clear_pointer(&out, g_free);
-    else
-        *out_len = st.size;
-    zip_source_close(src);
-out:
+    if (ok && zip_source_stat(src, &st) == 0 && (st.valid & ZIP_STAT_SIZE) &&
+        zip_source_open(src) == 0) {
+        out = g_malloc(st.size ? st.size : 1);
+        if (zip_source_read(src, out, st.size) != (zip_int64_t)st.size)
+            g_clear_pointer(&out, g_free);
+        else
+            *out_len = st.size;
+        zip_source_close(src);
+    }
     zip_source_free(src);
     return out;
+}
+
+guint8 *jx_fuzz_docx_of(const guint8 *xml, gsize xml_len, gsize *out_len)
+{
+    static const char TYPES[] =
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+        "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+        "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+        "<Override PartName=\"/word/document.xml\" ContentType=\"application/"
+        "vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/></Types>";
+    const char *names[] = {"[Content_Types].xml", "word/document.xml"};
+    const void *datas[] = {TYPES, xml};
+    const gsize lens[] = {sizeof TYPES - 1, xml_len};
+    return zip_of(names, datas, lens, G_N_ELEMENTS(names), out_len);
 }
 
 void jx_fuzz_docxml(const guint8 *data, gsize len)
@@ -208,6 +213,53 @@ void jx_fuzz_pipeline(const guint8 *data, gsize len)
     jx_doc_records_free(d);
 }
 
+void jx_fuzz_xlsx(const guint8 *data, gsize len)
+{
+    if (len >= 2 && data[0] == 'P' && data[1] == 'K') {
+        extract(data, len);
+        return;
+    }
+#define SML "xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\""
+#define REL "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+    static const char WB[] =
+        "<workbook " SML " xmlns:r=\"" REL "\"><sheets>"
+        "<sheet name=\"a\" sheetId=\"1\" r:id=\"rId1\"/>"
+        "<sheet name=\"h\" sheetId=\"3\" state=\"hidden\" r:id=\"rId3\"/>"
+        "<sheet name=\"b\" sheetId=\"2\" r:id=\"rId2\"/></sheets></workbook>";
+    static const char RELS[] =
+        "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+        "<Relationship Id=\"rId1\" Type=\"" REL "worksheet\" Target=\"worksheets/sheet1.xml\"/>"
+        "<Relationship Id=\"rId2\" Type=\"" REL "worksheet\" Target=\"/xl/worksheets/sheet2.xml\"/>"
+        "<Relationship Id=\"rId3\" Type=\"" REL "worksheet\" Target=\"worksheets/sheet2.xml\"/>"
+        "<Relationship Id=\"rId4\" Type=\"" REL "styles\" Target=\"styles.xml\"/>"
+        "<Relationship Id=\"rId5\" Type=\"" REL "sharedStrings\" Target=\"sharedStrings.xml\"/>"
+        "</Relationships>";
+    static const char STYLES[] =
+        "<styleSheet " SML "><numFmts><numFmt numFmtId=\"164\" formatCode=\"#,##0.00&quot;元&quot;\"/>"
+        "</numFmts><borders><border/><border><left style=\"thin\"/></border></borders><cellXfs>"
+        "<xf numFmtId=\"0\"/><xf numFmtId=\"2\" borderId=\"1\"/><xf numFmtId=\"10\"/>"
+        "<xf numFmtId=\"31\"/><xf numFmtId=\"164\"/></cellXfs></styleSheet>";
+    static const char SST[] =
+        "<sst " SML "><si><t>项目名称</t></si><si><r><t>年度</t></r><r><t>资金</t></r>"
+        "<rPh><t>x</t></rPh></si></sst>";
+    static const char SHEET2[] =
+        "<worksheet " SML "><sheetData><row r=\"1\"><c r=\"A1\" t=\"s\"><v>1</v></c>"
+        "<c r=\"B1\" s=\"2\"><v>0.5</v></c></row></sheetData></worksheet>";
+    const char *names[] = {"xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/styles.xml",
+                           "xl/sharedStrings.xml", "xl/worksheets/sheet1.xml",
+                           "xl/worksheets/sheet2.xml"};
+    const void *datas[] = {WB, RELS, STYLES, SST, data, SHEET2};
+    const gsize lens[] = {sizeof WB - 1, sizeof RELS - 1, sizeof STYLES - 1, sizeof SST - 1,
+                          len, sizeof SHEET2 - 1};
+#undef SML
+#undef REL
+    gsize n = 0;
+    guint8 *xlsx = zip_of(names, datas, lens, G_N_ELEMENTS(names), &n);
+    if (xlsx)
+        extract(xlsx, n);
+    g_free(xlsx);
+}
+
 JxFuzzEntry jx_fuzz_entry(const char *target)
 {
     static const struct {
@@ -216,7 +268,7 @@ JxFuzzEntry jx_fuzz_entry(const char *target)
     } ENTRIES[] = {
         {"value", jx_fuzz_value}, {"text", jx_fuzz_text},   {"docx", jx_fuzz_docx},
         {"docxml", jx_fuzz_docxml}, {"pdf", jx_fuzz_pdf},   {"rules", jx_fuzz_rules},
-        {"pipeline", jx_fuzz_pipeline}, {"xls", jx_fuzz_xls},
+        {"pipeline", jx_fuzz_pipeline}, {"xlsx", jx_fuzz_xlsx}, {"xls", jx_fuzz_xls},
     };
     for (gsize i = 0; target && i < G_N_ELEMENTS(ENTRIES); i++)
         if (strcmp(target, ENTRIES[i].name) == 0)

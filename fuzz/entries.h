@@ -49,8 +49,14 @@ void jx_fuzz_rules(const guint8 *data, gsize len);
  * records. Up to JX_FUZZ_MAX_PDF. */
 void jx_fuzz_pipeline(const guint8 *data, gsize len);
 
+/* XLSX: a ZIP (bytes starting "PK") goes to jx_extract as it is; any other
+ * bytes are the first sheet's XML of a small workbook built in memory (with
+ * styles, shared strings, a second sheet and a hidden one), so the fuzzer
+ * reaches the sheet reader without having to make a ZIP. */
+void jx_fuzz_xlsx(const guint8 *data, gsize len);
+
 /* The entry of a target by name ("value", "text", "docx", "docxml", "pdf",
- * "rules", "pipeline", "xls"), or NULL. */
+ * "rules", "pipeline", "xlsx", "xls"), or NULL. */
 typedef void (*JxFuzzEntry)(const guint8 *data, gsize len);
 JxFuzzEntry jx_fuzz_entry(const char *target);
 

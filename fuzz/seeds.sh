@@ -6,7 +6,7 @@
 set -eu
 out=$1
 rm -rf "$out"
-for t in value text docx docxml pdf rules pipeline xls; do mkdir -p "$out/$t"; done
+for t in value text docx docxml pdf rules pipeline xlsx xls; do mkdir -p "$out/$t"; done
 
 # one file per case: the input field (the one before the expected JSON)
 awk -F '\t' -v d="$out/value" '!/^#/ && NF >= 2 { f = sprintf("%s/case-%04d", d, NR);
@@ -19,6 +19,13 @@ for f in corpus/docx/*.docx; do
     cp "$f" "$out/docx/$n.docx"
     cp "$f" "$out/pipeline/$n.docx"
     unzip -p "$f" word/document.xml > "$out/docxml/$n.xml"
+done
+# the XLSX target: the workbooks, and their sheets' XML (read inside a small workbook)
+for f in corpus/xlsx/*.xlsx; do
+    n=$(basename "$f" .xlsx)
+    cp "$f" "$out/xlsx/$n.xlsx"
+    cp "$f" "$out/pipeline/$n.xlsx"
+    unzip -p "$f" xl/worksheets/sheet1.xml > "$out/xlsx/$n-sheet1.xml"
 done
 # the PDFs the PDF entries read (scans over their size cap are left out)
 for f in corpus/*/*.pdf; do

@@ -118,3 +118,118 @@ def derive_gold(src_gold, out_file, fmt, pages=None, text_source='native',
     stem = out_file.rsplit('.', 1)[0]
     with open(stem + '.gold.jsonl', 'w', encoding='utf-8') as fh:
         fh.write('\n'.join(out) + '\n')
+
+
+MC = '{http://schemas.openxmlformats.org/markup-compatibility/2006}'
+_SKIP = {W + t for t in ('del', 'moveFrom', 'delText', 'instrText', 'delInstrText', 'rPr',
+                         'pPr', 'fldData', 'footnoteReference', 'endnoteReference',
+                         'commentReference')}
+
+
+def _shown(el, out):
+    """The text a reader sees in el: hidden (w:vanish) runs, deletions and
+    field instructions left out, as jixiao's DOCX reader does."""
+    for n in el:
+        if n.tag == MC + 'AlternateContent':
+            choice = n.find(MC + 'Choice')
+            _shown(choice if choice is not None else n.find(MC + 'Fallback') or [], out)
+        elif n.tag in _SKIP:
+            continue
+        elif n.tag == W + 'r':
+            rpr = n.find(W + 'rPr')
+            v = rpr.find(W + 'vanish') if rpr is not None else None
+            if v is not None and v.get(W + 'val') not in ('0', 'false', 'off'):
+                continue
+            _shown(n, out)
+        elif n.tag == W + 't':
+            out.append(n.text or '')
+        elif n.tag in (W + 'tab', W + 'ptab'):
+            out.append('\t')
+        elif n.tag in (W + 'br', W + 'cr'):
+            if n.get(W + 'type') != 'page':
+                out.append('\n')
+        elif n.tag == W + 'noBreakHyphen':
+            out.append('-')
+        else:
+            _shown(n, out)
+
+
+def _text_shown(p):
+    out = []
+    _shown(p, out)
+    return ''.join(out)
+
+
+def _cell_parts(el, paras, nested):
+    """A cell's own paragraphs (into paras) and nested tables (into nested),
+    through content controls and custom XML, as jixiao's DOCX reader."""
+    for n in el:
+        if n.tag == W + 'p':
+            paras.append(_text_shown(n))
+        elif n.tag == W + 'tbl':
+            nested.append(n)
+        elif n.tag == W + 'sdt':
+            content = n.find(W + 'sdtContent')
+            if content is not None:
+                _cell_parts(content, paras, nested)
+        elif n.tag in (W + 'customXml', W + 'ins'):
+            _cell_parts(n, paras, nested)
+
+
+def _table_flat(tbl, out):
+    """Appends ('table', Table) for tbl, then for the tables nested in its
+    cells, in order (the order jixiao's DOCX reader gives them)."""
+    grid = tbl.find(W + 'tblGrid')
+    widths = [int(g.get(W + 'w', '0')) for g in grid.findall(W + 'gridCol')] \
+        if grid is not None else []
+    cells, above, nested = [], {}, []
+    r = 0
+    for tr in tbl.findall(W + 'tr'):
+        c = 0
+        for tc in tr.findall(W + 'tc'):
+            pr = tc.find(W + 'tcPr')
+            span, vm = 1, None
+            if pr is not None:
+                gs = pr.find(W + 'gridSpan')
+                if gs is not None:
+                    span = int(gs.get(W + 'val', '1'))
+                v = pr.find(W + 'vMerge')
+                if v is not None:
+                    vm = v.get(W + 'val', 'continue')
+            paras = []
+            _cell_parts(tc, paras, nested)
+            text = '\n'.join(paras)
+            if vm == 'continue' and c in above:
+                above[c][2] += 1
+                if text:
+                    above[c][4] += '\n' + text
+            else:
+                cell = [r, c, 1, span, text]
+                cells.append(cell)
+                for k in range(c, c + span):
+                    above.pop(k, None)
+                above[c] = cell
+            c += span
+        r += 1
+    ncols = max([x[1] + x[3] for x in cells] + [len(widths)])
+    out.append(('table', Table(widths, [Cell(*x) for x in cells], r, ncols)))
+    for t in nested:
+        _table_flat(t, out)
+
+
+def read_flat(path):
+    """Like read(), but a table nested in a cell is not flattened into the
+    cell's text: it follows its table as a block of its own, as jixiao's
+    DOCX reader gives it (000-form3-edited.docx holds its form in a cell)."""
+    with zipfile.ZipFile(path) as z:
+        root = ET.fromstring(z.read('word/document.xml'))
+    body = root.find(W + 'body')
+    blocks = []
+    for el in body:
+        if el.tag == W + 'p':
+            if _has_page_break(el):
+                blocks.append(('pagebreak', None))
+            blocks.append(('p', _text_shown(el)))
+        elif el.tag == W + 'tbl':
+            _table_flat(el, blocks)
+    return blocks

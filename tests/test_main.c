@@ -85,6 +85,7 @@ int main(void)
     jx_add_limits_tests();
     jx_add_batch_tests();
     jx_add_fuzz_regress_tests();
+    jx_add_xlsx_tests();
     jx_add_xls_tests();
     CU_basic_set_mode(CU_BRM_VERBOSE);
     CU_basic_run_tests();

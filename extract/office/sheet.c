@@ -31,6 +31,16 @@ static guint64 cell_key(guint32 row, guint32 col)
     return (guint64)row << 32 | col;
 }
 
+/* g_int64_hash folds row into col (row ^ col): a grid collides at once. */
+static guint key_hash(gconstpointer p)
+{
+    guint64 k = *(const guint64 *)p;
+    k ^= k >> 33;
+    k *= G_GUINT64_CONSTANT(0xff51afd7ed558ccd);
+    k ^= k >> 33;
+    return (guint)k;
+}
+
 static void free_cell(gpointer p)
 {
     SheetCell *c = p;
@@ -43,7 +53,7 @@ JxSheet *jx_sheet_new(const char *name, gboolean hidden)
     JxSheet *s = g_new0(JxSheet, 1);
     s->name = g_strdup(name ? name : "");
     s->hidden = hidden;
-    s->cells = g_hash_table_new_full(g_int64_hash, g_int64_equal, NULL, free_cell);
+    s->cells = g_hash_table_new_full(key_hash, g_int64_equal, NULL, free_cell);
     s->merges = g_array_new(FALSE, FALSE, sizeof(Merge));
     s->hidden_rows = g_hash_table_new(NULL, NULL);
     s->hidden_cols = g_hash_table_new(NULL, NULL);
@@ -185,21 +195,31 @@ static void sort_unique(GArray *a)
 /* The index of v in the sorted array a, or -1. */
 static int find_u32(const GArray *a, guint32 v)
 {
+    if (a->len == 0)
+        return -1;
     const guint32 *p = bsearch(&v, a->data, a->len, sizeof(guint32), cmp_u32);
     return p ? (int)(p - (const guint32 *)a->data) : -1;
+}
+
+/* The index of the first value of sorted a that is >= v (a->len if none). */
+static guint lower_bound(const GArray *a, guint32 v)
+{
+    guint lo = 0, hi = a->len;
+    while (lo < hi) {
+        guint mid = lo + (hi - lo) / 2;
+        if (g_array_index(a, guint32, mid) < v)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
 }
 
 /* The number of values of sorted a in [lo, hi]. */
 static int count_in(const GArray *a, guint32 lo, guint32 hi)
 {
-    int n = 0;
-    for (guint i = 0; i < a->len; i++) {
-        guint32 v = g_array_index(a, guint32, i);
-        if (v > hi)
-            break;
-        n += v >= lo;
-    }
-    return n;
+    guint end = hi == G_MAXUINT32 ? a->len : lower_bound(a, hi + 1);
+    return (int)(end - lower_bound(a, lo));
 }
 
 /* The merges (indexes into s->merges) that cover row r, or NULL. */
@@ -295,18 +315,26 @@ typedef struct {
     guint32 row;
     guint first, last;
     gboolean text;   /* some entry has non-blank text */
+    guint ntext;     /* entries with non-blank text */
+    guint text_at;   /* the first of them */
 } Row;
 
-/* A row that is a paragraph: one entry alone in it (a title merged across
- * the width, a unit line), with text, tied to no other row, and not drawn
- * in a box when the sheet draws its tables so. */
+/* A row that is a paragraph: one cell of text alone in it (a title merged
+ * across the width, a unit line), tied to no other row. When the sheet
+ * draws its tables in boxes, the cell is not boxed and the row's other
+ * cells are blank and not boxed either; otherwise it has no other cells. */
 static gboolean paragraph_row(const JxSheet *s, const Row *r, const Entry *e,
                               const GArray *joined)
 {
-    return r->last - r->first == 1 && r->text && e[r->first].r1 == r->row &&
-           !(s->any_boxed && e[r->first].boxed) &&
-           find_u32(joined, r->row) < 0 &&
-           (r->row == 0 || find_u32(joined, r->row - 1) < 0);
+    if (r->ntext != 1 || e[r->text_at].r1 != r->row || find_u32(joined, r->row) >= 0 ||
+        (r->row > 0 && find_u32(joined, r->row - 1) >= 0))
+        return FALSE;
+    if (!s->any_boxed)
+        return r->last - r->first == 1;
+    for (guint k = r->first; k < r->last; k++)
+        if (e[k].boxed)
+            return FALSE;
+    return TRUE;
 }
 
 /* Adds rows [a, b) of `rows` as one table. */
@@ -366,20 +394,38 @@ gboolean jx_sheet_to_doc(const JxSheet *s, JxDoc *doc, GError **error)
     GArray *entries = sheet_entries(s, joined);
     const Entry *e = (const Entry *)entries->data;
 
-    /* rows with something in them; blank ones (no text, no merge through)
-     * are the gaps between tables */
+    /* rows with something in them, and the rows a vertical merge runs
+     * through; blank ones (no text, no merge through) are the gaps
+     * between tables */
+    GArray *rnums = g_array_new(FALSE, FALSE, sizeof(guint32));
+    for (guint i = 0; i < entries->len; i++)
+        g_array_append_val(rnums, e[i].row);
+    for (guint i = 0; i < joined->len; i++) {
+        guint32 r = g_array_index(joined, guint32, i), next = r + 1;
+        if (!row_hidden(s, r))
+            g_array_append_val(rnums, r);
+        if (!row_hidden(s, next))
+            g_array_append_val(rnums, next);
+    }
+    sort_unique(rnums);
     GArray *rows = g_array_new(FALSE, FALSE, sizeof(Row));
-    for (guint i = 0; i < entries->len;) {
-        Row r = {e[i].row, i, i, FALSE};
-        while (i < entries->len && e[i].row == r.row) {
-            r.text |= !blank(e[i].text);
-            i++;
+    guint at = 0;
+    for (guint i = 0; i < rnums->len; i++) {
+        guint32 rn = g_array_index(rnums, guint32, i);
+        while (at < entries->len && e[at].row < rn)
+            at++;
+        Row r = {rn, at, at, FALSE, 0, at};
+        while (at < entries->len && e[at].row == rn) {
+            if (!blank(e[at].text) && r.ntext++ == 0)
+                r.text_at = at;
+            at++;
         }
-        r.last = i;
-        if (r.text || find_u32(joined, r.row) >= 0 ||
-            (r.row > 0 && find_u32(joined, r.row - 1) >= 0))
+        r.text = r.ntext > 0;
+        r.last = at;
+        if (r.text || find_u32(joined, rn) >= 0 || (rn > 0 && find_u32(joined, rn - 1) >= 0))
             g_array_append_val(rows, r);
     }
+    g_array_free(rnums, TRUE);
     const Row *rw = (const Row *)rows->data;
     for (guint i = 0; i < rows->len;) {
         /* a band: rows with no blank visible row between them */
@@ -393,11 +439,11 @@ gboolean jx_sheet_to_doc(const JxSheet *s, JxDoc *doc, GError **error)
         while (b > a && paragraph_row(s, &rw[b - 1], e, joined))
             b--;
         for (guint k = i; k < a; k++)
-            jx_doc_add_paragraph(doc, e[rw[k].first].text, 0);
+            jx_doc_add_paragraph(doc, e[rw[k].text_at].text, 0);
         if (a < b)
             add_table(s, doc, rw, a, b, e);
         for (guint k = b; k < j; k++)
-            jx_doc_add_paragraph(doc, e[rw[k].first].text, 0);
+            jx_doc_add_paragraph(doc, e[rw[k].text_at].text, 0);
         i = j;
     }
     g_array_free(rows, TRUE);
