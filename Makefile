@@ -34,6 +34,7 @@ LIB_SRC := common/error.c common/edits.c common/flags.c common/ruleset.c common/
            extract/ocr/ocr.c extract/ocr/deskew.c extract/ocr/orient.c extract/ocr/unwrap.c \
            extract/ocr/glyph.c extract/ocr/scan.c \
            extract/office/docx.c extract/office/xlsx.c extract/office/xls.c \
+           extract/office/ole2.c extract/office/biff.c \
            extract/office/sheet.c extract/office/numfmt.c \
            extract/html/html.c extract/ofd/ofd.c extract/ofd/ofd_page.c extract/ofd/ofd_path.c extract/ofd/ofd_image.c \
            normalize/text.c normalize/value.c normalize/units.c normalize/grid.c normalize/ocr_cells.c \
@@ -129,7 +130,7 @@ bench: deps
 # ---- fuzzing (clang libFuzzer): fuzz/, README "Fuzzing" ----
 #   make fuzz        build build/fuzz/<target> and its seeds (build/fuzz/seeds/<target>/)
 #   make fuzz-smoke  run each target FUZZ_SECONDS with its seeds and dictionary; fails on a finding
-FUZZ_TARGETS := value text docx docxml pdf html rules pipeline xlsx ofd
+FUZZ_TARGETS := value text docx docxml pdf html rules pipeline xlsx xls ofd
 FUZZ_SECONDS ?= 30
 FUZZ_CFLAGS  := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
                 -fno-sanitize-recover=undefined
@@ -145,6 +146,7 @@ FUZZ_DICT_rules    := fuzz/rules.dict
 FUZZ_DICT_pipeline := build/fuzz/pipeline.dict
 FUZZ_DICT_xlsx     := fuzz/xlsx.dict
 FUZZ_DICT_ofd      := fuzz/ofd.dict
+FUZZ_DICT_xls      := fuzz/xls.dict
 .PHONY: fuzz fuzz-all fuzz-smoke $(FUZZ_SMOKES)
 
 # the library compiled for libFuzzer (coverage and sanitizers; no OCR plugin)
@@ -159,7 +161,7 @@ $(FUZZ_BINS): build/fuzz/%: build/fuzz/obj/fuzz/fuzz_%.o build/fuzz/obj/fuzz/ent
                             $(call obj,fuzz/obj,$(LIB_SRC)) build/fuzz/obj/rules_builtin.o
 	@echo "  LD fuzz $@"
 	@clang $(FUZZ_CFLAGS) -fsanitize=fuzzer $^ $(LDLIBS) -o $@
-build/fuzz/seeds.stamp: fuzz/seeds.sh $(wildcard corpus/*/*.pdf corpus/*/*.docx corpus/*/*.html corpus/xlsx/*.xlsx corpus/*/*.ofd) \
+build/fuzz/seeds.stamp: fuzz/seeds.sh $(wildcard corpus/*/*.pdf corpus/*/*.docx corpus/*/*.html corpus/xlsx/*.xlsx corpus/*/*.xls corpus/*/*.ofd) \
                         tests/normalize.cases tests/text.cases $(RULES)
 	fuzz/seeds.sh build/fuzz/seeds
 	@touch $@

@@ -7,6 +7,7 @@
 #include "extract/html/html.h"
 #include "extract/ofd/ofd.h"
 #include "extract/office/docx.h"
+#include "extract/office/ole2.h"
 #include "extract/office/xls.h"
 #include "extract/office/xlsx.h"
 #include "extract/pdf/pdf.h"
@@ -30,8 +31,22 @@ static gboolean has_utf16(const guint8 *data, gsize len, const char *ascii)
     return memmem(data, len, wide, 2 * n) != NULL;
 }
 
+/* By the names of the root's streams (a Word file may quote "Workbook" in
+ * its text); by their bytes when the directory cannot be read, so that a
+ * broken workbook reaches its reader and gets its error. */
 static const char *sniff_ole2(const guint8 *data, gsize len)
 {
+    char **names = jx_ole2_names(data, len);
+    if (names) {
+        const char *kind = "ole2";
+        for (int i = 0; names[i]; i++)
+            if (!g_ascii_strcasecmp(names[i], "Workbook") || !g_ascii_strcasecmp(names[i], "Book"))
+                kind = "xls";
+            else if (!g_ascii_strcasecmp(names[i], "WordDocument") && strcmp(kind, "xls"))
+                kind = "doc";
+        g_strfreev(names);
+        return kind;
+    }
     if (has_utf16(data, len, "Workbook") || has_utf16(data, len, "Book"))
         return "xls";
     if (has_utf16(data, len, "WordDocument"))
@@ -111,6 +126,10 @@ JxDoc *jx_extract(const guint8 *data, gsize len, GError **error)
     if (format && strcmp(format, "doc") == 0)
         g_set_error(error, JX_ERROR, JX_ERROR_UNSUPPORTED,
                     "legacy Word (.doc, WPS .wps) is not read: save it as DOCX or PDF");
+    else if (format && strcmp(format, "ole2") == 0)
+        g_set_error(error, JX_ERROR, JX_ERROR_UNSUPPORTED,
+                    "an OLE2 file that is neither a workbook (XLS, WPS .et) nor a Word "
+                    "document is not read");
     else
         g_set_error(error, JX_ERROR, JX_ERROR_UNSUPPORTED,
                     "%s input is not supported (jixiao reads DOCX, XLSX, XLS, PDF, "

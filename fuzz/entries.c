@@ -6,6 +6,7 @@
 #include <zip.h>
 
 #include "extract/extract.h"
+#include "extract/office/xls.h"
 #include "normalize/text.h"
 #include "normalize/value.h"
 #include "pipeline/pipeline.h"
@@ -58,6 +59,13 @@ static void extract(const guint8 *data, gsize len)
     GError *err = NULL;
     JxDoc *doc = jx_extract(data, len, &err);
     jx_doc_free(doc);
+    g_clear_error(&err);
+}
+
+void jx_fuzz_xls(const guint8 *data, gsize len)
+{
+    GError *err = NULL;
+    jx_doc_free(jx_xls_read(data, len, &err));
     g_clear_error(&err);
 }
 
@@ -291,7 +299,7 @@ JxFuzzEntry jx_fuzz_entry(const char *target)
         {"value", jx_fuzz_value}, {"text", jx_fuzz_text},   {"docx", jx_fuzz_docx},
         {"docxml", jx_fuzz_docxml}, {"pdf", jx_fuzz_pdf},   {"rules", jx_fuzz_rules},
         {"pipeline", jx_fuzz_pipeline}, {"html", jx_fuzz_html}, {"xlsx", jx_fuzz_xlsx},
-        {"ofd", jx_fuzz_ofd},
+        {"xls", jx_fuzz_xls}, {"ofd", jx_fuzz_ofd},
     };
     for (gsize i = 0; target && i < G_N_ELEMENTS(ENTRIES); i++)
         if (strcmp(target, ENTRIES[i].name) == 0)

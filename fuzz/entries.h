@@ -25,6 +25,9 @@ void jx_fuzz_init(void);
 void jx_fuzz_value(const guint8 *data, gsize len);
 /* jx_text_clean, jx_text_clean_ocr and jx_text_compact of the bytes. */
 void jx_fuzz_text(const guint8 *data, gsize len);
+/* jx_xls_read of the bytes, whatever they look like (the seeds are XLS
+ * files: corpus/xls/, tests/data/xls-*.xls). */
+void jx_fuzz_xls(const guint8 *data, gsize len);
 /* jx_extract of the bytes (the DOCX fuzzer's seeds are ZIP files). */
 void jx_fuzz_docx(const guint8 *data, gsize len);
 /* The bytes as word/document.xml of a minimal DOCX built in memory
@@ -61,7 +64,7 @@ void jx_fuzz_pipeline(const guint8 *data, gsize len);
 void jx_fuzz_xlsx(const guint8 *data, gsize len);
 
 /* The entry of a target by name ("value", "text", "docx", "docxml", "pdf",
- * "html", "rules", "pipeline", "xlsx", "ofd"), or NULL. */
+ * "html", "rules", "pipeline", "xlsx", "xls", "ofd"), or NULL. */
 typedef void (*JxFuzzEntry)(const guint8 *data, gsize len);
 JxFuzzEntry jx_fuzz_entry(const char *target);
 

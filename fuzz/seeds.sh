@@ -6,7 +6,7 @@
 set -eu
 out=$1
 rm -rf "$out"
-for t in value text docx docxml pdf html rules pipeline xlsx ofd; do mkdir -p "$out/$t"; done
+for t in value text docx docxml pdf html rules pipeline xlsx xls ofd; do mkdir -p "$out/$t"; done
 
 # one file per case: the input field (the one before the expected JSON)
 awk -F '\t' -v d="$out/value" '!/^#/ && NF >= 2 { f = sprintf("%s/case-%04d", d, NR);
@@ -46,6 +46,10 @@ for f in corpus/ofd*/*.ofd; do
     unzip -p "$f" Doc_0/Pages/Page_0/Content.xml > "$out/ofd/$n-page0.xml"
 done
 cp tests/data/ofd-scan-png.ofd "$out/ofd/scan-png.ofd" # a picture page: the PNG decoder
+# the XLS files: the corpus renderings and the hand-made records of tests/data/
+for f in corpus/xls*/*.xls tests/data/xls-*.xls; do
+    [ -f "$f" ] && cp "$f" "$out/xls/$(echo "$f" | sed 's|/|-|g')"
+done
 
 for f in rules/*.rules; do
     cp "$f" "$out/rules/$(basename "$f")"

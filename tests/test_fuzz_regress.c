@@ -74,7 +74,7 @@ static int run_target(const char *target)
 static void test_every_target(void)
 {
     static const char *const TARGETS[] = {"text", "docx", "docxml", "pdf", "rules",
-                                          "pipeline", "html", "xlsx", "ofd"};
+                                          "pipeline", "html", "xlsx", "xls", "ofd"};
     for (gsize i = 0; i < G_N_ELEMENTS(TARGETS); i++) {
         int n = run_target(TARGETS[i]);
         if (n < 0)
