@@ -196,7 +196,8 @@ static void sort_unique(GArray *a)
 {
     if (a->len == 0)
         return;
-    qsort(a->data, a->len, sizeof(guint32), cmp_u32);
+    if (a->len > 1) /* an empty array's data may be NULL */
+        qsort(a->data, a->len, sizeof(guint32), cmp_u32);
     guint n = 1;
     for (guint i = 1; i < a->len; i++)
         if (g_array_index(a, guint32, i) != g_array_index(a, guint32, n - 1))
@@ -308,7 +309,8 @@ static GArray *sheet_entries(const JxSheet *s, GArray *joined)
         g_array_append_val(entries, e);
     }
     g_hash_table_destroy(by_row);
-    qsort(entries->data, entries->len, sizeof(Entry), cmp_entry);
+    if (entries->len > 1) /* every cell hidden: no data to sort (NULL) */
+        qsort(entries->data, entries->len, sizeof(Entry), cmp_entry);
     sort_unique(joined);
     return entries;
 }

@@ -255,6 +255,8 @@ static gboolean put_number(Book *bk, JxSheet *sh, const JxBiff *b, guint32 row, 
     char *text = jx_numfmt_render(v, code, bk->date1904);
     gboolean ok = put(bk, sh, b, row, col, xf, text, error);
     g_free(text);
+    if (ok && jx_numfmt_loses_digits(v, code)) /* an ID typed as a number */
+        jx_sheet_flag(sh, row, col, JX_FLAG_BIT(JX_FLAG_DIGITS_LOST));
     return ok;
 }
 
