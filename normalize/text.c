@@ -161,16 +161,22 @@ static gboolean nfkc_stable(const char *s)
 
 static char *protect_printed(char *s)
 {
-    if (!strstr(s, "\xEF\xBC"))
+    const char *p = strstr(s, "\xEF\xBC"); /* every mark is EF BC 81..9F */
+    if (!p)
         return s;
-    GString *o = g_string_sized_new(strlen(s) + 8);
-    for (const char *p = s; *p; p = g_utf8_next_char(p)) {
-        gunichar c = g_utf8_get_char(p);
-        if (jx_printed_ascii(c))
-            g_string_append_unichar(o, PROTECT_BASE + (c - 0xFF00));
-        else
-            g_string_append_len(o, p, g_utf8_next_char(p) - p);
+    GString *o = g_string_sized_new(strlen(s) + 16);
+    const char *from = s;
+    for (; p; p = strstr(p, "\xEF\xBC")) {
+        gunichar c = p[2] ? 0xFF00 + ((guchar)p[2] & 0x3F) : 0;
+        if (!((guchar)p[2] >= 0x80 && (guchar)p[2] <= 0xBF) || !jx_printed_ascii(c)) {
+            p += 2;
+            continue;
+        }
+        g_string_append_len(o, from, p - from);
+        g_string_append_unichar(o, PROTECT_BASE + (c - 0xFF00));
+        from = p += 3;
     }
+    g_string_append(o, from);
     g_free(s);
     return g_string_free(o, FALSE);
 }

@@ -846,6 +846,29 @@ static char *unwrap(char *s)
     return s;
 }
 
+static int cmp_unichar(const void *a, const void *b)
+{
+    gunichar x = *(const gunichar *)a, y = *(const gunichar *)b;
+    return (x > y) - (x < y);
+}
+
+/* Is c the first letter of a PREFIX word? The letters are gathered and
+ * sorted once (a cell is scanned letter by letter, so this is hot). */
+static gboolean starts_prefix(gunichar c)
+{
+    static gunichar first[G_N_ELEMENTS(PREFIX)];
+    static gsize n_first;
+    static gsize ready;
+    if (g_once_init_enter(&ready)) {
+        for (gsize i = 0; i < G_N_ELEMENTS(PREFIX); i++)
+            first[i] = g_utf8_get_char(PREFIX[i].word);
+        qsort(first, G_N_ELEMENTS(PREFIX), sizeof first[0], cmp_unichar);
+        n_first = G_N_ELEMENTS(PREFIX);
+        g_once_init_leave(&ready, 1);
+    }
+    return bsearch(&c, first, n_first, sizeof first[0], cmp_unichar) != NULL;
+}
+
 /* Can a value (number, operator, hedge, date) start with c? Positions
  * where none can are skipped without trying to parse. */
 static gboolean may_start_value(const char *p)
@@ -854,12 +877,8 @@ static gboolean may_start_value(const char *p)
     if (b < 128)
         return g_ascii_isdigit(b) || strchr("<>=~-+(", b);
     gunichar c = g_utf8_get_char(p);
-    if (cn_digit(c) >= 0 || cn_unit(c))
+    if (cn_digit(c) >= 0 || cn_unit(c) || starts_prefix(c))
         return TRUE;
-    gsize n = (gsize)(g_utf8_next_char(p) - p);
-    for (gsize i = 0; i < G_N_ELEMENTS(PREFIX); i++)
-        if ((unsigned char)PREFIX[i].word[0] == b && memcmp(PREFIX[i].word, p, n) == 0)
-            return TRUE;
     return c == 0x2212 /* − */ || c == 0x8D1F /* 负 */ || c == 0x7B2C /* 第 */ ||
            c == 0x6BCF /* 每 */ ||
            c == 0x5E74 /* 年底 */;
