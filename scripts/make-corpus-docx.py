@@ -148,24 +148,32 @@ def table(rows, widths=GRID, ruled=True):
             '<w:tblGrid>%s</w:tblGrid>%s</w:tbl>') % (borders, margins, grid, ''.join(rows))
 
 
-def form_table(f):
+def form_table(f, widths=GRID, padded=True, wrap=True):
+    """The seed-000 template for form f. padded: the header and fund-line
+    labels padded with spaces as the seed prints them; wrap: 年度/指标值 and
+    实际/完成值 broken in two lines (<w:br/>, as Word writes them)."""
+    heads = (('年初     预算数', '全年     预算数', '全年     执行数') if padded
+             else ('年初预算数', '全年预算数', '全年执行数'))
+    carryover, other = ('      上年结转资金', '  其他资金') if padded else ('上年结转资金', '其他资金')
+    br = '\n' if wrap else ''
     rows = [
         row(cell('项目名称', 2), cell(f['name'], 8)),
         row(cell('主管部门', 2), cell(f['dept'], 3), cell('实施单位', 2), cell(f['unit'], 3)),
         row(cell('项目负责人', 2), cell(f['lead'], 3), cell('联系电话', 2), cell(f['phone'], 3)),
-        row(cell('项目资金（万元）', 2, 'restart'), cell('', 2), cell('年初     预算数'),
-            cell('全年     预算数'), cell('全年     执行数'), cell('分值'), cell('执行率'), cell('得分')),
+        row(cell('项目资金（万元）', 2, 'restart'), cell('', 2),
+            *[cell(h) for h in heads],
+            cell('分值'), cell('执行率'), cell('得分')),
     ]
     for label, vals in (('年度资金总额', f['total']), ('其中：当年财政拨款', f['fiscal']),
-                        ('      上年结转资金', ('', '', '', '—', '', '—')),
-                        ('  其他资金', ('', '', '', '—', '', '—'))):
+                        (carryover, ('', '', '', '—', '', '—')),
+                        (other, ('', '', '', '—', '', '—'))):
         rows.append(row(cell('', 2, 'continue'), cell(label, 2), *[cell(v) for v in vals]))
     expected, actual = f['goal']
     rows.append(row(cell('年度总体目标', 2, 'restart'), cell('预期目标', 4), cell('实际完成情况', 4)))
     rows.append(row(cell('', 2, 'continue'), cell(paras=expected.split('\n'), span=4),
                     cell(actual, 4)))
     rows.append(row(cell(paras=['绩', '效', '指', '标'], vmerge='restart'), cell('一级指标'),
-                    cell('二级指标'), cell('三级指标'), cell('年度\n指标值'), cell('实际\n完成值'),
+                    cell('二级指标'), cell('三级指标'), cell('年度' + br + '指标值'), cell('实际' + br + '完成值'),
                     cell('分值'), cell('得分'), cell('偏差原因分析及改进措施', 2)))
     for l1, l2, name, target, act, weight, score, dev in f['rows']:
         rows.append(row(cell('', vmerge='continue'),
@@ -174,7 +182,7 @@ def form_table(f):
                         cell(name), cell(target), cell(act), cell(weight), cell(score),
                         cell(dev, 2)))
     rows.append(row(cell('总分', 6), cell(f['score'][0]), cell(f['score'][1]), cell('', 2)))
-    return table(rows)
+    return table(rows, widths)
 
 
 def document(body, landscape=False, a3=False):

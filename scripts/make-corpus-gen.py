@@ -270,40 +270,9 @@ def document(seed):
             body.append('<w:p><w:r><w:br w:type="page"/></w:r></w:p>')
         body.append(D.para('项目支出绩效自评表', center=True))
         body.append(D.para(rng.choice(['（ 2023年度）', '（2023年度）', '(2023年度)']), center=True))
-        body.append(form_table(f, grid, wrap))
+        body.append(D.form_table(f, grid, padded=False, wrap=wrap))
         body.append(D.para(''))
     return D.docx(''.join(body)), gold_records(forms, truths, year)
-
-
-def form_table(f, grid, wrap):
-    """The seed-000 template with the generator's column widths; header
-    cells broken in two lines (<w:br/>, as Word writes them) when wrap."""
-    br = '\n' if wrap else ''
-    rows = [
-        D.row(D.cell('项目名称', 2), D.cell(f['name'], 8)),
-        D.row(D.cell('主管部门', 2), D.cell(f['dept'], 3), D.cell('实施单位', 2), D.cell(f['unit'], 3)),
-        D.row(D.cell('项目负责人', 2), D.cell(f['lead'], 3), D.cell('联系电话', 2), D.cell(f['phone'], 3)),
-        D.row(D.cell('项目资金（万元）', 2, 'restart'), D.cell('', 2), D.cell('年初预算数'),
-              D.cell('全年预算数'), D.cell('全年执行数'), D.cell('分值'), D.cell('执行率'), D.cell('得分')),
-    ]
-    for label, vals in (('年度资金总额', f['total']), ('其中：当年财政拨款', f['fiscal']),
-                        ('上年结转资金', ('', '', '', '—', '', '—')),
-                        ('其他资金', ('', '', '', '—', '', '—'))):
-        rows.append(D.row(D.cell('', 2, 'continue'), D.cell(label, 2), *[D.cell(v) for v in vals]))
-    expected, actual = f['goal']
-    rows.append(D.row(D.cell('年度总体目标', 2, 'restart'), D.cell('预期目标', 4), D.cell('实际完成情况', 4)))
-    rows.append(D.row(D.cell('', 2, 'continue'), D.cell(expected, 4), D.cell(actual, 4)))
-    rows.append(D.row(D.cell(paras=['绩', '效', '指', '标'], vmerge='restart'), D.cell('一级指标'),
-                      D.cell('二级指标'), D.cell('三级指标'), D.cell('年度' + br + '指标值'), D.cell('实际' + br + '完成值'),
-                      D.cell('分值'), D.cell('得分'), D.cell('偏差原因分析及改进措施', 2)))
-    for l1, l2, name, target, act, weight, score, dev in f['rows']:
-        rows.append(D.row(D.cell('', vmerge='continue'),
-                          D.cell(l1, vmerge='restart') if l1 else D.cell('', vmerge='continue'),
-                          D.cell(l2, vmerge='restart') if l2 else D.cell('', vmerge='continue'),
-                          D.cell(name), D.cell(target), D.cell(act), D.cell(weight), D.cell(score),
-                          D.cell(dev, 2)))
-    rows.append(D.row(D.cell('总分', 6), D.cell(f['score'][0]), D.cell(f['score'][1]), D.cell('', 2)))
-    return D.table(rows, widths=grid)
 
 
 def write_gold(path, recs, data, fmt, pages):
