@@ -50,15 +50,7 @@ def _table(tbl):
     for tr in tbl.findall(W + 'tr'):
         c = 0
         for tc in tr.findall(W + 'tc'):
-            pr = tc.find(W + 'tcPr')
-            span, vm = 1, None
-            if pr is not None:
-                gs = pr.find(W + 'gridSpan')
-                if gs is not None:
-                    span = int(gs.get(W + 'val', '1'))
-                v = pr.find(W + 'vMerge')
-                if v is not None:
-                    vm = v.get(W + 'val', 'continue')
+            span, vm = _span_merge(tc)
             if vm == 'continue' and c in above:
                 above[c][2] += 1
             else:
@@ -252,11 +244,8 @@ def _shown(el, out):
         elif n.tag in _SKIP:
             continue
         elif n.tag == W + 'r':
-            rpr = n.find(W + 'rPr')
-            v = rpr.find(W + 'vanish') if rpr is not None else None
-            if v is not None and v.get(W + 'val') not in ('0', 'false', 'off'):
-                continue
-            _shown(n, out)
+            if not _hidden(n):
+                _shown(n, out)
         elif n.tag == W + 't':
             out.append(n.text or '')
         elif n.tag in (W + 'tab', W + 'ptab'):
@@ -303,15 +292,7 @@ def _table_flat(tbl, out):
     for tr in tbl.findall(W + 'tr'):
         c = 0
         for tc in tr.findall(W + 'tc'):
-            pr = tc.find(W + 'tcPr')
-            span, vm = 1, None
-            if pr is not None:
-                gs = pr.find(W + 'gridSpan')
-                if gs is not None:
-                    span = int(gs.get(W + 'val', '1'))
-                v = pr.find(W + 'vMerge')
-                if v is not None:
-                    vm = v.get(W + 'val', 'continue')
+            span, vm = _span_merge(tc)
             paras = []
             _cell_parts(tc, paras, nested)
             text = '\n'.join(paras)
