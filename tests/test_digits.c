@@ -1,7 +1,10 @@
 /* Spreadsheet numbers that lost digits (an ID typed as a number): the
  * cell says DIGITS_LOST, and so does the record read from it. */
+#include "common/ruleset.h"
 #include "extract/office/numfmt.h"
 #include "extract/office/sheet.h"
+#include "rules/check.h"
+#include "rules/form.h"
 #include "tests/harness.h"
 
 static void test_loses_digits(void)
@@ -34,9 +37,41 @@ static void test_flag_reaches_cell(void)
     jx_sheet_free(s);
 }
 
+/* ... and from the field's cell to the form: the project code that lost
+ * its digits leaves its form under 0.9, the form beside it stays sure */
+static void test_flag_reaches_form(void)
+{
+    JxRuleset *rs = jx_ruleset_new();
+    GError *err = NULL;
+    CU_ASSERT_TRUE_FATAL(jx_ruleset_load_builtin(rs, &err));
+    for (int lost = 0; lost < 2; lost++) {
+        JxSheet *s = jx_sheet_new("表1", FALSE);
+        jx_sheet_set(s, 0, 0, "项目名称");
+        jx_sheet_set(s, 0, 1, "非公经济人士培训");
+        jx_sheet_set(s, 1, 0, "项目编码");
+        jx_sheet_set(s, 1, 1, lost ? "4.40307E+19" : "440307");
+        if (lost)
+            jx_sheet_flag(s, 1, 1, JX_FLAG_BIT(JX_FLAG_DIGITS_LOST));
+        JxDoc *doc = jx_doc_new("xlsx");
+        CU_ASSERT_TRUE(jx_sheet_to_doc(s, doc, NULL));
+        JxResult *res = jx_forms_read(doc, rs);
+        CU_ASSERT_EQUAL_FATAL(res->forms->len, 1);
+        const JxForm *f = g_ptr_array_index(res->forms, 0);
+        CU_ASSERT_STRING_EQUAL(f->project_code, lost ? "4.40307E+19" : "440307");
+        CU_ASSERT_EQUAL((f->flags & JX_FLAG_BIT(JX_FLAG_DIGITS_LOST)) != 0, lost);
+        double c = jx_check_confidence(f->flags, rs);
+        CU_ASSERT_TRUE(lost ? c < 0.9 : c >= 0.9);
+        jx_result_free(res);
+        jx_doc_free(doc);
+        jx_sheet_free(s);
+    }
+    jx_ruleset_free(rs);
+}
+
 void jx_add_digits_tests(void)
 {
     CU_pSuite s = CU_add_suite("spreadsheet digits lost", NULL, NULL);
     CU_add_test(s, "a number past 15 digits, or General in scientific", test_loses_digits);
     CU_add_test(s, "the flag goes with the cell to the document", test_flag_reaches_cell);
+    CU_add_test(s, "and from a field's cell to its form", test_flag_reaches_form);
 }
