@@ -40,7 +40,7 @@ LIB_SRC := common/error.c common/edits.c common/flags.c common/ruleset.c common/
            normalize/text.c normalize/value.c normalize/units.c normalize/grid.c normalize/ocr_cells.c \
            rules/record.c rules/form.c rules/form_grid.c rules/form_fields.c \
            rules/form_funds.c rules/form_indicators.c rules/form_totals.c rules/check.c \
-           sink/json.c sink/jsonl.c sink/columns.c sink/sqlite.c sink/csv.c sink/handover.c \
+           sink/json.c sink/jsonl.c sink/columns.c sink/sqlite.c sink/csv.c sink/handover.c sink/tables.c \
            pipeline/pipeline.c
 # the OCR plugin, which judges glyph shapes too
 PLUGIN_SRC := extract/ocr/ocr_tesseract.c extract/ocr/glyph.c
@@ -126,6 +126,8 @@ bench: deps
 	@build/bench_normalize tests/normalize.cases
 	@bench/bench_pdf.sh build/jixiao $(sort $(wildcard corpus/pdf*/*.pdf))
 	@bench/bench_batch.sh build/jixiao corpus
+	@if [ -n "$(ICDAR2013)" ]; then python3 bench/icdar2013.py --jixiao build/jixiao $(ICDAR2013); \
+	 else echo "bench: ICDAR 2013 not scored (make bench ICDAR2013=DIR, README 'Measured quality')"; fi
 
 # ---- fuzzing (clang libFuzzer): fuzz/, README "Fuzzing" ----
 #   make fuzz        build build/fuzz/<target> and its seeds (build/fuzz/seeds/<target>/)

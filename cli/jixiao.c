@@ -25,6 +25,7 @@
 #include "sink/handover.h"
 #include "sink/jsonl.h"
 #include "sink/sqlite.h"
+#include "sink/tables.h"
 
 #define EXIT_SOME_FAILED 1
 #define EXIT_USAGE 2
@@ -670,18 +671,68 @@ static void show_table(GString *o, const JxTable *t, int index)
     }
 }
 
+/* A stem for the CSV files of path, unique in this run: "report" for
+ * dir/report.pdf, then "report-2" for another report.docx. A new string. */
+static char *csv_stem(GHashTable *used, const char *path)
+{
+    char *base = g_path_get_basename(path);
+    char *dot = strrchr(base, '.');
+    if (dot && dot != base)
+        *dot = '\0';
+    char *stem = g_strdup(base);
+    for (int n = 2; g_hash_table_contains(used, stem); n++) {
+        g_free(stem);
+        stem = g_strdup_printf("%s-%d", base, n);
+    }
+    g_free(base);
+    g_hash_table_add(used, g_strdup(stem));
+    return stem;
+}
+
+static void show_doc(const char *path, const JxDoc *doc)
+{
+    GString *o = g_string_new(NULL);
+    g_string_append_printf(o, "== %s (%s, %u blocks)\n", path, doc->format, doc->blocks->len);
+    int ntables = 0;
+    for (guint b = 0; b < doc->blocks->len; b++) {
+        const JxBlock *blk = g_ptr_array_index(doc->blocks, b);
+        if (blk->page > 0)
+            g_string_append_printf(o, "[p%d] ", blk->page);
+        if (blk->kind == JX_BLOCK_PARAGRAPH) {
+            g_string_append(o, "¶ ");
+            show_text(o, blk->text, 200);
+            g_string_append_c(o, '\n');
+        } else {
+            show_table(o, blk->table, ntables++);
+        }
+    }
+    fwrite(o->str, 1, o->len, stdout);
+    g_string_free(o, TRUE);
+}
+
 static int cmd_tables(int argc, char **argv)
 {
+    gboolean json = FALSE;
+    char *csv_dir = NULL;
+    GOptionEntry entries[] = {
+        {"json", 0, 0, G_OPTION_ARG_NONE, &json,
+         "Write each file's tables as one JSON line (page, box, cells with row, col, spans, text)", NULL},
+        {"csv", 0, 0, G_OPTION_ARG_FILENAME, &csv_dir,
+         "Write each table as DIR/NAME-tN.csv (NAME: the file's name without its extension)", "DIR"},
+        {NULL, 0, 0, 0, NULL, NULL, NULL}};
     GOptionContext *ctx = g_option_context_new(
         "FILE... - show paragraphs (¶) and tables (↑ ← mark cells merged from above and from the left, {RxC} a cell's span)");
+    g_option_context_add_main_entries(ctx, entries, NULL);
     GError *err = NULL;
     int status = 0;
     if (!g_option_context_parse(ctx, &argc, &argv, &err) || argc < 2) {
         fprintf(stderr, "jixiao tables: %s\n", err ? err->message : "no input files");
         g_clear_error(&err);
         g_option_context_free(ctx);
+        g_free(csv_dir);
         return EXIT_USAGE;
     }
+    GHashTable *stems = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     for (int i = 1; i < argc; i++) {
         gchar *data = NULL;
         gsize len = 0;
@@ -696,26 +747,29 @@ static int cmd_tables(int argc, char **argv)
             continue;
         }
         tell_notes(doc->notes);
-        GString *o = g_string_new(NULL);
-        g_string_append_printf(o, "== %s (%s, %u blocks)\n", argv[i], doc->format, doc->blocks->len);
-        int ntables = 0;
-        for (guint b = 0; b < doc->blocks->len; b++) {
-            const JxBlock *blk = g_ptr_array_index(doc->blocks, b);
-            if (blk->page > 0)
-                g_string_append_printf(o, "[p%d] ", blk->page);
-            if (blk->kind == JX_BLOCK_PARAGRAPH) {
-                g_string_append(o, "¶ ");
-                show_text(o, blk->text, 200);
-                g_string_append_c(o, '\n');
-            } else {
-                show_table(o, blk->table, ntables++);
-            }
+        if (json) {
+            GString *o = g_string_new(NULL);
+            jx_tables_json(o, argv[i], doc);
+            fwrite(o->str, 1, o->len, stdout);
+            g_string_free(o, TRUE);
         }
-        fwrite(o->str, 1, o->len, stdout);
-        g_string_free(o, TRUE);
+        if (csv_dir) {
+            char *stem = csv_stem(stems, argv[i]);
+            int n = 0;
+            if (!jx_tables_csv(csv_dir, stem, doc, &n, &err)) {
+                fprintf(stderr, "jixiao tables: %s\n", err->message);
+                g_clear_error(&err);
+                status = EXIT_SOME_FAILED;
+            }
+            g_free(stem);
+        }
+        if (!json && !csv_dir)
+            show_doc(argv[i], doc);
         jx_doc_free(doc);
     }
+    g_hash_table_destroy(stems);
     g_option_context_free(ctx);
+    g_free(csv_dir);
     return status;
 }
 

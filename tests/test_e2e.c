@@ -829,6 +829,85 @@ static void test_csv(void)
     g_free(dir);
 }
 
+static JsonObject *tables_json(const char *file)
+{
+    int status;
+    const char *args[] = {"tables", "--json", file, NULL};
+    char *out = run(args, &status, NULL);
+    CU_ASSERT_EQUAL(status, 0);
+    JsonParser *p = json_parser_new();
+    JsonObject *o = NULL;
+    if (out && json_parser_load_from_data(p, out, -1, NULL) && JSON_NODE_HOLDS_OBJECT(json_parser_get_root(p)))
+        o = json_object_ref(json_node_get_object(json_parser_get_root(p)));
+    CU_ASSERT_PTR_NOT_NULL(o);
+    g_object_unref(p);
+    g_free(out);
+    return o;
+}
+
+static JsonObject *cell_of(JsonObject *table, guint i)
+{
+    return json_array_get_object_element(json_object_get_array_member(table, "cells"), i);
+}
+
+static void test_tables_json(void)
+{
+    /* a DOCX: cells with spans, no geometry */
+    JsonObject *o = tables_json("corpus/docx/003-guangshui-goals.docx");
+    if (!o)
+        return;
+    CU_ASSERT_STRING_EQUAL(json_object_get_string_member(o, "format"), "docx");
+    JsonArray *tables = json_object_get_array_member(o, "tables");
+    CU_ASSERT_EQUAL(json_array_get_length(tables), 5);
+    JsonObject *t = json_array_get_object_element(tables, 0);
+    CU_ASSERT_EQUAL(json_object_get_int_member(t, "cols"), 9);
+    CU_ASSERT_TRUE(json_object_get_null_member(t, "box"));
+    JsonObject *c = cell_of(t, 0);
+    CU_ASSERT_EQUAL(json_object_get_int_member(c, "colspan"), 9);
+    /* as the DOCX has it: the extract stage does not clean text up */
+    CU_ASSERT_STRING_EQUAL(json_object_get_string_member(c, "text"),
+                           "年度目标 1： 组织非公经济代表人士到井冈山接受红色革命教育");
+    json_object_unref(o);
+    /* the same form as a PDF: pages and boxes in points, across a page break */
+    o = tables_json("corpus/pdf/003-guangshui-goals.pdf");
+    if (!o)
+        return;
+    CU_ASSERT_EQUAL(json_object_get_int_member(o, "pages"), 9);
+    t = json_array_get_object_element(json_object_get_array_member(o, "tables"), 0);
+    CU_ASSERT_EQUAL(json_object_get_int_member(t, "page"), 1);
+    CU_ASSERT_EQUAL(json_object_get_int_member(t, "page_end"), 2);
+    JsonArray *box = json_object_get_array_member(t, "box");
+    CU_ASSERT_EQUAL(json_array_get_length(box), 4);
+    CU_ASSERT_TRUE(json_array_get_double_element(box, 0) > 50 && json_array_get_double_element(box, 0) < 120);
+    c = cell_of(t, 1);
+    CU_ASSERT_EQUAL(json_object_get_int_member(c, "row"), 1);
+    CU_ASSERT_EQUAL(json_object_get_int_member(c, "col"), 0);
+    CU_ASSERT_FALSE(json_object_get_null_member(c, "box"));
+    json_object_unref(o);
+}
+
+static void test_tables_csv(void)
+{
+    char *dir = tmpdir();
+    int status;
+    /* two inputs of one name: the second one's files get a unique stem */
+    const char *args[] = {"tables", "--csv", dir, "corpus/docx/003-guangshui-goals.docx",
+                          "corpus/pdf/003-guangshui-goals.pdf", NULL};
+    g_free(run(args, &status, NULL));
+    CU_ASSERT_EQUAL(status, 0);
+    char *path = g_build_filename(dir, "003-guangshui-goals-t1.csv", NULL), *text = NULL;
+    CU_ASSERT_TRUE(g_file_get_contents(path, &text, NULL, NULL));
+    CU_ASSERT_TRUE(g_str_has_prefix(text ? text : "",
+                                    "年度目标 1： 组织非公经济代表人士到井冈山接受红色革命教育,,,,,,,,\r\n,一级指标,"));
+    g_free(text);
+    g_free(path);
+    path = g_build_filename(dir, "003-guangshui-goals-2-t5.csv", NULL);
+    CU_ASSERT_TRUE(g_file_test(path, G_FILE_TEST_EXISTS));
+    g_free(path);
+    rm_rf(dir);
+    g_free(dir);
+}
+
 /* ---------- eval ---------- */
 
 static void test_eval_gate(void)
@@ -1064,6 +1143,8 @@ static void test_ocr_missing(void)
 void jx_add_e2e_tests(void)
 {
     CU_pSuite s = CU_add_suite("e2e (the jixiao binary)", NULL, NULL);
+    CU_add_test(s, "tables --json: cells with spans, pages and boxes", test_tables_json);
+    CU_add_test(s, "tables --csv: a file a table, merged cells in their top-left field", test_tables_csv);
     CU_add_test(s, "corpus against gold, field by field", test_gold);
     CU_add_test(s, "DOCX and PDF of one document give the same records", test_docx_pdf_same);
     CU_add_test(s, "bad inputs give error records, the run goes on", test_bad_inputs);

@@ -119,7 +119,7 @@ static void test_inner_edge(void)
 static void add_word(GPtrArray *out, GArray *store, const char *text, double x, double y, double size)
 {
     for (const char *p = text; *p; p = g_utf8_next_char(p)) {
-        JxGlyph gl = {g_utf8_get_char(p), x, y, x + size, y + size};
+        JxGlyph gl = {g_utf8_get_char(p), x, y, x + size, y + size, FALSE};
         g_array_append_val(store, gl);
         x += size;
     }
@@ -160,6 +160,63 @@ static void test_layout(void)
     gl = glyph_ptrs(store);
     t = jx_layout_glyph_text(gl);
     CU_ASSERT_STRING_EQUAL(t, "tables PDF\nA");
+    g_free(t);
+    g_ptr_array_free(gl, TRUE);
+    g_array_free(store, TRUE);
+}
+
+/* Glyphs of words 6 pt wide a letter, 10 pt high, `gap` apart, each after
+ * the first marked as the producer's word start. */
+static void add_words(GArray *store, const char *const *words, double x, double y, double gap)
+{
+    for (int w = 0; words[w]; w++) {
+        for (const char *p = words[w]; *p; p = g_utf8_next_char(p)) {
+            JxGlyph gl = {g_utf8_get_char(p), x, y, x + 6, y + 10, w > 0 && p == words[w]};
+            g_array_append_val(store, gl);
+            x += 6;
+        }
+        x += gap;
+    }
+}
+
+static void test_latin_spaces(void)
+{
+    GArray *store = g_array_new(FALSE, FALSE, sizeof(JxGlyph));
+    /* a 2 pt space (0.2 of the height) between words the PDF spaced */
+    const char *latin[] = {"Carbon", "dioxide", "(CO2)", NULL};
+    add_words(store, latin, 0, 0, 2);
+    GPtrArray *gl = glyph_ptrs(store);
+    char *t = jx_layout_glyph_text(gl);
+    CU_ASSERT_STRING_EQUAL(t, "Carbon dioxide (CO2)");
+    g_free(t);
+    g_ptr_array_free(gl, TRUE);
+    /* the same narrow gap between Han letters is letter spacing, not a space */
+    g_array_set_size(store, 0);
+    const char *han[] = {"项目", "支出", NULL};
+    add_words(store, han, 0, 0, 2);
+    gl = glyph_ptrs(store);
+    t = jx_layout_glyph_text(gl);
+    CU_ASSERT_STRING_EQUAL(t, "项目支出");
+    g_free(t);
+    g_ptr_array_free(gl, TRUE);
+    /* a gap under a twelfth of the height is kerning even where the PDF spaced */
+    g_array_set_size(store, 0);
+    const char *tight[] = {"Total", "EU", NULL};
+    add_words(store, tight, 0, 0, 0.5);
+    gl = glyph_ptrs(store);
+    t = jx_layout_glyph_text(gl);
+    CU_ASSERT_STRING_EQUAL(t, "TotalEU");
+    g_free(t);
+    g_ptr_array_free(gl, TRUE);
+    /* Latin words wrapped in a cell were broken at a space; a number is not */
+    g_array_set_size(store, 0);
+    const char *first[] = {"population", NULL}, *second[] = {"1995", NULL};
+    add_words(store, first, 0, 0, 0);
+    add_words(store, second, 0, 12, 0);
+    gl = glyph_ptrs(store);
+    gboolean edge;
+    t = jx_layout_cell_text(gl, 61, &edge);
+    CU_ASSERT_STRING_EQUAL(t, "population 1995");
     g_free(t);
     g_ptr_array_free(gl, TRUE);
     g_array_free(store, TRUE);
@@ -251,6 +308,7 @@ void jx_add_geom_tests(void)
     CU_add_test(s, "a cell's inside starts just past its line", test_inner_edge);
     s = CU_add_suite("extract/geom/layout", NULL, NULL);
     CU_add_test(s, "text from glyph boxes, wraps", test_layout);
+    CU_add_test(s, "Latin words keep the spaces the PDF gave them", test_latin_spaces);
     s = CU_add_suite("extract/geom/blocks", NULL, NULL);
     CU_add_test(s, "a page's blocks: grid cells read, unruled text, top to bottom", test_blocks);
 }

@@ -5,6 +5,7 @@
 
 #define SAME_LINE 0.45   /* centres closer than this many glyph heights */
 #define WORD_GAP 0.3     /* a gap this many heights wide is a space */
+#define LATIN_GAP 0.08   /* ... this wide, between Latin glyphs the producer spaced */
 #define PARA_GAP 0.8     /* a gap this many line heights starts a paragraph */
 
 static double height(const JxGlyph *g)
@@ -70,15 +71,26 @@ GPtrArray *jx_layout_lines(GPtrArray *glyphs)
     return lines;
 }
 
+/* Latin script, digits and ASCII marks: where words are spaced narrowly. */
+static gboolean spaced_script(gunichar c)
+{
+    return (c > ' ' && c < 0x7f) || (c >= 0xc0 && c < 0x250);
+}
+
+static gboolean space_between(const JxGlyph *p, const JxGlyph *g)
+{
+    double gap = g->x0 - p->x1, h = MAX(height(g), height(p));
+    if (gap > WORD_GAP * h)
+        return TRUE;
+    return g->word_start && gap > LATIN_GAP * h && spaced_script(p->c) && spaced_script(g->c);
+}
+
 static void append_line(GString *o, const JxLine *l, guint from, guint to)
 {
     for (guint i = from; i < to; i++) {
         const JxGlyph *g = g_ptr_array_index(l->glyphs, i);
-        if (i > from) {
-            const JxGlyph *p = g_ptr_array_index(l->glyphs, i - 1);
-            if (g->x0 - p->x1 > WORD_GAP * MAX(height(g), height(p)))
-                g_string_append_c(o, ' ');
-        }
+        if (i > from && space_between(g_ptr_array_index(l->glyphs, i - 1), g))
+            g_string_append_c(o, ' ');
         g_string_append_unichar(o, g->c);
     }
 }
@@ -103,9 +115,36 @@ char *jx_layout_glyph_text(GPtrArray *glyphs)
     return t;
 }
 
+/* Part of a number: a number wrapped in a narrow cell joins without a space. */
+static gboolean numeric(gunichar c)
+{
+    return g_ascii_isdigit(c) || c == '.' || c == ',' || c == '%';
+}
+
 static gboolean latin(gunichar c)
 {
     return c < 128 && g_ascii_isalpha(c);
+}
+
+/* Whether a cell's lines, wrapped at its edge, were broken at a space:
+ * between Latin letters always; in a cell without Han letters (where lines
+ * break only at spaces) between any Latin-script glyphs but the parts of a
+ * number and after a hyphen or slash. */
+static gboolean wrapped_at_space(gunichar end, gunichar start, gboolean han)
+{
+    if (latin(end) && latin(start))
+        return TRUE;
+    return !han && spaced_script(end) && spaced_script(start) &&
+           !(numeric(end) && numeric(start)) && end != '-' && end != '/';
+}
+
+static gboolean any_han(GPtrArray *glyphs)
+{
+    for (guint i = 0; i < glyphs->len; i++)
+        if (g_unichar_get_script(((const JxGlyph *)g_ptr_array_index(glyphs, i))->c) ==
+            G_UNICODE_SCRIPT_HAN)
+            return TRUE;
+    return FALSE;
 }
 
 static gboolean reaches(const JxLine *l, double right)
@@ -116,6 +155,7 @@ static gboolean reaches(const JxLine *l, double right)
 
 char *jx_layout_cell_text(GPtrArray *glyphs, double right, gboolean *runs_to_edge)
 {
+    gboolean han = any_han(glyphs);
     GPtrArray *lines = jx_layout_lines(glyphs);
     GString *o = g_string_new(NULL);
     *runs_to_edge = lines->len > 0 && reaches(g_ptr_array_index(lines, lines->len - 1), right);
@@ -127,7 +167,7 @@ char *jx_layout_cell_text(GPtrArray *glyphs, double right, gboolean *runs_to_edg
             const JxGlyph *start = g_ptr_array_index(l->glyphs, 0);
             if (!reaches(p, right))
                 g_string_append_c(o, '\n');
-            else if (latin(end->c) && latin(start->c))
+            else if (wrapped_at_space(end->c, start->c, han))
                 g_string_append_c(o, ' ');
         }
         append_line(o, l, 0, l->glyphs->len);

@@ -11,6 +11,9 @@
 typedef struct {
     gunichar c;
     double x0, y0, x1, y1;
+    gboolean word_start; /* the producer put a space before it (PDF text
+                          * layer): between Latin letters or digits a
+                          * narrower gap than a CJK one is then a space */
 } JxGlyph;
 
 typedef struct {

@@ -237,7 +237,7 @@ static void page_text(GArray *items, PageImage *img, const gboolean *covered, in
     for (guint i = 0; i < nwords; i++) {
         const JxInk *wd = &g_array_index(words, JxInk, i);
         boxes[i] = (JxGlyph){0x25A1, wd->x / s, wd->y / s, (wd->x + wd->w) / s,
-                             (wd->y + wd->h) / s}; /* □: OCR gives the text */
+                             (wd->y + wd->h) / s, FALSE}; /* □: OCR gives the text */
         g_ptr_array_add(at, &boxes[i]);
     }
     if (jx_blocks_from_layout(items, at, pageno, image_text, img) == 0) {

@@ -128,7 +128,7 @@ static void add_glyph(JxOfdPage *pg, gunichar c, double x, double y, double w, d
                       const JxOfdMatrix *m)
 {
     double xs[2] = {x, x + w}, ys[2] = {y - size * JX_OFD_ASCENT, y + size * JX_OFD_DESCENT};
-    JxGlyph g = {c, G_MAXDOUBLE, G_MAXDOUBLE, -G_MAXDOUBLE, -G_MAXDOUBLE};
+    JxGlyph g = {c, G_MAXDOUBLE, G_MAXDOUBLE, -G_MAXDOUBLE, -G_MAXDOUBLE, FALSE};
     for (int i = 0; i < 2; i++)
         for (int j = 0; j < 2; j++) {
             double u, v;

@@ -91,7 +91,7 @@ static GArray *page_glyphs(PopplerPage *page, double pw, double ph, guint *bad, 
             if (garbled_char(c))
                 (*bad)++;
             JxGlyph g = {c, MIN(rects[k].x1, rects[k].x2), MIN(rects[k].y1, rects[k].y2),
-                         MAX(rects[k].x1, rects[k].x2), MAX(rects[k].y1, rects[k].y2)};
+                         MAX(rects[k].x1, rects[k].x2), MAX(rects[k].y1, rects[k].y2), after_space};
             g_array_append_val(glyphs, g);
             g_array_append_val(word_start, after_space);
             after_space = FALSE;
