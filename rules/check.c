@@ -155,16 +155,15 @@ static void check_form(JxForm *form, const JxRuleset *rs)
     check_level_weights(form, 2);
     check_level_nesting(form);
     double wsum = 0, ssum = 0;
-    int wn = 0, sn = 0;
     for (guint i = 0; i < form->funds->len; i++) {
         JxFund *f = g_ptr_array_index(form->funds, i);
         check_fund(f);
         f->confidence = jx_check_confidence(f->flags, rs);
         if (strcmp(f->line, "total") == 0) {
             if (f->weight.set)
-                wsum += f->weight.v, wn++;
+                wsum += f->weight.v;
             if (f->score.set)
-                ssum += f->score.v, sn++;
+                ssum += f->score.v;
         }
     }
     for (guint i = 0; i < form->indicators->len; i++) {
@@ -174,13 +173,15 @@ static void check_form(JxForm *form, const JxRuleset *rs)
             ind->flags |= JX_FLAG_BIT(JX_FLAG_SCORE_OVER_WEIGHT);
         ind->confidence = jx_check_confidence(ind->flags, rs);
         if (ind->weight.set)
-            wsum += ind->weight.v, wn++;
+            wsum += ind->weight.v;
         if (ind->score.set)
-            ssum += ind->score.v, sn++;
+            ssum += ind->score.v;
     }
-    if (form->total_weight.set && wn && fabs(wsum - form->total_weight.v) > JX_SUM_TOLERANCE)
+    /* a stated total with no parts read is a failed sum too: the rows it
+     * totals were lost (a form whose layout was not understood) */
+    if (form->total_weight.set && fabs(wsum - form->total_weight.v) > JX_SUM_TOLERANCE)
         form->flags |= JX_FLAG_BIT(JX_FLAG_WEIGHT_SUM_MISMATCH);
-    if (form->total_score.set && sn && fabs(ssum - form->total_score.v) > JX_SUM_TOLERANCE)
+    if (form->total_score.set && fabs(ssum - form->total_score.v) > JX_SUM_TOLERANCE)
         form->flags |= JX_FLAG_BIT(JX_FLAG_SCORE_SUM_MISMATCH);
     if (over(form->total_score, form->total_weight))
         form->flags |= JX_FLAG_BIT(JX_FLAG_SCORE_OVER_WEIGHT);
@@ -203,6 +204,12 @@ static void check_form(JxForm *form, const JxRuleset *rs)
 void jx_check_result(JxResult *res, const JxRuleset *rs)
 {
     g_return_if_fail(res != NULL && rs != NULL);
-    for (guint i = 0; i < res->forms->len; i++)
-        check_form(g_ptr_array_index(res->forms, i), rs);
+    const guint sums = JX_FLAG_BIT(JX_FLAG_WEIGHT_SUM_MISMATCH) | JX_FLAG_BIT(JX_FLAG_SCORE_SUM_MISMATCH);
+    for (guint i = 0; i < res->forms->len; i++) {
+        JxForm *form = g_ptr_array_index(res->forms, i);
+        check_form(form, rs);
+        /* a form whose sums fail may have lost rows: the document's
+         * counts are in doubt too */
+        res->flags |= form->flags & sums;
+    }
 }

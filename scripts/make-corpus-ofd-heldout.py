@@ -5,7 +5,8 @@
     python3 scripts/make-corpus-ofd-heldout.py --gold-only  # re-derive the gold only
 
 LibreOffice's PDFs of the corpus (corpus/pdf/*.pdf -> corpus/ofd-heldout/,
-corpus/pdf-unruled/*.pdf -> corpus/ofd-unruled-heldout/) converted to OFD:
+corpus/pdf-unruled/*.pdf -> corpus/ofd-unruled-heldout/, corpus/gen-pdf-heldout
+-> corpus/gen-ofd-heldout/) converted to OFD:
 `mutool trace` gives each page's glyphs (with their font size and origin)
 and vector paths, which are written page by page as OFD TextObjects (one
 per text span, DeltaX from the glyph origins) and PathObjects (stroked and
@@ -31,7 +32,9 @@ ofdgen = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(ofdgen)
 fmt, esc, zip_bytes = ofdgen.fmt, ofdgen.esc, ofdgen.zip_bytes
 
-SETS = [('corpus/pdf', 'corpus/ofd-heldout'), ('corpus/pdf-unruled', 'corpus/ofd-unruled-heldout')]
+# the last: generated forms (scripts/make-corpus-gen.py) no reader was tuned on
+SETS = [('corpus/pdf', 'corpus/ofd-heldout'), ('corpus/pdf-unruled', 'corpus/ofd-unruled-heldout'),
+        ('corpus/gen-pdf-heldout', 'corpus/gen-ofd-heldout')]
 NS = 'http://www.ofdspec.org/2016'
 PT_TO_MM = 25.4 / 72
 HEAD = '<?xml version="1.0" encoding="UTF-8"?>\n'

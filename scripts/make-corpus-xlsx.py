@@ -7,6 +7,8 @@ with gold, the way real exporters differ, from a seed:
         # seeds, and LibreOffice Calc's own XLSX: DOCX -> HTML (Writer) -> XLSX (Calc))
     python3 scripts/make-corpus-xlsx.py --heldout --gold-only  # re-derive the held-out
         # gold of the files already there (no soffice)
+    python3 scripts/make-corpus-xlsx.py --gen-heldout  # the same for the generated
+        # forms of corpus/gen-docx-heldout -> corpus/gen-xlsx-heldout/ (unseen forms)
     python3 scripts/make-corpus-xlsx.py --bad       # tests/data/ bad inputs
 
 What a seed varies: shared or inline strings; numbers stored as numbers
@@ -491,8 +493,8 @@ def render(docx, out_path, seed):
     docxmodel.derive_gold(docx[:-5] + '.gold.jsonl', out_path, 'xlsx')
 
 
-def docx_files():
-    return sorted(glob.glob('corpus/docx/*.docx'))
+def docx_files(src='corpus/docx'):
+    return sorted(glob.glob(src + '/*.docx'))
 
 
 def make_dev():
@@ -516,16 +518,19 @@ def soffice_xlsx(docx, out_path):
         shutil.copyfile(html[:-5] + '.xlsx', out_path)
 
 
-def make_heldout(gold_only):
-    d = 'corpus/xlsx-heldout'
+def make_heldout(gold_only, src='corpus/docx', d='corpus/xlsx-heldout'):
+    """Calc's export of each DOCX of src and a rendering with a held-back
+    seed, into d. --gen-heldout does it for the generated forms of
+    corpus/gen-docx-heldout (forms no reader was tuned on) into
+    corpus/gen-xlsx-heldout."""
     os.makedirs(d, exist_ok=True)
-    for docx in docx_files():
+    for docx in docx_files(src):
         stem = os.path.basename(docx)[:-5]
         out = '%s/%s-calc.xlsx' % (d, stem)
         if not gold_only:
             soffice_xlsx(docx, out)
         docxmodel.derive_gold(docx[:-5] + '.gold.jsonl', out, 'xlsx')
-    for i, docx in enumerate(docx_files()):
+    for i, docx in enumerate(docx_files(src)):
         seed = HELDOUT_SEEDS[i % len(HELDOUT_SEEDS)]
         stem = os.path.basename(docx)[:-5]
         out = '%s/%s-seed%d.xlsx' % (d, stem, seed)
@@ -566,5 +571,7 @@ if __name__ == '__main__':
         make_bad()
     elif '--heldout' in sys.argv:
         make_heldout('--gold-only' in sys.argv)
+    elif '--gen-heldout' in sys.argv:
+        make_heldout('--gold-only' in sys.argv, 'corpus/gen-docx-heldout', 'corpus/gen-xlsx-heldout')
     else:
         make_dev()
