@@ -97,21 +97,28 @@ const char *jx_sniff_format(const guint8 *data, gsize len)
 }
 
 typedef JxDoc *(*Reader)(const guint8 *data, gsize len, GError **error);
+typedef JxDoc *(*RulesReader)(const guint8 *data, gsize len, const JxRuleset *rs, GError **error);
 
 static const struct {
     const char *format;
     Reader read;
+    RulesReader read_rules; /* NULL: the reader takes no rules */
 } READERS[] = {
-    {"docx", jx_docx_read},
-    {"zip", jx_docx_read}, /* maybe a DOCX with odd names */
-    {"pdf", jx_pdf_read},
-    {"xlsx", jx_xlsx_read},
-    {"xls", jx_xls_read},
-    {"html", jx_html_read},
-    {"ofd", jx_ofd_read},
+    {"docx", jx_docx_read, NULL},
+    {"zip", jx_docx_read, NULL}, /* maybe a DOCX with odd names */
+    {"pdf", jx_pdf_read, NULL},
+    {"xlsx", jx_xlsx_read, NULL},
+    {"xls", jx_xls_read, NULL},
+    {"html", jx_html_read, jx_html_read_rules}, /* its `chrome` rules */
+    {"ofd", jx_ofd_read, NULL},
 };
 
 JxDoc *jx_extract(const guint8 *data, gsize len, GError **error)
+{
+    return jx_extract_rules(data, len, NULL, error);
+}
+
+JxDoc *jx_extract_rules(const guint8 *data, gsize len, const JxRuleset *rs, GError **error)
 {
     g_return_val_if_fail(data != NULL || len == 0, NULL);
     g_return_val_if_fail(error == NULL || *error == NULL, NULL);
@@ -122,7 +129,8 @@ JxDoc *jx_extract(const guint8 *data, gsize len, GError **error)
     const char *format = jx_sniff_format(data, len);
     for (gsize i = 0; format && i < G_N_ELEMENTS(READERS); i++)
         if (strcmp(format, READERS[i].format) == 0)
-            return READERS[i].read(data, len, error);
+            return rs && READERS[i].read_rules ? READERS[i].read_rules(data, len, rs, error)
+                                               : READERS[i].read(data, len, error);
     if (format && strcmp(format, "doc") == 0)
         g_set_error(error, JX_ERROR, JX_ERROR_UNSUPPORTED,
                     "legacy Word (.doc, WPS .wps) is not read: save it as DOCX or PDF");

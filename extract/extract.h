@@ -3,6 +3,7 @@
 #ifndef JX_EXTRACT_H
 #define JX_EXTRACT_H
 
+#include "common/ruleset.h"
 #include "extract/doc.h"
 
 /* "docx" "xlsx" "ofd" "pdf" "html" "txt"; "xls" and "doc" for an OLE2 file
@@ -16,5 +17,10 @@ const char *jx_sniff_format(const guint8 *data, gsize len);
  * (extract/pdf/pdf.h, extract/office/docx.h, xlsx.h, xls.h,
  * extract/html/html.h, extract/ofd/ofd.h). */
 JxDoc *jx_extract(const guint8 *data, gsize len, GError **error);
+
+/* The same with the rules the extract stage uses (the HTML reader's `chrome`
+ * rules), from rs (not owned; NULL: the built-in rules), so that a user's
+ * --rules reach it. */
+JxDoc *jx_extract_rules(const guint8 *data, gsize len, const JxRuleset *rs, GError **error);
 
 #endif

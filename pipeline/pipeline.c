@@ -78,7 +78,7 @@ static void run(JxDocRecords *d, const guint8 *data, gsize len, const JxRuleset 
     d->info.bytes = (gint64)len;
     d->info.format = jx_sniff_format(data, len);
     GError *err = NULL;
-    JxDoc *doc = jx_extract(data, len, &err);
+    JxDoc *doc = jx_extract_rules(data, len, rs, &err);
     if (!doc) {
         set_error(d, err);
         return;

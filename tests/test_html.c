@@ -146,6 +146,22 @@ static void test_chrome_rules(void)
     CU_ASSERT_EQUAL(doc->blocks->len, 0);
     jx_doc_free(doc);
     jx_ruleset_free(rs);
+
+    /* through the extract door: a user's rule (what --rules DIR loads)
+     * reaches the reader; without it the built-in rules keep the line */
+    static const char SITE[] = "<html><body><p>本页责任编辑：张三</p><p>正文</p></body></html>";
+    rs = jx_ruleset_new();
+    CU_ASSERT_TRUE(jx_ruleset_load_builtin(rs, NULL));
+    CU_ASSERT_TRUE(jx_ruleset_load_data(rs, "site.rules", "chrome  editor  ^本页责任编辑:\n", NULL));
+    doc = jx_extract_rules((const guint8 *)SITE, sizeof SITE - 1, rs, NULL);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
+    CU_ASSERT_EQUAL_FATAL(doc->blocks->len, 1);
+    CU_ASSERT_STRING_EQUAL(((JxBlock *)g_ptr_array_index(doc->blocks, 0))->text, "正文");
+    jx_doc_free(doc);
+    doc = jx_extract((const guint8 *)SITE, sizeof SITE - 1, NULL);
+    CU_ASSERT_EQUAL(doc ? doc->blocks->len : 0, 2);
+    jx_doc_free(doc);
+    jx_ruleset_free(rs);
 }
 
 static void test_nested(void)
