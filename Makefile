@@ -51,7 +51,7 @@ RULES   := $(sort $(wildcard rules/*.rules))
 
 obj = $(patsubst %.c,build/$(1)/%.o,$(2))
 
-.PHONY: all deps demo test check clang-check bench clean
+.PHONY: all deps demo test check clang-check bench clean install install-files uninstall
 all: build/jixiao
 
 # ---- generated: the rule files built into the binary ----
@@ -116,6 +116,34 @@ check: build/asan/jixiao build/asan/test_jixiao
 	JIXIAO_BIN=build/asan/jixiao ASAN_OPTIONS=detect_leaks=1 \
 	  LSAN_OPTIONS=suppressions=$(CURDIR)/fuzz/lsan.supp \
 	  UBSAN_OPTIONS=print_stacktrace=1 build/asan/test_jixiao
+
+# ---- install: make install PREFIX=/usr/local DESTDIR= ; make uninstall ----
+#   bin/jixiao, lib/jixiao/jixiao-ocr.so (found from the binary's prefix),
+#   share/jixiao/rules/, share/man/man1/jixiao.1, bash completion.
+#   install-files copies INSTALL_BIN and INSTALL_PLUGIN without building them.
+PREFIX ?= /usr/local
+DESTDIR ?=
+INSTALL_BIN ?= build/jixiao
+INSTALL_PLUGIN ?= build/jixiao-ocr.so
+INST := $(DESTDIR)$(PREFIX)
+INSTALLED := bin/jixiao lib/jixiao/jixiao-ocr.so share/man/man1/jixiao.1 \
+             share/bash-completion/completions/jixiao $(addprefix share/jixiao/,$(RULES))
+
+install: build/jixiao
+	@$(MAKE) --no-print-directory install-files
+
+install-files:
+	install -d $(INST)/bin $(INST)/lib/jixiao $(INST)/share/jixiao/rules $(INST)/share/man/man1 \
+	  $(INST)/share/bash-completion/completions
+	install -m 755 $(INSTALL_BIN) $(INST)/bin/jixiao
+	install -m 644 $(INSTALL_PLUGIN) $(INST)/lib/jixiao/jixiao-ocr.so
+	install -m 644 $(RULES) $(INST)/share/jixiao/rules/
+	install -m 644 docs/jixiao.1 $(INST)/share/man/man1/jixiao.1
+	install -m 644 scripts/jixiao.bash-completion $(INST)/share/bash-completion/completions/jixiao
+
+uninstall:
+	rm -f $(addprefix $(INST)/,$(INSTALLED))
+	-rmdir $(INST)/lib/jixiao $(INST)/share/jixiao/rules $(INST)/share/jixiao 2>/dev/null
 
 # ---- benchmarks (release build); see bench/ ----
 build/bench_normalize: $(call obj,release,$(LIB_SRC) bench/bench_normalize.c) build/release/rules_builtin.o

@@ -8,6 +8,7 @@
  *   eval       gold files -> scores of the records of the documents beside them */
 #include <errno.h>
 #include <signal.h>
+#include <locale.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -823,6 +824,8 @@ static int cmd_normalize(int argc, char **argv)
 
 int main(int argc, char **argv)
 {
+    /* the character set only (help texts hold 万元; numbers stay C) */
+    setlocale(LC_CTYPE, "");
     if (argc < 2 || !strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) {
         fputs(USAGE, argc < 2 ? stderr : stdout);
         return argc < 2 ? EXIT_USAGE : 0;

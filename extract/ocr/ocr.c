@@ -7,7 +7,10 @@
 
 #define PLUGIN_NAME "jixiao-ocr.so"
 
-/* JIXIAO_OCR_PLUGIN, else jixiao-ocr.so in the executable's folder. */
+/* JIXIAO_OCR_PLUGIN; else jixiao-ocr.so beside the executable (the build
+ * tree); else where `make install` puts it from the executable's prefix,
+ * PREFIX/lib/jixiao/ for PREFIX/bin/jixiao, so an installed tree works
+ * wherever it is moved. */
 static char *plugin_path(void)
 {
     const char *set = g_getenv("JIXIAO_OCR_PLUGIN");
@@ -16,6 +19,15 @@ static char *plugin_path(void)
     char *exe = g_file_read_link("/proc/self/exe", NULL);
     char *dir = exe ? g_path_get_dirname(exe) : g_strdup(".");
     char *path = g_build_filename(dir, PLUGIN_NAME, NULL);
+    if (!g_file_test(path, G_FILE_TEST_EXISTS)) {
+        char *installed = g_build_filename(dir, "..", "lib", "jixiao", PLUGIN_NAME, NULL);
+        if (g_file_test(installed, G_FILE_TEST_EXISTS)) {
+            g_free(path);
+            path = installed;
+        } else {
+            g_free(installed); /* the error names the build-tree place */
+        }
+    }
     g_free(exe);
     g_free(dir);
     return path;
