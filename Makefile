@@ -41,7 +41,7 @@ LIB_SRC := common/error.c common/edits.c common/flags.c common/ruleset.c common/
            rules/record.c rules/form.c rules/form_grid.c rules/form_fields.c \
            rules/form_funds.c rules/form_indicators.c rules/form_totals.c rules/check.c \
            sink/json.c sink/jsonl.c sink/columns.c sink/sqlite.c sink/csv.c sink/handover.c sink/tables.c \
-           pipeline/pipeline.c
+           pipeline/pipeline.c api/jixiao.c
 # the OCR plugin, which judges glyph shapes too
 PLUGIN_SRC := extract/ocr/ocr_tesseract.c extract/ocr/glyph.c
 PLUGIN_HDR := extract/ocr/ocr_engine.h extract/ocr/ocr.h extract/ocr/glyph.h
@@ -51,7 +51,7 @@ RULES   := $(sort $(wildcard rules/*.rules))
 
 obj = $(patsubst %.c,build/$(1)/%.o,$(2))
 
-.PHONY: all deps demo test check clang-check bench clean install install-files uninstall
+.PHONY: all deps demo test check clang-check bench clean install install-files uninstall libs
 all: build/jixiao
 
 # ---- generated: the rule files built into the binary ----
@@ -70,6 +70,20 @@ build/jixiao: $(call obj,release,$(LIB_SRC) $(CLI_SRC)) build/release/rules_buil
 	$(CC) $(REL_CFLAGS) $(filter %.o,$^) $(LDLIBS) -o $@
 build/jixiao-ocr.so: $(PLUGIN_SRC) $(PLUGIN_HDR)
 	$(CC) $(WARN) $(REL_CFLAGS) $(PLUGIN_FLAGS) -I. $(OCR_CPPFLAGS) $(PLUGIN_SRC) $(OCR_LDLIBS) -o $@
+
+# ---- libjixiao (api/jixiao.h): static, and shared with only the API exported ----
+build/pic/%.o: %.c
+	@mkdir -p $(@D)
+	@echo '  CC pic  $<'
+	@$(CC) $(WARN) $(REL_CFLAGS) -fPIC -fvisibility=hidden $(CPPFLAGS) -MMD -MP -c $< -o $@
+build/pic/rules_builtin.o: build/rules_builtin.c
+	@mkdir -p $(@D)
+	$(CC) $(REL_CFLAGS) -fPIC -fvisibility=hidden -c $< -o $@
+build/libjixiao.a: $(call obj,release,$(LIB_SRC)) build/release/rules_builtin.o
+	rm -f $@ && ar rcs $@ $^
+build/libjixiao.so: $(call obj,pic,$(LIB_SRC)) build/pic/rules_builtin.o
+	$(CC) $(REL_CFLAGS) -shared -Wl,-soname,libjixiao.so.0 $^ $(LDLIBS) -o $@
+libs: build/libjixiao.a build/libjixiao.so
 
 # ---- sanitizers: what `make test` runs ----
 build/asan/%.o: %.c
@@ -112,7 +126,7 @@ clang-check: build/rules_builtin.c
 
 # LeakSanitizer leaves out only fontconfig's first-use caches (fuzz/lsan.supp): a PDF
 # whose font is not embedded makes poppler ask fontconfig for a substitute
-check: build/asan/jixiao build/asan/test_jixiao
+check: build/asan/jixiao build/asan/test_jixiao libs
 	JIXIAO_BIN=build/asan/jixiao ASAN_OPTIONS=detect_leaks=1 \
 	  LSAN_OPTIONS=suppressions=$(CURDIR)/fuzz/lsan.supp \
 	  UBSAN_OPTIONS=print_stacktrace=1 build/asan/test_jixiao
@@ -120,21 +134,32 @@ check: build/asan/jixiao build/asan/test_jixiao
 # ---- install: make install PREFIX=/usr/local DESTDIR= ; make uninstall ----
 #   bin/jixiao, lib/jixiao/jixiao-ocr.so (found from the binary's prefix),
 #   share/jixiao/rules/, share/man/man1/jixiao.1, bash completion.
-#   install-files copies INSTALL_BIN and INSTALL_PLUGIN without building them.
+#   lib/libjixiao.{a,so}, include/jixiao.h, lib/pkgconfig/jixiao.pc.
+#   install-files copies INSTALL_BIN and INSTALL_PLUGIN (and build/libjixiao.*)
+#   without building them.
 PREFIX ?= /usr/local
 DESTDIR ?=
 INSTALL_BIN ?= build/jixiao
 INSTALL_PLUGIN ?= build/jixiao-ocr.so
 INST := $(DESTDIR)$(PREFIX)
 INSTALLED := bin/jixiao lib/jixiao/jixiao-ocr.so share/man/man1/jixiao.1 \
-             share/bash-completion/completions/jixiao $(addprefix share/jixiao/,$(RULES))
+             share/bash-completion/completions/jixiao $(addprefix share/jixiao/,$(RULES)) \
+             lib/libjixiao.a lib/libjixiao.so lib/libjixiao.so.0 lib/libjixiao.so.$(VERSION) \
+             include/jixiao.h lib/pkgconfig/jixiao.pc
 
-install: build/jixiao
+install: build/jixiao libs
 	@$(MAKE) --no-print-directory install-files
 
 install-files:
 	install -d $(INST)/bin $(INST)/lib/jixiao $(INST)/share/jixiao/rules $(INST)/share/man/man1 \
-	  $(INST)/share/bash-completion/completions
+	  $(INST)/share/bash-completion/completions $(INST)/include $(INST)/lib/pkgconfig
+	install -m 644 build/libjixiao.a $(INST)/lib/libjixiao.a
+	install -m 755 build/libjixiao.so $(INST)/lib/libjixiao.so.$(VERSION)
+	ln -sf libjixiao.so.$(VERSION) $(INST)/lib/libjixiao.so.0
+	ln -sf libjixiao.so.0 $(INST)/lib/libjixiao.so
+	install -m 644 api/jixiao.h $(INST)/include/jixiao.h
+	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|$(VERSION)|' -e 's|@PKGS@|$(PKGS)|' \
+	  api/jixiao.pc.in > $(INST)/lib/pkgconfig/jixiao.pc
 	install -m 755 $(INSTALL_BIN) $(INST)/bin/jixiao
 	install -m 644 $(INSTALL_PLUGIN) $(INST)/lib/jixiao/jixiao-ocr.so
 	install -m 644 $(RULES) $(INST)/share/jixiao/rules/
@@ -143,7 +168,7 @@ install-files:
 
 uninstall:
 	rm -f $(addprefix $(INST)/,$(INSTALLED))
-	-rmdir $(INST)/lib/jixiao $(INST)/share/jixiao/rules $(INST)/share/jixiao 2>/dev/null
+	-rmdir $(INST)/lib/jixiao $(INST)/lib/pkgconfig $(INST)/share/jixiao/rules $(INST)/share/jixiao 2>/dev/null
 
 # ---- benchmarks (release build); see bench/ ----
 build/bench_normalize: $(call obj,release,$(LIB_SRC) bench/bench_normalize.c) build/release/rules_builtin.o

@@ -118,6 +118,48 @@ static void test_install(void)
     char *rules = g_build_filename(prefix, "share", "jixiao", "rules", "10-common.rules", NULL);
     CU_ASSERT_TRUE(g_file_test(rules, G_FILE_TEST_EXISTS));
 
+    /* the example program builds against the installed library through
+     * pkg-config and prints a document's records */
+    char *pcdir = g_build_filename(prefix, "lib", "pkgconfig", NULL);
+    char *pcenv = g_strdup_printf("PKG_CONFIG_PATH=%s", pcdir);
+    const char *pc[] = {"pkg-config", "--cflags", "--libs", "jixiao", NULL};
+    const char *pcv[] = {pcenv, NULL};
+    out = NULL;
+    CU_ASSERT_EQUAL(spawn(pc, NULL, pcv, &out, NULL), 0);
+    char *exdir = g_dir_make_tmp("jixiao-example-XXXXXX", NULL);
+    char *example = g_build_filename(exdir ? exdir : ".", "records", NULL);
+    char *cmd = g_strdup_printf("cc -std=c11 -Wall -Werror examples/records.c %s -o %s",
+                                g_strstrip(out ? out : g_strdup("")), example);
+    g_free(out);
+    const char *cc[] = {"sh", "-c", cmd, NULL};
+    err = NULL;
+    CU_ASSERT_EQUAL(spawn(cc, NULL, NULL, NULL, &err), 0);
+    if (err && *err)
+        JX_FAIL_MSG("building the example: %s", err);
+    g_free(err);
+    char *libdir = g_build_filename(prefix, "lib", NULL);
+    char *ldenv = g_strdup_printf("LD_LIBRARY_PATH=%s", libdir);
+    /* not under ASan: the library is the release build */
+    const char *exenv[] = {ldenv, "LD_PRELOAD", NULL};
+    const char *ex[] = {example, "corpus/docx/000-form3-edited.docx", NULL};
+    out = err = NULL;
+    CU_ASSERT_EQUAL(spawn(ex, NULL, exenv, &out, &err), 0);
+    CU_ASSERT_TRUE(g_str_has_prefix(out ? out : "", "{\"type\":\"document\""));
+    CU_ASSERT_PTR_NOT_NULL(strstr(out ? out : "", "{\"type\":\"indicator\""));
+    CU_ASSERT_PTR_NOT_NULL(strstr(err ? err : "", "1 forms, 9 indicators"));
+    g_free(out);
+    g_free(err);
+    g_free(ldenv);
+    g_free(libdir);
+    g_free(cmd);
+    const char *rmex[] = {"rm", "-rf", exdir, NULL};
+    if (exdir)
+        spawn(rmex, NULL, NULL, NULL, NULL);
+    g_free(exdir);
+    g_free(example);
+    g_free(pcenv);
+    g_free(pcdir);
+
     /* uninstall leaves nothing behind but the folders it did not make */
     const char *un[] = {"make", "-s", "--no-print-directory", "uninstall", pv, NULL};
     CU_ASSERT_EQUAL(spawn(un, NULL, NULL, NULL, NULL), 0);

@@ -1,4 +1,7 @@
+#define _GNU_SOURCE /* dladdr: where libjixiao.so itself is */
 #include "extract/ocr/ocr.h"
+
+#include <dlfcn.h>
 
 #include <gmodule.h>
 
@@ -7,10 +10,21 @@
 
 #define PLUGIN_NAME "jixiao-ocr.so"
 
+/* dir/rel/jixiao-ocr.so when it exists: a new string, else NULL. */
+static char *plugin_in(const char *dir, const char *rel)
+{
+    char *path = g_build_filename(dir, rel, PLUGIN_NAME, NULL);
+    if (g_file_test(path, G_FILE_TEST_EXISTS))
+        return path;
+    g_free(path);
+    return NULL;
+}
+
 /* JIXIAO_OCR_PLUGIN; else jixiao-ocr.so beside the executable (the build
  * tree); else where `make install` puts it from the executable's prefix,
  * PREFIX/lib/jixiao/ for PREFIX/bin/jixiao, so an installed tree works
- * wherever it is moved. */
+ * wherever it is moved; else, for a program linked with libjixiao.so,
+ * LIBDIR/jixiao/ beside the library. */
 static char *plugin_path(void)
 {
     const char *set = g_getenv("JIXIAO_OCR_PLUGIN");
@@ -18,16 +32,17 @@ static char *plugin_path(void)
         return g_strdup(set);
     char *exe = g_file_read_link("/proc/self/exe", NULL);
     char *dir = exe ? g_path_get_dirname(exe) : g_strdup(".");
-    char *path = g_build_filename(dir, PLUGIN_NAME, NULL);
-    if (!g_file_test(path, G_FILE_TEST_EXISTS)) {
-        char *installed = g_build_filename(dir, "..", "lib", "jixiao", PLUGIN_NAME, NULL);
-        if (g_file_test(installed, G_FILE_TEST_EXISTS)) {
-            g_free(path);
-            path = installed;
-        } else {
-            g_free(installed); /* the error names the build-tree place */
-        }
+    char *path = plugin_in(dir, ".");
+    if (!path)
+        path = plugin_in(dir, "../lib/jixiao");
+    Dl_info self;
+    if (!path && dladdr((void *)plugin_in, &self) && self.dli_fname) {
+        char *lib = g_path_get_dirname(self.dli_fname);
+        path = plugin_in(lib, "jixiao");
+        g_free(lib);
     }
+    if (!path) /* the error names the build-tree place */
+        path = g_build_filename(dir, PLUGIN_NAME, NULL);
     g_free(exe);
     g_free(dir);
     return path;
