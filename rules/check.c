@@ -155,15 +155,16 @@ static void check_form(JxForm *form, const JxRuleset *rs)
     check_level_weights(form, 2);
     check_level_nesting(form);
     double wsum = 0, ssum = 0;
+    int wn = 0, sn = 0;
     for (guint i = 0; i < form->funds->len; i++) {
         JxFund *f = g_ptr_array_index(form->funds, i);
         check_fund(f);
         f->confidence = jx_check_confidence(f->flags, rs);
         if (strcmp(f->line, "total") == 0) {
             if (f->weight.set)
-                wsum += f->weight.v;
+                wsum += f->weight.v, wn++;
             if (f->score.set)
-                ssum += f->score.v;
+                ssum += f->score.v, sn++;
         }
     }
     for (guint i = 0; i < form->indicators->len; i++) {
@@ -173,15 +174,17 @@ static void check_form(JxForm *form, const JxRuleset *rs)
             ind->flags |= JX_FLAG_BIT(JX_FLAG_SCORE_OVER_WEIGHT);
         ind->confidence = jx_check_confidence(ind->flags, rs);
         if (ind->weight.set)
-            wsum += ind->weight.v;
+            wsum += ind->weight.v, wn++;
         if (ind->score.set)
-            ssum += ind->score.v;
+            ssum += ind->score.v, sn++;
     }
-    /* a stated total with no parts read is a failed sum too: the rows it
-     * totals were lost (a form whose layout was not understood) */
-    if (form->total_weight.set && fabs(wsum - form->total_weight.v) > JX_SUM_TOLERANCE)
+    /* a stated total with no indicator rows read is a failed sum too: the
+     * rows it totals were lost (a form whose layout was not understood);
+     * rows without weights of their own have them in their level cells */
+    gboolean lost = form->indicators->len == 0;
+    if (form->total_weight.set && (wn || lost) && fabs(wsum - form->total_weight.v) > JX_SUM_TOLERANCE)
         form->flags |= JX_FLAG_BIT(JX_FLAG_WEIGHT_SUM_MISMATCH);
-    if (form->total_score.set && fabs(ssum - form->total_score.v) > JX_SUM_TOLERANCE)
+    if (form->total_score.set && (sn || lost) && fabs(ssum - form->total_score.v) > JX_SUM_TOLERANCE)
         form->flags |= JX_FLAG_BIT(JX_FLAG_SCORE_SUM_MISMATCH);
     if (over(form->total_score, form->total_weight))
         form->flags |= JX_FLAG_BIT(JX_FLAG_SCORE_OVER_WEIGHT);
