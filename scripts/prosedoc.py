@@ -61,11 +61,12 @@ def money_or_count(value, unit):
 
 
 # ------------------------------------------------------------------ DOCX
+FONT = '<w:rFonts w:ascii="WenQuanYi Zen Hei" w:hAnsi="WenQuanYi Zen Hei" w:eastAsia="WenQuanYi Zen Hei"/>'
+
+
 def _run(text, bold=False, size=None):
-    rpr = ''
-    if bold or size:
-        rpr = '<w:rPr>%s%s</w:rPr>' % ('<w:b/>' if bold else '',
-                                       '<w:sz w:val="%d"/>' % size if size else '')
+    rpr = '<w:rPr>%s%s%s</w:rPr>' % (FONT, '<w:b/>' if bold else '',
+                                      '<w:sz w:val="%d"/>' % size if size else '')
     return '<w:r>%s<w:t xml:space="preserve">%s</w:t></w:r>' % (rpr, escape(text))
 
 
@@ -110,12 +111,12 @@ def _body(blocks):
 
 FOOTER = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
           '<w:ftr xmlns:w="%s"><w:p><w:pPr><w:jc w:val="center"/></w:pPr>'
-          '<w:r><w:t xml:space="preserve">- </w:t></w:r>'
+          '<w:r><w:rPr>%s</w:rPr><w:t xml:space="preserve">- </w:t></w:r>'
           '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
           '<w:r><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>'
           '<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>1</w:t></w:r>'
           '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
-          '<w:r><w:t xml:space="preserve"> -</w:t></w:r></w:p></w:ftr>') % W
+          '<w:r><w:rPr>%s</w:rPr><w:t xml:space="preserve"> -</w:t></w:r></w:p></w:ftr>') % (W, FONT, FONT)
 CONTENT_TYPES = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
                  '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
                  '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
