@@ -52,7 +52,7 @@ static void set_subject(const Reader *rd, JxFact *f, const char *subject)
 {
     const char *name = jx_ruleset_match(rd->rs, "factsubject", subject, NULL);
     g_free(f->subject);
-    f->subject = g_strdup(name ? name : subject);
+    f->subject = g_strdup(name && strcmp(name, "=") ? name : subject);
     if (!name)
         f->flags |= JX_FLAG_BIT(JX_FLAG_SUBJECT_UNLISTED);
     else
@@ -171,6 +171,26 @@ static void on_figure(Reader *rd, const char *lead, const char *prev_subject, co
     g_free(subject);
 }
 
+/* The text of len bytes before a figure, from after a bracket it leaves
+ * open: 项目（党建活动经费项目评价得分100分 leads with 党建活动经费项目评价得分. */
+static char *open_lead(const char *s, gsize len)
+{
+    const char *from = s;
+    int depth = 0;
+    for (const char *c = s; c < s + len; c = g_utf8_next_char(c)) {
+        gunichar u = g_utf8_get_char(c);
+        if (u == 0xFF08 || u == '(') {
+            if (depth++ == 0)
+                from = g_utf8_next_char(c);
+        } else if ((u == 0xFF09 || u == ')') && depth > 0 && --depth == 0) {
+            from = s;
+        }
+    }
+    if (depth == 0)
+        from = s;
+    return g_strndup(from, (gsize)(s + len - from));
+}
+
 /* The figures of one clause [from, to) of s; *prev_subject is the subject
  * of the sentence's last fact (updated). */
 static void read_clause(Reader *rd, const char *s, gsize from, gsize to, const GArray *figs,
@@ -185,7 +205,7 @@ static void read_clause(Reader *rd, const char *s, gsize from, gsize to, const G
         if (fg->start < from || fg->end > to || overlaps(masks, fg->start, fg->end))
             continue;
         any = TRUE;
-        char *lead = g_strndup(s + at, fg->start - at);
+        char *lead = open_lead(s + at, fg->start - at);
         char *text = g_strndup(s + fg->start, fg->end - fg->start);
         JxValue v;
         jx_value_parse_units(text, NULL, rd->units, &v);
@@ -239,7 +259,7 @@ static void read_sentence(Reader *rd, const char *s, gboolean opens, const JxPro
             char *topic = subject_of(rd, s);
             const char *name = jx_ruleset_match(rd->rs, "factsubject", topic, NULL);
             g_free(rd->topic);
-            rd->topic = *topic ? g_strdup(name ? name : topic) : NULL;
+            rd->topic = *topic ? g_strdup(name && strcmp(name, "=") ? name : topic) : NULL;
             g_free(topic);
             rd->cur = NULL;
         }
@@ -272,6 +292,11 @@ void jx_facts_read(const GPtrArray *prose, const JxRuleset *rs, GPtrArray *facts
         const JxProse *p = g_ptr_array_index(prose, i);
         GPtrArray *sentences = jx_prose_sentences(p->text);
         rd.cur = NULL;
+        if (sentences->len &&
+            jx_ruleset_match(rs, "facttarget", g_ptr_array_index(sentences, 0), NULL)) {
+            g_ptr_array_unref(sentences);
+            continue;
+        }
         for (guint k = 0; k < sentences->len; k++)
             read_sentence(&rd, g_ptr_array_index(sentences, k), k == 0, p);
         g_ptr_array_unref(sentences);
