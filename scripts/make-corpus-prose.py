@@ -94,9 +94,8 @@ def cn_number(n):
 class Printer:
     """How one document prints numbers: its money unit and its habits."""
 
-    def __init__(self, rng):
-        r = rng.random()
-        self.unit = '万元' if r < 0.6 else '元' if r < 0.85 else '亿元'
+    def __init__(self, rng, unit):
+        self.unit = unit
         self.trim = rng.random() < 0.5      # 58.1万元 rather than 58.10万元
         self.commas = rng.random() < 0.5    # 1,069,440.00元
         self.cn = rng.random() < 0.4        # 三十五人
@@ -215,21 +214,22 @@ def change_words(rng, pr, change, pct):
     amount = pr.money(abs(change), '元' if pr.unit == '元' else '万元')
     inc = rng.choice(['增加', '增长']) if up else rng.choice(['减少', '下降'])
     if up:
-        pw, shown = '增长', pr.pct(pct)
+        pw, shown = rng.choice(['增长', '增长', '增幅']), pr.pct(pct)
     elif rng.random() < 0.2:
         pw, shown = '增长', '-' + pr.pct(-pct)
     else:
-        pw, shown = rng.choice(['下降', '降低']), pr.pct(-pct)
+        pw, shown = rng.choice(['下降', '降低', '降幅']), pr.pct(-pct)
     return '%s%s，%s%s' % (inc, amount, pw, shown)
 
 
-def comparison(rng, pr, yuan, year, against, allow_flat=True):
+def comparison(rng, pr, yuan, year, against, allow_flat=True, given=None):
     """(text, change, change_pct, compared_to) of a stated change of yuan
-    against '上年' or '年初预算': 比上年增加…，增长…%; 同比下降…%; 与上年持平."""
-    if allow_flat and rng.random() < 0.1:
+    against '上年' or '年初预算': 比上年增加…，增长…%; 同比下降…%; 与上年持平.
+    given: the (change, change_pct) of another comparison, worded anew."""
+    if (given and given[0] == 0) or (not given and allow_flat and rng.random() < 0.1):
         words = {'上年': ['与上年持平', '与{p}年度持平'], '年初预算': ['与年初预算持平']}[against]
         return rng.choice(words).format(p=year - 1), Decimal(0), None, against
-    change, pct = draw_change(rng, pr, yuan)
+    change, pct = given or draw_change(rng, pr, yuan)
     if against == '上年':
         lead = rng.choice(['比上年', '较上年', '与{p}年度相比，', '与{p}年相比', '同比']).format(p=year - 1)
     else:
@@ -275,33 +275,39 @@ def final_accounts(rng, pr, dept, place, year):
         total = (total / 1000000).to_integral_value() * 1000000
     step = Decimal('0.01') if pr.unit == '元' else Decimal(100)
     text, ch, cp, ct = comparison(rng, pr, total, year, '上年')
+    given = (ch if ch is not None else draw_change(rng, pr, total)[0], cp)
     fig = pr.money(total)
-    d.p(('%d年度收、支总计%s，%s。' % (year, fig, text),
-         [fact('收支总计', total, '元', None, ch, cp, ct, fig)]))
+    d.p((rng.choice(['%d年度收、支总计%s，%s。', '%d年度本部门收、支总计均为%s，%s。', '%d年收支总计%s，%s。'])
+         % (year, fig, text), [fact('收支总计', total, '元', None, ch, cp, ct, fig)]))
+    if rng.random() < 0.5:
+        rows = [['项目', '决算数（万元）'], ['本年收入合计', P.number(total / 10000)], ['本年支出合计', P.number(total / 10000)]]
+        d.p('收入支出决算总表（单位：万元）')
+        d.blocks.append(('table', [[str(c) for c in r] for r in rows]))
     d.h('（一）收入决算说明')
     nparts = rng.randint(2, 6)
     zeros = rng.randint(0, nparts - 1) if nparts > 2 else 0
     parts = split(rng, total, nparts - zeros, step) + [Decimal(0)] * zeros
     names = INCOME_PARTS[:nparts]
-    text, ch, cp, ct = comparison(rng, pr, total, year, '上年')
+    text, ch, cp, ct = comparison(rng, pr, total, year, '上年', given=given if cp is not None else None)
     facts = [fact('本年收入合计', total, '元', None, ch, cp, ct, pr.money(total))]
     pieces = []
     for n, v in zip(names, parts):
         sh = pct_of(v, total)
         fig = pr.money(v)
-        pieces.append(rng.choice(['%s%s，占收入合计的%s', '%s%s，占%s']) % (n, fig, pr.pct(sh)))
+        pieces.append(rng.choice(['%s%s，占收入合计的%s', '%s%s，占%s', '%s%s，占比%s']) % (n, fig, pr.pct(sh)))
         facts.append(fact(n, v, '元', sh, figure=fig))
     d.p(('%d年度本年收入合计%s，%s，其中：%s。' % (year, pr.money(total), text, '；'.join(pieces)), facts))
     d.h('（二）支出决算说明')
     basic = (total * Decimal(rng.randint(40, 90)) / 100 / step).to_integral_value() * step
     project = total - basic
-    text, ch, cp, ct = comparison(rng, pr, total, year, '上年')
+    text, ch, cp, ct = comparison(rng, pr, total, year, '上年', given=given if cp is not None else None)
     fb, fp = pr.money(basic), pr.money(project)
     sb, sp = pct_of(basic, total), pct_of(project, total)
     facts = [fact('本年支出合计', total, '元', None, ch, cp, ct, pr.money(total)),
              fact('基本支出', basic, '元', sb, figure=fb), fact('项目支出', project, '元', sp, figure=fp)]
-    d.p(('%d年度本年支出合计%s，%s，其中：基本支出%s，占支出合计的%s；项目支出%s，占支出合计的%s。' % (
-        year, pr.money(total), text, fb, pr.pct(sb), fp, pr.pct(sp)), facts))
+    of = rng.choice(['占支出合计的', '占本年支出合计的', '占比'])
+    d.p(('%d年度本年支出合计%s，%s，其中：基本支出%s，%s%s；项目支出%s，%s%s。' % (
+        year, pr.money(total), text, fb, of, pr.pct(sb), fp, of, pr.pct(sp)), facts))
 
     d.h('三、财政拨款收入支出决算总体情况说明')
     fiscal = parts[0]
@@ -359,9 +365,17 @@ def final_accounts(rng, pr, dept, place, year):
     recv = draw_yuan(rng, 0, 3, small)
     t3 = abroad + buy + run + recv
     m = lambda y: pr.money(y, small)  # noqa: E731
-    t_text, ch, cp, ct = comparison(rng, pr, t3, year, '年初预算', allow_flat=False)
-    facts = [fact('三公经费', t3, '元', None, ch, cp, ct, m(t3))]
-    s = '%d年度“三公”经费财政拨款支出决算为%s，%s' % (year, m(t3), t_text)
+    if rng.random() < 0.4:
+        # seed 002: 比年初预算0.31万元减少0.27万元 (the base is its own fact)
+        ch, cp = draw_change(rng, pr, t3)
+        t_text = '比“三公”经费财政拨款年初预算%s%s%s' % (m(t3 - ch), '增加' if ch > 0 else '减少', m(abs(ch)))
+        facts = [fact('三公经费', t3, '元', None, ch, None, '年初预算', m(t3)),
+                 fact('三公经费年初预算', t3 - ch, '元', figure=m(t3 - ch))]
+    else:
+        t_text, ch, cp, ct = comparison(rng, pr, t3, year, '年初预算', allow_flat=False)
+        facts = [fact('三公经费', t3, '元', None, ch, cp, ct, m(t3))]
+    s = rng.choice(['%d年度“三公”经费财政拨款支出决算为%s，%s', '%d年度“三公”经费财政拨款决算数%s，%s']) % (
+        year, m(t3), t_text)
     if rng.random() < 0.5:
         t_text, ch, cp, ct = comparison(rng, pr, t3, year, '上年', allow_flat=False)
         s += '；' + t_text
@@ -403,7 +417,8 @@ def final_accounts(rng, pr, dept, place, year):
     d.h('六、机关运行经费支出情况')
     ops = draw_yuan(rng, 10, 300, small)
     text, ch, cp, ct = comparison(rng, pr, ops, year, '上年')
-    d.p(('%d年度本部门机关运行经费支出%s，%s，主要原因是%s。' % (year, m(ops), text, rng.choice(REASONS)),
+    d.p((rng.choice(['%d年度本部门机关运行经费支出%s，%s，主要原因是%s。', '%d年度机关运行经费为%s，%s，主要原因是%s。'])
+         % (year, m(ops), text, rng.choice(REASONS)),
          [fact('机关运行经费', ops, '元', None, ch, cp, ct, m(ops))]))
 
     d.h('七、政府采购支出情况')
@@ -454,7 +469,7 @@ def final_accounts(rng, pr, dept, place, year):
 
 
 # ------------------------------------------------------------ 绩效自评报告
-def eval_report(rng, pr, dept, place, year):
+def eval_report(rng, pr, dept, place, year, with_form):
     d = Doc(rng, pr)
     project = rng.choice(G.TOPICS) + rng.choice(['项目', '专项资金'])
     whole = rng.random() < 0.6
@@ -569,7 +584,7 @@ def eval_report(rng, pr, dept, place, year):
     d.h('五、存在的问题及改进措施')
     d.p('一是加强预算执行的计划性，提高支出进度的均衡程度。二是加强对项目资金的监督检查，确保资金使用合法合规。')
     extra, nind = [], 0
-    if rng.random() < 0.5:
+    if with_form:
         f, t = G.draw_form(rng, rng.choice([6, 8, 9]), rng.random() < 0.5)
         if not whole:
             f['name'] = project
@@ -589,13 +604,13 @@ def document(seed):
     place = rng.choice(PLACES)
     dept = place[0] + place[1] + place[2] + rng.choice(ORGS)
     year = rng.randint(2019, 2024)
-    pr = Printer(rng)
+    pr = Printer(rng, ['万元', '元', '亿元', '万元'][(seed - 1) // 2 % 4])
     kind = 'final_accounts' if seed % 2 else 'eval_report'
     if kind == 'final_accounts':
         d, _ = final_accounts(rng, pr, dept, place, year)
         extra, nind = [], 0
     else:
-        d, (extra, nind) = eval_report(rng, pr, dept, place, year)
+        d, (extra, nind) = eval_report(rng, pr, dept, place, year, seed % 4 == 0)
     fields = dict(kind=kind, year=year, forms=1 if extra else 0, indicators=nind)
     return d, fields, extra
 
