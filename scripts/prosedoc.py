@@ -6,7 +6,8 @@ scripts/make-corpus-prose.py (generated documents, gold by construction).
 Standard library only; the PDF needs soffice and pdftotext (poppler-utils).
 
 Blocks: ('title', text), ('h', text) a bold heading, ('p', text) a paragraph,
-('table', [[cell, ...], ...]) a ruled table. Every page gets a footer with
+('table', [[cell, ...], ...]) a ruled table, ('xml', text) body XML as it is
+(a 自评表 from make-corpus-docx.py's form_table). Every page gets a footer with
 its number ("- 3 -"), as published PDFs have.
 
 A fact is a dict with the fact record's fields except doc and page:
@@ -104,6 +105,8 @@ def _body(blocks):
         elif kind == 'table':
             out.append(_table(x))
             out.append(_para(''))
+        elif kind == 'xml':
+            out.append(x)
         else:
             raise ValueError('unknown block %r' % kind)
     return ''.join(out)
