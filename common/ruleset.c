@@ -55,7 +55,7 @@ static const struct {
     {"chrome", FALSE},    {"prosedrop", FALSE},  {"prosehead", FALSE},    {"factmask", FALSE},
     {"factfigure", FALSE}, {"factskip", FALSE},  {"factchange", FALSE},   {"factbase", FALSE},
     {"factshare", FALSE}, {"factstrip", FALSE},  {"factgeneric", FALSE},  {"factsubject", FALSE},
-    {"factsum", FALSE},   {"facttarget", FALSE},
+    {"factsum", FALSE},   {"facttarget", FALSE}, {"factunitsubject", FALSE},
 };
 
 /* The entry of KINDS for kind, or -1. */

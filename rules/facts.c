@@ -20,6 +20,7 @@ typedef struct {
     char *topic;       /* subject from the last heading, or NULL */
     JxFact *cur;       /* the fact a change or a share goes to */
     const char *base;  /* the base a clause named for the coming change (static) */
+    gboolean named;    /* a clause of the sentence without figures named something */
 } Reader;
 
 /* The clause separators: ，；：, ; : (a 、 joins the figures of a list). */
@@ -27,6 +28,17 @@ static gboolean is_separator(gunichar c)
 {
     return c == 0xFF0C || c == 0xFF1B || c == 0xFF1A || c == ',' || c == ';' || c == ':' ||
            c == 0x3002;
+}
+
+/* Whether the comma at c groups the thousands of a number (8,301,314.54). */
+static gboolean thousands(const char *s, const char *c)
+{
+    if (*c != ',' || c == s || !g_ascii_isdigit(c[-1]))
+        return FALSE;
+    for (int i = 1; i <= 3; i++)
+        if (!g_ascii_isdigit(c[i]))
+            return FALSE;
+    return !g_ascii_isdigit(c[4]);
 }
 
 static gboolean overlaps(const GArray *spans, gsize start, gsize end)
@@ -79,11 +91,24 @@ static JxFact *clone_fact(Reader *rd, const JxFact *f)
     return c;
 }
 
-static void set_value(JxFact *f, const JxValue *v)
+/* The fact's value and unit, and the subject its unit names (a
+ * factunitsubject rule: 公务接待 in 批次 is 公务接待批次). */
+static void set_value(const Reader *rd, JxFact *f, const JxValue *v)
 {
     f->value = (JxNum){TRUE, v->value};
     g_free(f->unit);
     f->unit = g_strdup(v->kind == JX_KIND_MONEY ? "元" : v->kind == JX_KIND_PERCENT ? "%" : v->unit);
+    if (f->subject && f->unit) {
+        char *key = g_strconcat(f->subject, "/", f->unit, NULL), *stem = NULL;
+        const char *suffix = jx_ruleset_match(rd->rs, "factunitsubject", key, &stem);
+        if (suffix && stem) {
+            char *subject = g_strconcat(stem, suffix, NULL);
+            set_subject(rd, f, subject);
+            g_free(subject);
+        }
+        g_free(stem);
+        g_free(key);
+    }
     if (v->approx)
         f->flags |= JX_FLAG_BIT(JX_FLAG_APPROX);
     if (v->flags & JX_VALUE_CN_NUMERAL)
@@ -148,23 +173,28 @@ static void on_figure(Reader *rd, const char *lead, const char *prev_subject, co
         f->subject = subject;
         if (rd->cur && rd->cur->flags & JX_FLAG_BIT(JX_FLAG_SUBJECT_UNLISTED))
             f->flags |= JX_FLAG_BIT(JX_FLAG_SUBJECT_UNLISTED);
-        set_value(f, v);
+        set_value(rd, f, v);
         if (rd->cur && !rd->cur->compared_to)
             rd->cur->compared_to = g_strdup(base);
         return;
     }
     char *subject = subject_of(rd, lead);
+    gboolean inferred = FALSE;
     if (!*subject) { /* 0辆，0万元: the subject of the figure before it */
         g_free(subject);
         subject = g_strdup(prev_subject ? prev_subject : rd->topic);
     } else if (jx_ruleset_match(rd->rs, "factgeneric", subject, NULL)) {
         g_free(subject); /* 决算数: the heading's subject */
         subject = g_strdup(rd->topic ? rd->topic : prev_subject);
+        /* …日常公用经费支出，合计52.63万元: the sentence may name it, not the heading */
+        inferred = rd->topic && rd->named;
     }
     if (subject && g_utf8_strlen(subject, -1) >= SUBJECT_MIN_CHARS) {
         JxFact *f = new_fact(rd, sentence, page, flags);
         set_subject(rd, f, subject);
-        set_value(f, v);
+        if (inferred)
+            f->flags |= JX_FLAG_BIT(JX_FLAG_SUBJECT_INFERRED);
+        set_value(rd, f, v);
         rd->cur = f;
         rd->base = NULL;
     }
@@ -226,6 +256,9 @@ static void read_clause(Reader *rd, const char *s, gsize from, gsize to, const G
     if (!skip && !any) { /* a clause without figures: a base, or 持平 */
         const char *base = jx_ruleset_match(rd->rs, "factbase", clause, NULL);
         const char *sign = jx_ruleset_match(rd->rs, "factchange", clause, NULL);
+        char *named = subject_of(rd, clause);
+        rd->named |= g_utf8_strlen(named, -1) >= SUBJECT_MIN_CHARS && !base && !sign;
+        g_free(named);
         if (base)
             rd->base = base;
         if (sign && *sign == '0' && rd->cur && !rd->cur->change.set) {
@@ -266,13 +299,14 @@ static void read_sentence(Reader *rd, const char *s, gboolean opens, const JxPro
     }
     gsize from = 0, len = strlen(s);
     rd->base = NULL;
+    rd->named = FALSE;
     char *prev_subject = NULL;
     int depth = 0; /* a separator inside brackets cuts no clause: （账面净值，下同） */
     for (const char *c = s; *c; c = g_utf8_next_char(c)) {
         gunichar u = g_utf8_get_char(c);
         depth += u == 0xFF08 || u == '(';
         depth -= depth > 0 && (u == 0xFF09 || u == ')');
-        if (depth > 0 || !is_separator(u))
+        if (depth > 0 || !is_separator(u) || thousands(s, c))
             continue;
         read_clause(rd, s, from, (gsize)(c - s), figs, masks, p->page, p->flags, &prev_subject);
         from = (gsize)(g_utf8_next_char(c) - s);
