@@ -54,5 +54,6 @@ void jx_add_batch_tests(void);
 void jx_add_fuzz_regress_tests(void);
 void jx_add_xlsx_tests(void);
 void jx_add_xls_tests(void);
+void jx_add_facts_tests(void);
 
 #endif
