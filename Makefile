@@ -37,9 +37,10 @@ LIB_SRC := common/error.c common/edits.c common/flags.c common/ruleset.c common/
            extract/office/ole2.c extract/office/biff.c \
            extract/office/sheet.c extract/office/numfmt.c \
            extract/html/html.c extract/ofd/ofd.c extract/ofd/ofd_page.c extract/ofd/ofd_path.c extract/ofd/ofd_image.c \
-           normalize/text.c normalize/value.c normalize/units.c normalize/grid.c normalize/ocr_cells.c \
+           normalize/text.c normalize/value.c normalize/units.c normalize/grid.c normalize/ocr_cells.c normalize/prose.c \
            rules/record.c rules/form.c rules/form_grid.c rules/form_fields.c \
            rules/form_funds.c rules/form_indicators.c rules/form_totals.c rules/check.c \
+           rules/facts.c rules/fact_check.c \
            sink/json.c sink/jsonl.c sink/columns.c sink/sqlite.c sink/csv.c sink/handover.c sink/tables.c \
            pipeline/pipeline.c api/jixiao.c
 # the OCR plugin, which judges glyph shapes too

@@ -12,6 +12,7 @@ JxEval *jx_eval_new(void)
     JxEval *e = g_new0(JxEval, 1);
     e->fields = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
     e->formats = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+    e->kinds = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
     e->silent_log = g_string_new(NULL);
     e->confident_log = g_string_new(NULL);
     return e;
@@ -23,6 +24,7 @@ void jx_eval_free(JxEval *e)
         return;
     g_hash_table_destroy(e->fields);
     g_hash_table_destroy(e->formats);
+    g_hash_table_destroy(e->kinds);
     g_string_free(e->silent_log, TRUE);
     g_string_free(e->confident_log, TRUE);
     g_free(e);
@@ -82,16 +84,20 @@ static char *record_key(JsonObject *o)
                                json_object_get_int_member_with_default(o, "seq", -1));
     if (!strcmp(type, "form"))
         return g_strdup_printf("form %" G_GINT64_FORMAT, form);
-    if (!strcmp(type, "fact"))
-        return g_strdup_printf("fact %s", json_object_get_string_member_with_default(o, "sentence", ""));
     return g_strdup(type);
 }
 
-/* Fields that describe the file or the judgement, not the extraction. */
+/* The fields of a fact that are scored: where it was read (page,
+ * sentence) is not. */
+static const char *const FACT_FIELDS[] = {"subject", "value", "unit", "share_pct",
+                                          "change", "change_pct", "compared_to"};
+
+/* Fields that describe the file or the judgement, not the extraction (and
+ * the count of facts, which are scored one by one). */
 static gboolean scored(const char *field)
 {
     static const char *const SKIP[] = {"type", "doc", "source", "bytes", "confidence", "flags",
-                                       "form", "seq", "line", "message"};
+                                       "form", "seq", "line", "message", "facts"};
     for (gsize i = 0; i < G_N_ELEMENTS(SKIP); i++)
         if (!strcmp(field, SKIP[i]))
             return FALSE;
@@ -166,15 +172,21 @@ static void log_error(GString *log, const char *where, const char *key, JsonNode
     g_free(os);
 }
 
-static void count(JxEval *e, JxScore *fmt, const char *type, const char *field,
+/* The scores one document adds to: its format's and its kind's. */
+typedef struct {
+    JxScore *format, *kind;
+    const char *source;
+} DocScores;
+
+static void count(JxEval *e, const DocScores *d, const char *type, const char *field,
                   JsonNode *g, JsonNode *o, JsonObject *out_rec, const char *where)
 {
     char *key = g_strdup_printf("%s.%s", type, field);
     JxScore *s = score_of(e->fields, key);
-    JxScore *targets[] = {s, fmt, &e->all};
+    JxScore *targets[] = {s, d->format, d->kind, &e->all};
     gboolean gp = present(g), op = present(o), eq = gp && op && same(g, o);
     gboolean wrong = op && !eq, silent = wrong && trusted(out_rec), conf = wrong && confident(out_rec);
-    for (int k = 0; k < 3; k++) {
+    for (int k = 0; k < 4; k++) {
         if (eq)
             targets[k]->tp++;
         if (wrong)
@@ -191,6 +203,75 @@ static void count(JxEval *e, JxScore *fmt, const char *type, const char *field,
     g_free(key);
 }
 
+static gboolean is_fact(JsonObject *o)
+{
+    return !strcmp(json_object_get_string_member_with_default(o, "type", ""), "fact");
+}
+
+/* Counts every scored field of a fact pair (g or o may be NULL: missed or
+ * extra). */
+static void count_fact(JxEval *e, const DocScores *d, JsonObject *g, JsonObject *o)
+{
+    JsonObject *named = g ? g : o;
+    char *where = g_strdup_printf("%s [%sfact %s]", d->source, g ? "" : "extra ",
+                                  json_object_get_string_member_with_default(named, "subject", "?"));
+    for (gsize i = 0; i < G_N_ELEMENTS(FACT_FIELDS); i++)
+        count(e, d, "fact", FACT_FIELDS[i], g ? json_object_get_member(g, FACT_FIELDS[i]) : NULL,
+              o ? json_object_get_member(o, FACT_FIELDS[i]) : NULL, o, where);
+    g_free(where);
+}
+
+static gboolean same_member(JsonObject *a, JsonObject *b, const char *m)
+{
+    JsonNode *x = json_object_get_member(a, m), *y = json_object_get_member(b, m);
+    return present(x) ? same(x, y) : !present(y);
+}
+
+/* Facts are paired by value, then by subject: each gold fact with the
+ * first free output fact that has its value, subject and comparison, then
+ * its value and subject, then its value, then its subject. */
+static void eval_facts(JxEval *e, const DocScores *d, GPtrArray *gold, GPtrArray *out)
+{
+    static const char *const KEYS[][3] = {{"value", "subject", "compared_to"},
+                                          {"value", "subject", NULL},
+                                          {"value", NULL, NULL},
+                                          {"subject", NULL, NULL}};
+    GPtrArray *g = g_ptr_array_new(), *o = g_ptr_array_new();
+    for (guint i = 0; i < gold->len; i++)
+        if (is_fact(json_node_get_object(g_ptr_array_index(gold, i))))
+            g_ptr_array_add(g, json_node_get_object(g_ptr_array_index(gold, i)));
+    for (guint i = 0; i < out->len; i++)
+        if (is_fact(json_node_get_object(g_ptr_array_index(out, i))))
+            g_ptr_array_add(o, json_node_get_object(g_ptr_array_index(out, i)));
+    JsonObject **pair = g_new0(JsonObject *, g->len + 1);
+    gboolean *used = g_new0(gboolean, o->len + 1);
+    for (gsize pass = 0; pass < G_N_ELEMENTS(KEYS); pass++)
+        for (guint i = 0; i < g->len; i++) {
+            JsonObject *gf = g_ptr_array_index(g, i);
+            if (pair[i] || !present(json_object_get_member(gf, KEYS[pass][0])))
+                continue;
+            for (guint k = 0; k < o->len && !pair[i]; k++) {
+                JsonObject *of = g_ptr_array_index(o, k);
+                gboolean ok = !used[k];
+                for (int m = 0; ok && m < 3 && KEYS[pass][m]; m++)
+                    ok = same_member(gf, of, KEYS[pass][m]);
+                if (ok) {
+                    pair[i] = of;
+                    used[k] = TRUE;
+                }
+            }
+        }
+    for (guint i = 0; i < g->len; i++)
+        count_fact(e, d, g_ptr_array_index(g, i), pair[i]);
+    for (guint k = 0; k < o->len; k++)
+        if (!used[k])
+            count_fact(e, d, NULL, g_ptr_array_index(o, k));
+    g_free(pair);
+    g_free(used);
+    g_ptr_array_free(g, TRUE);
+    g_ptr_array_free(o, TRUE);
+}
+
 gboolean jx_eval_add(JxEval *e, const char *gold_text, const char *out_text, GError **error)
 {
     GPtrArray *gold = parse(gold_text, error);
@@ -204,18 +285,25 @@ gboolean jx_eval_add(JxEval *e, const char *gold_text, const char *out_text, GEr
     GHashTable *by_key = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     for (guint i = 0; i < out->len; i++) {
         JsonObject *o = json_node_get_object(g_ptr_array_index(out, i));
-        g_hash_table_insert(by_key, record_key(o), o);
+        if (!is_fact(o))
+            g_hash_table_insert(by_key, record_key(o), o);
     }
-    const char *format = "unknown", *source = "?";
+    const char *format = "unknown", *source = "?", *kind = "unknown";
     if (gold->len) {
         JsonObject *d = json_node_get_object(g_ptr_array_index(gold, 0));
         format = json_object_get_string_member_with_default(d, "format", "unknown");
         source = json_object_get_string_member_with_default(d, "source", "?");
+        kind = json_object_get_string_member_with_default(d, "kind", "unknown");
     }
-    JxScore *fmt = score_of(e->formats, format ? format : "unknown");
+    DocScores ds = {score_of(e->formats, format ? format : "unknown"),
+                    score_of(e->kinds, kind ? kind : "unknown"), source};
+    const DocScores *fmt = &ds;
+    eval_facts(e, fmt, gold, out);
     GHashTable *matched = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     for (guint i = 0; i < gold->len; i++) {
         JsonObject *g = json_node_get_object(g_ptr_array_index(gold, i));
+        if (is_fact(g))
+            continue;
         char *key = record_key(g);
         JsonObject *o = g_hash_table_lookup(by_key, key);
         const char *type = json_object_get_string_member_with_default(g, "type", "?");
@@ -295,13 +383,14 @@ static void trust_line(GString *o, const char *name, const JxScore *s)
 char *jx_eval_report(const JxEval *e, gboolean json)
 {
     GString *o = g_string_new(NULL);
-    GHashTable *groups[2] = {e->fields, e->formats};
+    GHashTable *groups[3] = {e->fields, e->formats, e->kinds};
+    static const char *const GROUP[3] = {"fields", "formats", "kinds"};
     if (json) {
         JxJson j;
         jx_json_begin(&j, o);
         score_json(&j, "all", &e->all);
-        for (int gi = 0; gi < 2; gi++) {
-            jx_json_key(&j, gi == 0 ? "fields" : "formats");
+        for (int gi = 0; gi < 3; gi++) {
+            jx_json_key(&j, GROUP[gi]);
             JxJson sub;
             jx_json_begin(&sub, o);
             GList *keys = g_list_sort(g_hash_table_get_keys(groups[gi]), cmp_keys);
@@ -316,10 +405,11 @@ char *jx_eval_report(const JxEval *e, gboolean json)
     }
     g_string_append_printf(o, "%-32s %6s %5s %5s  %6s %6s %6s %6s %6s\n", "field", "tp", "fp", "fn",
                            "prec", "recall", "f1", "silent", "conf");
-    for (int gi = 0; gi < 2; gi++) {
+    for (int gi = 0; gi < 3; gi++) {
         GList *keys = g_list_sort(g_hash_table_get_keys(groups[gi]), cmp_keys);
         for (GList *k = keys; k; k = k->next) {
-            char *name = gi == 0 ? g_strdup(k->data) : g_strdup_printf("format %s", (char *)k->data);
+            char *name = gi == 0 ? g_strdup(k->data)
+                                 : g_strdup_printf("%s %s", gi == 1 ? "format" : "kind", (char *)k->data);
             score_line(o, name, g_hash_table_lookup(groups[gi], k->data));
             g_free(name);
         }

@@ -23,6 +23,7 @@ typedef struct {
 typedef struct {
     GHashTable *fields;   /* "type.field" -> JxScore* */
     GHashTable *formats;  /* format -> JxScore* */
+    GHashTable *kinds;    /* document kind (of the gold's document record) -> JxScore* */
     JxScore all;
     GString *silent_log;    /* one line per silent error */
     GString *confident_log; /* one line per confident error, with its confidence and flags */

@@ -28,7 +28,11 @@
     X(UNIT_UNLISTED)    /* the value's unit is in no unit rule */ \
     X(RULE_LIMIT)       /* a rule's regex gave up on its text (match limit) */ \
     X(LAYOUT_ESTIMATED) /* placed from glyph widths guessed without the font (OFD) */ \
-    X(DIGITS_LOST)      /* a spreadsheet number shown or stored with digits lost */
+    X(DIGITS_LOST)      /* a spreadsheet number shown or stored with digits lost */ \
+    X(SUBJECT_UNLISTED) /* a fact's subject is as printed, in no factsubject rule */ \
+    X(SUBJECT_INFERRED) /* a fact's subject came from the heading, the sentence names another */ \
+    X(FACT_SUM_MISMATCH)    /* stated parts do not add up to their stated total */ \
+    X(FACT_CHANGE_MISMATCH) /* a stated change disagrees with the amounts or the percent */
 
 typedef enum {
 #define JX_FLAG_ENUM(n) JX_FLAG_##n,

@@ -52,7 +52,10 @@ static const struct {
     {"total", FALSE},     {"level1", FALSE},     {"level2", FALSE},       {"level2parent", FALSE},
     {"levelweight", FALSE}, {"namestrip", FALSE}, {"checkbox", FALSE},    {"penalty", TRUE},
     {"ocrword", TRUE},    {"ocrfix", FALSE},     {"ocrlabel", FALSE},     {"unit", FALSE},
-    {"chrome", FALSE},
+    {"chrome", FALSE},    {"prosedrop", FALSE},  {"prosehead", FALSE},    {"factmask", FALSE},
+    {"factfigure", FALSE}, {"factskip", FALSE},  {"factchange", FALSE},   {"factbase", FALSE},
+    {"factshare", FALSE}, {"factstrip", FALSE},  {"factgeneric", FALSE},  {"factsubject", FALSE},
+    {"factsum", FALSE},   {"facttarget", FALSE}, {"factunitsubject", FALSE},
 };
 
 /* The entry of KINDS for kind, or -1. */
@@ -401,6 +404,62 @@ char *jx_ruleset_strip(const JxRuleset *rs, const char *kind, const char *text)
 char *jx_ruleset_replace(const JxRuleset *rs, const char *kind, const char *text)
 {
     return substitute(rs, kind, text, FALSE);
+}
+
+static int compare_spans(gconstpointer a, gconstpointer b)
+{
+    const JxRuleSpan *x = a, *y = b;
+    if (x->start != y->start)
+        return x->start < y->start ? -1 : 1;
+    return x->end > y->end ? -1 : x->end < y->end;
+}
+
+GArray *jx_ruleset_find_all(const JxRuleset *rs, const char *kind, const char *text)
+{
+    GArray *all = g_array_new(FALSE, FALSE, sizeof(JxRuleSpan));
+    const GPtrArray *rules = text ? g_hash_table_lookup(rs->by_kind, kind) : NULL;
+    if (!rules)
+        return all;
+    gsize *map = NULL;
+    char *folded = jx_printed_fold(text, &map);
+    const char *f = folded ? folded : text;
+    PCRE2_SIZE len = strlen(f);
+    pcre2_match_data *md = pcre2_match_data_create(rs->max_groups + 1, NULL);
+    for (guint i = 0; i < rules->len; i++) {
+        const Rule *r = g_ptr_array_index(rules, i);
+        PCRE2_SIZE at = 0;
+        int rc = 0;
+        while (r->re && at <= len &&
+               (rc = pcre2_match(r->re, (PCRE2_SPTR)f, len, at, 0, md, rs->mctx)) >= 0) {
+            const PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+            if (ov[1] > ov[0]) {
+                JxRuleSpan sp = {map ? map[ov[0]] : ov[0], map ? map[ov[1]] : ov[1], r->name};
+                g_array_append_val(all, sp);
+                at = ov[1];
+            } else if (at < len) {
+                at = (PCRE2_SIZE)(g_utf8_next_char(f + at) - f);
+            } else {
+                break;
+            }
+        }
+        if (is_limit_error(rc))
+            limit_hit(r);
+    }
+    pcre2_match_data_free(md);
+    g_free(map);
+    g_free(folded);
+    g_array_sort(all, compare_spans);
+    GArray *out = g_array_new(FALSE, FALSE, sizeof(JxRuleSpan));
+    gsize end = 0;
+    for (guint i = 0; i < all->len; i++) {
+        const JxRuleSpan *sp = &g_array_index(all, JxRuleSpan, i);
+        if (out->len && sp->start < end)
+            continue;
+        g_array_append_val(out, *sp);
+        end = sp->end;
+    }
+    g_array_free(all, TRUE);
+    return out;
 }
 
 double jx_ruleset_number(const JxRuleset *rs, const char *kind,

@@ -71,6 +71,19 @@ char *jx_ruleset_strip(const JxRuleset *rs, const char *kind, const char *text);
  * k-th ① of a list OCR read as @. Returns a new string (transfer full). */
 char *jx_ruleset_replace(const JxRuleset *rs, const char *kind, const char *text);
 
+/* One match of a rule in a text: byte offsets [start, end) into the text
+ * as given, and the rule's NAME (transfer none, valid as long as rs). */
+typedef struct {
+    gsize start, end;
+    const char *name;
+} JxRuleSpan;
+
+/* Every match of every rule of `kind` in text (folded like the other
+ * matches), left to right; of matches that overlap, the one that starts
+ * first wins, at the same start the longer. Returns a new GArray of
+ * JxRuleSpan (transfer full: g_array_free), empty for NULL text. */
+GArray *jx_ruleset_find_all(const JxRuleset *rs, const char *kind, const char *text);
+
 /* The number a rule of kind/name holds (penalty rules), or dflt. */
 double jx_ruleset_number(const JxRuleset *rs, const char *kind,
                          const char *name, double dflt);

@@ -10,7 +10,10 @@
 #include "common/error.h"
 #include "extract/extract.h"
 #include "normalize/ocr_cells.h"
+#include "normalize/prose.h"
 #include "rules/check.h"
+#include "rules/fact_check.h"
+#include "rules/facts.h"
 #include "rules/form.h"
 
 /* Reads a regular file whole; FIFOs, devices and folders are refused
@@ -63,7 +66,19 @@ static void set_error(JxDocRecords *d, GError *err)
     g_error_free(err);
 }
 
-/* The pipeline once the bytes are in hand: hash, extract, forms, checks. */
+/* The figures in the prose of a 决算说明 or a 自评报告; a document of
+ * forms has none (its figures are in its tables). */
+static void read_facts(JxResult *res, const JxDoc *doc, const JxRuleset *rs)
+{
+    if (strcmp(res->kind, "final_accounts") != 0 && strcmp(res->kind, "eval_report") != 0)
+        return;
+    GPtrArray *prose = jx_prose_read(doc, rs);
+    jx_facts_read(prose, rs, res->facts);
+    g_ptr_array_unref(prose);
+    jx_facts_check(res->facts, rs);
+}
+
+/* The pipeline once the bytes are in hand: hash, extract, forms, facts, checks. */
 static void run(JxDocRecords *d, const guint8 *data, gsize len, const JxRuleset *rs,
                 GHashTable *known)
 {
@@ -93,6 +108,7 @@ static void run(JxDocRecords *d, const guint8 *data, gsize len, const JxRuleset 
     jx_normalize_ocr(doc, rs);
     d->result = jx_forms_read(doc, rs);
     jx_check_result(d->result, rs);
+    read_facts(d->result, doc, rs);
     GPtrArray *limits = jx_ruleset_take_limit_reports(rs); /* a rule that gave up: once */
     for (guint i = 0; i < limits->len; i++)
         g_ptr_array_add(d->notes, g_strdup(g_ptr_array_index(limits, i)));
@@ -104,7 +120,7 @@ JxRuleset *jx_pipeline_rules(const char *dir, GError **error)
 {
     JxRuleset *rs = jx_ruleset_new();
     if (!jx_ruleset_load_builtin(rs, error) || (dir && !jx_ruleset_load_dir(rs, dir, error)) ||
-        !jx_forms_check_rules(rs, error)) {
+        !jx_forms_check_rules(rs, error) || !jx_facts_check_rules(rs, error)) {
         jx_ruleset_free(rs);
         return NULL;
     }

@@ -172,25 +172,44 @@ static void read_paragraph(Reader *rd, const JxBlock *blk)
     g_strfreev(lines);
 }
 
-/* Kind and year of the document when no form says them. */
+/* Whether kind is one of a report in prose (its figures are facts). */
+static gboolean is_prose_kind(const char *kind)
+{
+    return kind && (!strcmp(kind, "eval_report") || !strcmp(kind, "final_accounts"));
+}
+
+/* A form of a report in prose needs a title or indicators: a funds table
+ * quoted in the text of a 自评报告 is no 自评表. Drops the others and
+ * numbers the rest again. */
+static void drop_quoted_tables(JxResult *res)
+{
+    for (guint i = res->forms->len; i > 0; i--) {
+        const JxForm *f = g_ptr_array_index(res->forms, i - 1);
+        if (!f->title && !f->indicators->len)
+            g_ptr_array_remove_index(res->forms, i - 1);
+    }
+    for (guint i = 0; i < res->forms->len; i++) {
+        JxForm *f = g_ptr_array_index(res->forms, i);
+        f->index = (int)i;
+        for (guint k = 0; k < f->funds->len; k++)
+            ((JxFund *)g_ptr_array_index(f->funds, k))->form = (int)i;
+        for (guint k = 0; k < f->indicators->len; k++)
+            ((JxIndicator *)g_ptr_array_index(f->indicators, k))->form = (int)i;
+    }
+}
+
+/* Kind and year of the document: a report in prose by its opening text
+ * (a 自评表 attached to it stays a form), else by its first form's title,
+ * else by the opening text. */
 static void document_kind(JxResult *res, const JxDoc *doc, const JxRuleset *rs)
 {
-    const char *kind = NULL;
-    if (res->forms->len) {
-        JxForm *f = g_ptr_array_index(res->forms, 0);
-        char *key = f->title ? jx_text_compact(f->title) : NULL;
-        kind = key ? jx_ruleset_match(rs, "kind", key, NULL) : NULL;
-        g_free(key);
-        if (!kind)
-            kind = "project_self_eval";
-        for (guint i = 0; !res->year && i < res->forms->len; i++)
-            res->year = ((JxForm *)g_ptr_array_index(res->forms, i))->year;
-    }
+    const char *kind = NULL, *opening = NULL;
     /* The kind from the opening paragraphs, the year from the opening text
      * (counted in characters, so a PDF that joins lines into fewer
      * paragraphs reads as far as its DOCX). */
     guint seen = 0;
     glong chars = 0;
+    int year = 0;
     for (guint i = 0; i < doc->blocks->len && seen < 40; i++) {
         const JxBlock *b = g_ptr_array_index(doc->blocks, i);
         if (b->kind != JX_BLOCK_PARAGRAPH)
@@ -198,15 +217,33 @@ static void document_kind(JxResult *res, const JxDoc *doc, const JxRuleset *rs)
         seen++;
         char *key = jx_text_compact(b->text);
         char *y = NULL;
-        if (!kind)
-            kind = jx_ruleset_match(rs, "kind", key, NULL);
-        if (!res->year && chars < YEAR_WITHIN_CHARS &&
-            jx_ruleset_match(rs, "year", key, &y) && y)
-            res->year = atoi(y);
+        if (!opening)
+            opening = jx_ruleset_match(rs, "kind", key, NULL);
+        if (!year && chars < YEAR_WITHIN_CHARS && jx_ruleset_match(rs, "year", key, &y) && y)
+            year = atoi(y);
         chars += g_utf8_strlen(key, -1);
         g_free(y);
         g_free(key);
     }
+    if (is_prose_kind(opening)) {
+        kind = opening;
+        drop_quoted_tables(res);
+        res->year = year;
+    }
+    if (!kind && res->forms->len) {
+        JxForm *f = g_ptr_array_index(res->forms, 0);
+        char *key = f->title ? jx_text_compact(f->title) : NULL;
+        kind = key ? jx_ruleset_match(rs, "kind", key, NULL) : NULL;
+        g_free(key);
+        if (!kind)
+            kind = "project_self_eval";
+    }
+    for (guint i = 0; !res->year && i < res->forms->len; i++)
+        res->year = ((JxForm *)g_ptr_array_index(res->forms, i))->year;
+    if (!kind)
+        kind = opening;
+    if (!res->year)
+        res->year = year;
     res->kind = kind ? g_intern_string(kind) : "unknown";
 }
 

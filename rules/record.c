@@ -95,6 +95,7 @@ JxResult *jx_result_new(void)
     JxResult *r = g_new0(JxResult, 1);
     r->kind = "unknown";
     r->forms = g_ptr_array_new_with_free_func((GDestroyNotify)jx_form_free);
+    r->facts = g_ptr_array_new_with_free_func((GDestroyNotify)jx_fact_free);
     return r;
 }
 
@@ -103,6 +104,7 @@ void jx_result_free(JxResult *r)
     if (!r)
         return;
     g_ptr_array_free(r->forms, TRUE);
+    g_ptr_array_free(r->facts, TRUE);
     g_free(r);
 }
 
@@ -134,6 +136,21 @@ JxIndicator *jx_indicator_new(int form, int seq)
     return i;
 }
 
+JxFact *jx_fact_new(void)
+{
+    JxFact *f = g_new0(JxFact, 1);
+    f->confidence = 1.0;
+    return f;
+}
+
+void jx_fact_free(JxFact *f)
+{
+    if (!f)
+        return;
+    clear_owned(JX_RECORD_FACT, f);
+    g_free(f);
+}
+
 guint jx_result_indicator_count(const JxResult *r)
 {
     guint n = 0;
@@ -151,7 +168,7 @@ void jx_doc_info_complete(JxDocInfo *d, const JxResult *res)
     d->year = res ? res->year : 0;
     d->forms = res ? (int)res->forms->len : 0;
     d->indicators = res ? (int)jx_result_indicator_count(res) : 0;
-    d->facts = 0;
+    d->facts = res ? (int)res->facts->len : 0;
     d->flags = res ? res->flags : 0;
     if (d->pages_garbled && d->pages_garbled->len)
         d->flags |= JX_FLAG_BIT(JX_FLAG_TEXT_GARBLED);
@@ -195,6 +212,9 @@ gboolean jx_records_foreach(const JxRecords *r, JxRecordFn fn, gpointer ctx, GEr
             if (!fn(&TYPES[JX_RECORD_INDICATOR], g_ptr_array_index(f->indicators, i), ctx, error))
                 return FALSE;
     }
+    for (guint i = 0; r->result && i < r->result->facts->len; i++)
+        if (!fn(&TYPES[JX_RECORD_FACT], g_ptr_array_index(r->result->facts, i), ctx, error))
+            return FALSE;
     if (r->error.code && !fn(&TYPES[JX_RECORD_ERROR], &r->error, ctx, error))
         return FALSE;
     return TRUE;

@@ -127,8 +127,7 @@ typedef enum {
     F(CONF, confidence, confidence) \
     F(FLAGS, flags, flags)
 
-/* A figure stated in prose. No stage makes facts yet; the type is here so
- * that the sinks make its table. */
+/* A figure stated in prose (rules/facts.h makes them). */
 #define JX_FACT_FIELDS(F, A) \
     F(DOC, doc, doc) \
     F(INT0, page, page) \
@@ -188,6 +187,7 @@ typedef struct {
     const char *kind;              /* "project_self_eval" ... "unknown" (static) */
     int year;                      /* 0 = null */
     GPtrArray *forms;              /* JxForm* */
+    GPtrArray *facts;              /* JxFact*, in the order of the text */
     guint flags;
 } JxResult;
 
@@ -221,7 +221,8 @@ typedef struct {
 const JxRecordType *jx_record_type(JxRecordKind k);
 
 /* The records of one document, in the order they are written: the document,
- * then each form followed by its fund lines and indicators, or the error.
+ * then each form followed by its fund lines and indicators, then the facts,
+ * then the error.
  * A JxRecords filled in by hand (jx_records_init) owns nothing; one from
  * jx_records_deserialize (sink/handover.h) owns everything and is freed with
  * jx_records_free. */
@@ -243,7 +244,7 @@ void jx_records_init(JxRecords *out, const JxDocInfo *info, const JxResult *res,
 void jx_records_free(JxRecords *r);
 
 /* Calls fn for each record in the order they are written, with its type and
- * a pointer to its struct (JxDocInfo, JxForm, JxFund, JxIndicator,
+ * a pointer to its struct (JxDocInfo, JxForm, JxFund, JxIndicator, JxFact,
  * JxErrorRecord). Returns TRUE, or FALSE as soon as fn does (which sets
  * *error if it fails). */
 typedef gboolean (*JxRecordFn)(const JxRecordType *t, const void *rec, gpointer ctx,
@@ -257,13 +258,15 @@ void jx_doc_info_complete(JxDocInfo *d, const JxResult *res);
 
 /* New records (transfer full), with confidence 1 and everything else empty;
  * free the result with jx_result_free (which frees its forms, their fund
- * lines and indicators). Never fail. */
+ * lines and indicators, and its facts). Never fail. */
 JxResult *jx_result_new(void);
 void jx_result_free(JxResult *r);
 JxForm *jx_form_new(int index);
 void jx_form_free(JxForm *f);
 JxFund *jx_fund_new(int form, const char *line); /* line: static, not copied */
 JxIndicator *jx_indicator_new(int form, int seq);
+JxFact *jx_fact_new(void);
+void jx_fact_free(JxFact *f);
 /* Total indicators over all forms. */
 guint jx_result_indicator_count(const JxResult *r);
 

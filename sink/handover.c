@@ -32,10 +32,11 @@ static void append_type(GString *s, JxRecordKind k)
 }
 
 /* The shapes, made once from the field lists:
- *   all    (document  m(kind year flags forms)  m(error))
- *   forms  a(form funds indicators), funds a(fund), indicators a(indicator) */
+ *   all    (document  m(kind year flags forms facts)  m(error))
+ *   forms  a(form funds indicators), funds a(fund), indicators a(indicator),
+ *   facts  a(fact) */
 typedef struct {
-    GVariantType *all, *result, *error, *funds, *indicators, *forms;
+    GVariantType *all, *result, *error, *funds, *indicators, *forms, *facts;
 } Types;
 
 static GVariantType *type_of(GString *s)
@@ -51,6 +52,8 @@ static const Types *types(void)
     static Types t;
     if (g_once_init_enter(&once)) {
         GString *fund = g_string_new("a"), *ind = g_string_new("a"), *err = g_string_new(NULL);
+        GString *facts = g_string_new("a");
+        append_type(facts, JX_RECORD_FACT);
         append_type(fund, JX_RECORD_FUND);
         append_type(ind, JX_RECORD_INDICATOR);
         append_type(err, JX_RECORD_ERROR);
@@ -58,7 +61,7 @@ static const Types *types(void)
         append_type(forms, JX_RECORD_FORM);
         g_string_append_printf(forms, "%s%s)", fund->str, ind->str);
         GString *result = g_string_new(NULL);
-        g_string_append_printf(result, "(siu%s)", forms->str);
+        g_string_append_printf(result, "(siu%s%s)", forms->str, facts->str);
         GString *all = g_string_new("(");
         append_type(all, JX_RECORD_DOCUMENT);
         g_string_append_printf(all, "m%sm%s)", result->str, err->str);
@@ -68,6 +71,7 @@ static const Types *types(void)
         t.funds = type_of(fund);
         t.indicators = type_of(ind);
         t.forms = type_of(forms);
+        t.facts = type_of(facts);
         g_once_init_leave(&once, 1);
     }
     return &t;
@@ -160,12 +164,16 @@ static GVariant *form_variant(const JxForm *f)
 
 static GVariant *result_variant(const JxResult *res)
 {
-    GVariantBuilder forms;
+    GVariantBuilder forms, facts;
     g_variant_builder_init(&forms, types()->forms);
     for (guint k = 0; k < res->forms->len; k++)
         g_variant_builder_add_value(&forms, form_variant(g_ptr_array_index(res->forms, k)));
-    return g_variant_new("(siu@*)", res->kind ? res->kind : "unknown", (gint32)res->year,
-                         res->flags, g_variant_builder_end(&forms));
+    g_variant_builder_init(&facts, types()->facts);
+    for (guint k = 0; k < res->facts->len; k++)
+        g_variant_builder_add_value(&facts, record_variant(jx_record_type(JX_RECORD_FACT),
+                                                           g_ptr_array_index(res->facts, k)));
+    return g_variant_new("(siu@*@*)", res->kind ? res->kind : "unknown", (gint32)res->year,
+                         res->flags, g_variant_builder_end(&forms), g_variant_builder_end(&facts));
 }
 
 gboolean jx_records_serialize(const JxRecords *r, GString *out)
@@ -284,8 +292,8 @@ static JxResult *result_from(JxRecords *owner, GVariant *t)
     JxResult *res = jx_result_new();
     const char *kind;
     gint32 year;
-    GVariant *forms;
-    g_variant_get(t, "(&siu@*)", &kind, &year, &res->flags, &forms);
+    GVariant *forms, *facts;
+    g_variant_get(t, "(&siu@*@*)", &kind, &year, &res->flags, &forms, &facts);
     res->kind = g_string_chunk_insert_const(owner->strings_, kind);
     res->year = year;
     GVariantIter it;
@@ -316,6 +324,16 @@ static JxResult *result_from(JxRecords *owner, GVariant *t)
         g_variant_unref(inds);
     }
     g_variant_unref(forms);
+    GVariantIter fi;
+    GVariant *rec;
+    g_variant_iter_init(&fi, facts);
+    while ((rec = g_variant_iter_next_value(&fi))) {
+        JxFact *fact = jx_fact_new();
+        record_from(owner, jx_record_type(JX_RECORD_FACT), fact, rec);
+        g_ptr_array_add(res->facts, fact);
+        g_variant_unref(rec);
+    }
+    g_variant_unref(facts);
     return res;
 }
 

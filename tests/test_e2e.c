@@ -236,10 +236,11 @@ static void test_gold(void)
     while ((sub = g_dir_read_name(corpus))) {
         /* OCR, the held-back split (corpus/<format>-heldout/: renderings
          * the code was never tuned on) and the generated forms (corpus/gen-*:
-         * gold from their data, without confidence or flags) are scored by
-         * eval against its baseline, not exactly */
+         * gold from their data, without confidence or flags) and the prose
+         * (corpus/prose: facts, paired by value) are scored by eval against
+         * its baseline, not exactly */
         if (!strcmp(sub, "scanned") || g_str_has_suffix(sub, "-heldout") ||
-            g_str_has_prefix(sub, "gen-"))
+            g_str_has_prefix(sub, "gen-") || !strcmp(sub, "prose"))
             continue;
         char *dir = g_build_filename("corpus", sub, NULL);
         GDir *d = g_dir_open(dir, 0, NULL);
@@ -416,8 +417,14 @@ static void test_bad_inputs(void)
         CU_ASSERT_EQUAL(json_object_get_int_member(nt, "forms"), 0);
         CU_ASSERT_STRING_EQUAL(json_object_get_string_member(nt, "kind"), "final_accounts");
         CU_ASSERT_EQUAL(json_object_get_int_member(nt, "year"), 2023);
+        CU_ASSERT_EQUAL(json_object_get_int_member(nt, "facts"), 1);
     }
-    CU_ASSERT_EQUAL(r->len, i + 5);
+    /* ... and the figure its 决算说明 states */
+    JsonObject *fact = obj(r, i + 5);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(fact);
+    CU_ASSERT_STRING_EQUAL(json_object_get_string_member(fact, "subject"), "本年收入合计");
+    CU_ASSERT_DOUBLE_EQUAL(json_object_get_double_member(fact, "value"), 10694400, 1e-6);
+    CU_ASSERT_EQUAL(r->len, i + 6);
     /* an unreadable file has no hash; a read one has its SHA-256 */
     CU_ASSERT_TRUE(json_node_is_null(json_object_get_member(obj(r, 2), "doc")));
     CU_ASSERT_STRING_EQUAL(json_object_get_string_member(obj(r, 0), "doc"),
@@ -1144,6 +1151,50 @@ static void test_ocr_missing(void)
     g_free(err);
 }
 
+/* The prose corpus: facts in JSONL, in SQLite through the workers'
+ * hand-over (-j2), scored by eval per kind; documents of forms give none. */
+static void test_prose(void)
+{
+    int status;
+    const char *one[] = {"extract", "-q", "-j1", "corpus/prose", NULL};
+    char *out = run(one, &status, NULL);
+    CU_ASSERT_EQUAL(status, 0);
+    int facts = count_type(out, "fact", NULL);
+    CU_ASSERT(facts >= 200);
+    char *d = g_dir_make_tmp("jixiao-prose-XXXXXX", NULL);
+    char *db = g_build_filename(d, "x.db", NULL);
+    const char *two[] = {"extract", "-q", "-j2", "--db", db, "corpus/prose", NULL};
+    g_free(run(two, &status, NULL));
+    CU_ASSERT_EQUAL(status, 0);
+    CU_ASSERT_EQUAL(count(db, "select count(*) from facts"), (gint64)facts);
+    CU_ASSERT_EQUAL(count(db, "select count(*) from facts where subject = '行政运行' and value = 5853800 "
+                              "and change = -15200 and change_pct = -0.26 and compared_to = '年初预算'"), 2);
+    CU_ASSERT_EQUAL(count(db, "select count(*) from documents where kind = 'eval_report' and year = 2022"), 2);
+    CU_ASSERT_EQUAL(count(db, "select count(*) from facts where confidence >= 0.9 and flags != '[]' "
+                              "and flags not like '%APPROX%' and flags not like '%CN_NUMERAL%'"), 0);
+    const char *ev[] = {"eval", "--json", "corpus/prose", NULL};
+    char *report = run(ev, &status, NULL);
+    JsonNode *n = json_from_string(report, NULL);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(n);
+    JsonObject *kinds = json_object_get_object_member(json_node_get_object(n), "kinds");
+    JsonObject *all = json_object_get_object_member(json_node_get_object(n), "all");
+    CU_ASSERT_TRUE(json_object_has_member(kinds, "final_accounts"));
+    CU_ASSERT_TRUE(json_object_has_member(kinds, "eval_report"));
+    CU_ASSERT(json_object_get_double_member(all, "f1") >= 0.9);
+    CU_ASSERT_EQUAL(json_object_get_int_member(all, "confident"), 0);
+    json_node_unref(n);
+    const char *forms[] = {"extract", "-q", "corpus/docx", "corpus/pdf", NULL};
+    char *fout = run(forms, &status, NULL);
+    CU_ASSERT(count_type(fout, "form", NULL) > 0);
+    CU_ASSERT_EQUAL(count_type(fout, "fact", NULL), 0);
+    g_free(fout);
+    g_free(report);
+    rm_rf(d);
+    g_free(db);
+    g_free(d);
+    g_free(out);
+}
+
 void jx_add_e2e_tests(void)
 {
     CU_pSuite s = CU_add_suite("e2e (the jixiao binary)", NULL, NULL);
@@ -1154,6 +1205,7 @@ void jx_add_e2e_tests(void)
     CU_add_test(s, "bad inputs give error records, the run goes on", test_bad_inputs);
     CU_add_test(s, "--rules DIR overrides; bad rules name file:line", test_rules_option);
     CU_add_test(s, "usage, normalize and tables", test_usage);
+    CU_add_test(s, "prose: facts in JSONL and SQLite, eval per kind", test_prose);
     CU_pSuite b = CU_add_suite("batch (jixiao extract over many files)", NULL, NULL);
     CU_add_test(b, "JSONL identical whatever -j", test_deterministic);
     CU_add_test(b, "a crash, a hang, a memory hog: error records, the run goes on", test_isolation);
