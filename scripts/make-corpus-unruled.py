@@ -60,8 +60,9 @@ import docxmodel  # noqa: E402
 DOCX = sorted(glob.glob('corpus/docx/*.docx'))
 
 
-def gen(folder):
-    return sorted(glob.glob('corpus/%s/*.docx' % folder))
+def gen(folder, n=6):
+    """The first n generated DOCX of folder (the corpus stays small)."""
+    return sorted(glob.glob('corpus/%s/*.docx' % folder))[:n]
 
 
 # (output folder, [(source DOCX, renderer, seed)]): each split renders every
@@ -219,16 +220,17 @@ def norm(s):
     return re.sub(r'\s+', '', s)
 
 
-def header_row(table):
-    """The row of column headers (the indicator or score header), or None."""
+def header_rows(table):
+    """The rows of column headers (the fund block's, the indicators')."""
+    out = []
     for r in range(table.nrows):
         words = {norm(c.text) for c in table.cells if c.row == r}
         if len(words & set(HEADER_WORDS)) >= 2:
-            return r
-    return None
+            out.append(r)
+    return out
 
 
-def column_align(table, hrow, mode):
+def column_align(table, hrows, mode):
     """Each column's alignment; mixed: numbers right, short labels centred,
     prose left."""
     if mode != 'mixed':
@@ -236,7 +238,7 @@ def column_align(table, hrow, mode):
     out = []
     for c in range(table.ncols):
         body = [x.text.strip() for x in table.cells if x.col == c and x.colspan == 1 and
-                x.row != hrow and x.text.strip()]
+                x.row not in hrows and x.text.strip()]
         if body and sum(bool(NUMERIC.fullmatch(t)) for t in body) * 2 >= len(body):
             out.append('right')
         elif body and max(len(t) for t in body) <= 8:
@@ -261,6 +263,8 @@ class Doc:
         self.left, self.right = st['margin'], self.w - st['margin']
         self.y = self.top
         self.blank = True   # nothing placed on this page yet
+        self.features = set()   # what the layout did, for the log
+        self.table_page = None  # the page the last table ended on
 
     def new_page(self):
         self.page += 1
@@ -272,6 +276,8 @@ class Doc:
         for i, s in enumerate(lines):
             w = FONTS.width(family, size, s)
             x = {'left': x0, 'right': x1 - w, 'center': (x0 + x1 - w) / 2}[align]
+            if w > x1 - x0 + 0.01 or top + (i + 1) * lh > self.bottom + 0.01:
+                raise ValueError('%r does not fit its box' % s)
             self.ops.append((self.page, 'text', x, top + i * lh + (lh - size) / 2 + size * 0.88,
                              s, family, size))
         self.blank = False
@@ -418,12 +424,12 @@ def draw_table(doc, table, ts):
     xs = [doc.left + (avail - sum(widths)) / 2]
     for w in widths:
         xs.append(xs[-1] + w)
-    hrow = header_row(table)
-    align = column_align(table, hrow, ts['halign'])
+    hrows = header_rows(table)
+    align = column_align(table, hrows, ts['halign'])
 
     def cell_align(c):
-        if ts['halign'] == 'mixed' and (c.row == hrow or c.colspan > 1):
-            return 'center' if c.row == hrow else 'left'
+        if ts['halign'] == 'mixed' and (c.row in hrows or c.colspan > 1):
+            return 'center' if c.row in hrows else 'left'
         return align[c.col]
 
     def put(c, top, span_h):
@@ -439,6 +445,12 @@ def draw_table(doc, table, ts):
         if ts['three_line']:
             doc.rule(xs[0], xs[-1], y, width)
 
+    if doc.table_page == doc.page:
+        doc.features.add('two tables on a page')
+    doc.features.update(['three-line'] if ts['three_line'] else [])
+    doc.features.add('%s %s' % (ts['widths'], ts['halign']))
+    if size < st['size']:
+        doc.features.add('%gpt to fit' % size)
     starts = {r: [c for c in table.cells if c.row == r] for r in range(table.nrows)}
     placed = {}   # row -> (page, y)
     hrule(doc.y, 1.2)
@@ -447,8 +459,12 @@ def draw_table(doc, table, ts):
         if doc.y + room > doc.bottom and not doc.blank:
             hrule(doc.y, 1.2)
             doc.new_page()
+            doc.features.add('across pages')
             hrule(doc.y, 1.2)
-            if ts['repeat_header'] and hrow is not None and r > hrow:
+            # the indicators' header (the table's last) above the rows it heads
+            hrow = hrows[-1] if hrows and hrows[-1] < r else None
+            if ts['repeat_header'] and hrow is not None:
+                doc.features.add('header repeated')
                 for c in starts[hrow]:
                     if c.rowspan == 1 and lines[c]:
                         put(c, doc.y, heights[hrow])
@@ -457,10 +473,11 @@ def draw_table(doc, table, ts):
         placed[r] = (doc.page, doc.y)
         doc.y += heights[r]
         doc.blank = False
-        if r == (hrow if hrow is not None else 0):
+        if r == (hrows[0] if hrows else 0):
             hrule(doc.y, 0.6)
     hrule(doc.y, 1.2)
     end = (doc.page, doc.y)
+    doc.table_page = doc.page
     for c in table.cells:
         if not lines[c]:
             continue
@@ -474,7 +491,7 @@ def draw_table(doc, table, ts):
 
 
 def cairo_pdf(src, seed):
-    """A cairo rendering of src's blocks: (PDF bytes, pages)."""
+    """A cairo rendering of src's blocks: (PDF bytes, pages, what it drew)."""
     rng = random.Random('cairo:%d' % seed)
     st = draw_style(rng)
     blocks = docxmodel.read_flat(src)
@@ -498,7 +515,9 @@ def cairo_pdf(src, seed):
             doc.y += st['table_gap'] / 2
             draw_table(doc, b, draw_table_style(rng))
             doc.y += st['table_gap'] / 2
-    return doc.finish()
+    log = '%s %s %s %gpt; ' % ('A3' if st['paper'] == A3 else 'A4', st['orient'], st['font'],
+                               st['size']) + ', '.join(sorted(doc.features))
+    return doc.finish() + (log,)
 
 
 # -------------------------------------------------------------- Word-style
@@ -528,7 +547,7 @@ def borderless(el, tag):
 def word_docx(src, rng):
     """src's bytes with its tables' borders off and its look varied: page
     size and orientation (the grid scaled to fit), the font and size of
-    every run, the cell paragraphs' alignment."""
+    every run, the cell paragraphs' alignment; and a line saying which."""
     with zipfile.ZipFile(src) as z:
         members = [(i, z.read(i.filename)) for i in z.infolist()]
     font = rng.choice(WORD_FONTS)
@@ -586,7 +605,10 @@ def word_docx(src, rng):
     with zipfile.ZipFile(buf, 'w', zipfile.ZIP_DEFLATED) as z:
         for info, data in out:
             z.writestr(info, data)
-    return buf.getvalue()
+    log = '%s %s %s %gpt; cells %s' % ('A3' if paper[0] > 11906 else 'A4',
+                                       'landscape' if land else 'portrait', font,
+                                       int(half_points) / 2, jc or 'as the source')
+    return buf.getvalue(), log
 
 
 def fixed_pdf_dates(data):
@@ -601,19 +623,20 @@ def fixed_pdf_dates(data):
 
 
 def word_pdf(src, seed, tmp):
-    """The Word-style rendering of src: (PDF bytes, pages)."""
+    """The Word-style rendering of src: (PDF bytes, pages, what it varied)."""
     rng = random.Random('word:%d' % seed)
     stem = os.path.basename(src).rsplit('.', 1)[0]
     path = os.path.join(tmp, stem + '.docx')
+    docx, log = word_docx(src, rng)
     with open(path, 'wb') as fh:
-        fh.write(word_docx(src, rng))
+        fh.write(docx)
     subprocess.run(['soffice', '-env:UserInstallation=file://%s/lo' % tmp, '--headless',
                     '--convert-to', 'pdf', '--outdir', tmp, path], check=True, capture_output=True)
     pdf = os.path.join(tmp, stem + '.pdf')
     data = fixed_pdf_dates(open(pdf, 'rb').read())
     info = subprocess.run(['pdfinfo', pdf], capture_output=True, text=True, check=True).stdout
     pages = int(re.search(r'^Pages:\s+(\d+)', info, re.M).group(1))
-    return data, pages
+    return data, pages, log
 
 
 # -------------------------------------------------------------------- gold
@@ -639,11 +662,12 @@ def main():
             for src, how, seed in items:
                 stem = os.path.basename(src).rsplit('.', 1)[0]
                 out = '%s/%s-%s.pdf' % (folder, how, stem)
-                data, pages = cairo_pdf(src, seed) if how == 'c' else word_pdf(src, seed, tmp)
+                data, pages, log = (cairo_pdf(src, seed) if how == 'c' else
+                                    word_pdf(src, seed, tmp))
                 with open(out, 'wb') as fh:
                     fh.write(data)
                 write_gold(src, out, pages)
-                print('wrote', out, len(data), 'bytes,', pages, 'pages')
+                print('%s: %d bytes, %d pages; %s' % (out, len(data), pages, log))
 
 
 if __name__ == '__main__':
