@@ -40,11 +40,9 @@ repository root."""
 import glob
 import io
 import json
-import math
 import os
 import random
 import re
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -257,7 +255,8 @@ class Doc:
         w, h = st['paper']
         self.w, self.h = (h, w) if st['orient'] == 'landscape' else (w, h)
         self.st = st
-        self.ops = []       # (page, 'text', x, baseline, s, family, size) or (page, 'rule', x0, x1, y, width)
+        # (page, 'text', x, baseline, s, family, size), (page, 'rule', x0, x1, y, width)
+        self.ops = []
         self.page = 1
         self.top, self.bottom = st['margin'], self.h - st['margin']
         self.left, self.right = st['margin'], self.w - st['margin']
@@ -597,7 +596,8 @@ def word_docx(src, rng):
                 if rpr is None:
                     rpr = ET.Element(w('rPr'))
                     r.insert(0, rpr)
-                ET.SubElement(rpr, w('rFonts'), {w(k): font for k in ('ascii', 'hAnsi', 'eastAsia')})
+                ET.SubElement(rpr, w('rFonts'),
+                              {w(k): font for k in ('ascii', 'hAnsi', 'eastAsia')})
                 ET.SubElement(rpr, w('sz'), {w('val'): half_points})
             data = ET.tostring(root, encoding='UTF-8', xml_declaration=True)
         out.append((info, data))
