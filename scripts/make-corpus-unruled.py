@@ -6,8 +6,9 @@ layouts they come in, with gold by construction (jixiao issue 21):
 
 needs Debian's /usr/bin/python3 (it has pycairo), the CJK fonts
 fonts-arphic-uming, fonts-arphic-ukai, fonts-wqy-zenhei, fonts-wqy-microhei,
-fonts-noto-cjk, and soffice and pdfinfo for the Word-style files. None of
-them is needed to build or test jixiao: the PDFs are committed.
+fonts-noto-cjk, fonts-dejavu (☑ ☐), and soffice and pdfinfo for the
+Word-style files. None of them is needed to build or test jixiao: the PDFs
+are committed.
 
 corpus/gen-unruled/ is the dev split, corpus/gen-unruled-heldout/ the
 held-back split (other seeds and other source documents; scored only, never
@@ -17,18 +18,21 @@ scripts/docxmodel.py. Two renderings:
 
   c-*.pdf  drawn directly with cairo: no ruling lines (or, in the three-line
            variant, a top, a header and a bottom rule only); a 宋体/仿宋/黑体/楷体
-           look-alike per document (AR PL UMing/UKai, WenQuanYi Zen/Micro Hei,
-           Noto Serif/Sans CJK SC), 9-12 pt; A4 or A3, portrait or landscape;
+           look-alike per document (AR PL UMing/UKai, WenQuanYi Zen/Micro
+           Hei), 9-12 pt (smaller only where a table would not fit, which
+           the log says); A4 or A3, portrait or landscape;
            column widths from the DOCX grid or fitted to the content; cells
            centred, left, right or mixed per column (numbers right, labels
            centred, prose left); cells spanning rows at their top or middle;
-           text wrapped to the column width; merged cells drawn as one block;
+           text wrapped to the column width (cells of 1-4 lines where the
+           page allows); merged cells drawn as one block;
            titles and the (2023年度) line as paragraphs; tables across pages
            with or without a repeated header row; forms that flow on, two on
            a page.
   w-*.pdf  Word-style: the source DOCX with every table and cell border set
-           to none, its page, font, size and cell alignment varied, exported
-           by LibreOffice.
+           to none, its page, font (the four above or Noto Serif/Sans CJK SC),
+           size and cell alignment varied, exported by LibreOffice.
+Each file written is logged with what it drew.
 
 Gold: the source's gold (docxmodel.derive_gold) with the document's file
 fields and page count; page numbers of forms and rows are left out (not
