@@ -178,13 +178,9 @@ static void check_form(JxForm *form, const JxRuleset *rs)
         if (ind->score.set)
             ssum += ind->score.v, sn++;
     }
-    /* a stated total with no indicator rows read is a failed sum too: the
-     * rows it totals were lost (a form whose layout was not understood);
-     * rows without weights of their own have them in their level cells */
-    gboolean lost = form->indicators->len == 0;
-    if (form->total_weight.set && (wn || lost) && fabs(wsum - form->total_weight.v) > JX_SUM_TOLERANCE)
+    if (form->total_weight.set && wn && fabs(wsum - form->total_weight.v) > JX_SUM_TOLERANCE)
         form->flags |= JX_FLAG_BIT(JX_FLAG_WEIGHT_SUM_MISMATCH);
-    if (form->total_score.set && (sn || lost) && fabs(ssum - form->total_score.v) > JX_SUM_TOLERANCE)
+    if (form->total_score.set && sn && fabs(ssum - form->total_score.v) > JX_SUM_TOLERANCE)
         form->flags |= JX_FLAG_BIT(JX_FLAG_SCORE_SUM_MISMATCH);
     if (over(form->total_score, form->total_weight))
         form->flags |= JX_FLAG_BIT(JX_FLAG_SCORE_OVER_WEIGHT);

@@ -14,8 +14,8 @@
 #define JX_SUM_TOLERANCE 0.011
 
 /* Adds the flags above to res's forms, fund lines and indicators (a failed
- * sum also flags every value that went into it, and the document: a stated
- * total with no indicator rows read is a failed sum) and sets their confidence.
+ * sum also flags every value that went into it, and the document) and sets
+ * their confidence.
  * In place, nothing allocated for the caller; does nothing on NULL. */
 void jx_check_result(JxResult *res, const JxRuleset *rs);
 
