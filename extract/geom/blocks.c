@@ -91,7 +91,7 @@ guint jx_blocks_from_layout(GArray *blocks, GPtrArray *glyphs, int page, JxBoxRe
 {
     GPtrArray *lines = jx_layout_lines(glyphs);
     GPtrArray *bands = jx_layout_bands(lines, BAND_GAP);
-    GPtrArray *tts = jx_layout_text_tables(bands, 3);
+    GPtrArray *tts = jx_layout_text_tables(bands, lines, 3);
     guint next = 0;
     for (guint t = 0; t <= tts->len && !(read && tts->len == 0); t++) {
         const JxTextTable *tt = t < tts->len ? g_ptr_array_index(tts, t) : NULL;

@@ -59,8 +59,10 @@ typedef struct {
 
 /* Unruled tables among bands (GPtrArray of JxTextTable*, owning them):
  * runs holding at least min_rows bands that split into three or more
- * pieces at wide gaps. */
-GPtrArray *jx_layout_text_tables(GPtrArray *bands, int min_rows);
+ * pieces at wide gaps. A band of three or more lines most of which split
+ * into two or more pieces (rows that touch, no padding between them) is
+ * looked at line by line (`lines`: what the bands were made of). */
+GPtrArray *jx_layout_text_tables(GPtrArray *bands, GPtrArray *lines, int min_rows);
 
 /* A cell of a table drawn without lines. */
 typedef struct {
