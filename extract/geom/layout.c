@@ -220,7 +220,8 @@ static guint chunk_count(const JxLine *l)
  * table whose rows touch: no padding, one band). */
 typedef struct {
     guint first, last;
-    gboolean tabular;
+    gboolean tabular; /* splits into pieces: a band into three, a line into two */
+    gboolean wide;    /* into three or more */
 } Unit;
 
 static GArray *table_units(GPtrArray *bands, GPtrArray *lines)
@@ -233,11 +234,13 @@ static GArray *table_units(GPtrArray *bands, GPtrArray *lines)
             split += chunk_count(g_ptr_array_index(lines, k)) >= 2;
         if (n >= 3 && 2 * split >= n) {
             for (guint k = b->first; k <= b->last; k++) {
-                Unit u = {k, k, chunk_count(g_ptr_array_index(lines, k)) >= 2};
+                guint c = chunk_count(g_ptr_array_index(lines, k));
+                Unit u = {k, k, c >= 2, c >= 3};
                 g_array_append_val(units, u);
             }
         } else {
-            Unit u = {b->first, b->last, chunk_count(&b->line) >= 3};
+            gboolean t = chunk_count(&b->line) >= 3;
+            Unit u = {b->first, b->last, t, t};
             g_array_append_val(units, u);
         }
     }
@@ -256,13 +259,13 @@ GPtrArray *jx_layout_text_tables(GPtrArray *bands, GPtrArray *lines, int min_row
         }
         /* a run of tabular units; up to three others (a row spanning the
          * table, a section heading, a wrapped line) may sit between them */
-        guint last = i, rows = 1;
+        guint last = i, wide = g_array_index(units, Unit, i).wide;
         for (guint j = i + 1; j < n && j <= last + 3; j++)
             if (g_array_index(units, Unit, j).tabular) {
                 last = j;
-                rows++;
+                wide += g_array_index(units, Unit, j).wide;
             }
-        if ((int)rows >= min_rows) {
+        if ((int)wide >= min_rows) {
             JxTextTable *t = g_new0(JxTextTable, 1);
             t->first = g_array_index(units, Unit, i).first;
             t->last = g_array_index(units, Unit, last).last;
@@ -598,7 +601,7 @@ static GArray *row_bounds(const GArray *blocks, int nc)
         gboolean dup = FALSE;
         for (guint k = 0; k < bounds->len; k++)
             dup |= g_array_index(bounds, guint, k) == y;
-        if (support >= 2 && support > across && gaps > across && !dup)
+        if ((support >= 2 || gaps >= 3) && support > across && gaps > across && !dup)
             g_array_append_val(bounds, y);
     }
     g_array_free(cand, TRUE);

@@ -61,7 +61,8 @@ typedef struct {
  * runs holding at least min_rows bands that split into three or more
  * pieces at wide gaps. A band of three or more lines most of which split
  * into two or more pieces (rows that touch, no padding between them) is
- * looked at line by line (`lines`: what the bands were made of). */
+ * looked at line by line (`lines`: what the bands were made of): a run
+ * of such lines, at least min_rows of them in three or more pieces. */
 GPtrArray *jx_layout_text_tables(GPtrArray *bands, GPtrArray *lines, int min_rows);
 
 /* A cell of a table drawn without lines. */
