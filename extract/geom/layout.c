@@ -234,8 +234,11 @@ static GArray *table_units(GPtrArray *bands, GPtrArray *lines)
             split += chunk_count(g_ptr_array_index(lines, k)) >= 2;
         if (n >= 3 && 2 * split >= n) {
             for (guint k = b->first; k <= b->last; k++) {
-                guint c = chunk_count(g_ptr_array_index(lines, k));
-                Unit u = {k, k, c >= 2, c >= 3};
+                const JxLine *l = g_ptr_array_index(lines, k);
+                guint c = chunk_count(l);
+                /* a short line among them is a cell's wrapped tail */
+                gboolean part = c >= 2 || l->x1 - l->x0 < 0.4 * (b->line.x1 - b->line.x0);
+                Unit u = {k, k, part, c >= 3};
                 g_array_append_val(units, u);
             }
         } else {
@@ -292,6 +295,7 @@ typedef struct {
     double x0, y0, x1, y1;
     int c0, c1;
     guint first, last; /* lines */
+    double lx0, lx1;   /* its last piece's extent */
     gboolean open;     /* its last piece fills the column: text wraps on */
 } Block;
 
@@ -475,6 +479,19 @@ static int cmp_gap_end(gconstpointer a, gconstpointer b)
 {
     const Gap *x = a, *y = b;
     return (x->hi > y->hi) - (x->hi < y->hi);
+}
+
+/* A line ends a cell's line short of its column by less than a character
+ * when the text wraps: this many glyph heights. */
+#define FULL_SLACK 1.2
+
+/* Whether piece p lines up under block b's last line as its text's next
+ * line: the same left edge, centre or right edge. */
+static gboolean aligned(const Block *b, const Piece *p, double h)
+{
+    double tol = 0.5 * h;
+    return fabs(p->x0 - b->lx0) < tol || fabs(p->x1 - b->lx1) < tol ||
+           fabs(p->x0 + p->x1 - b->lx0 - b->lx1) < 2 * tol;
 }
 
 static int cmp_block(gconstpointer a, gconstpointer b)
@@ -696,12 +713,12 @@ GArray *jx_layout_text_cells(GPtrArray *lines, guint first, guint last, int *nro
             Block *b = &g_array_index(blocks, Block, k);
             double gap = p->y0 - b->y1;
             if (p->line > b->last && b->c0 <= p->c1 && p->c0 <= b->c1 &&
-                gap <= spacing + 0.15 * h && (b->open || padded))
+                gap <= spacing + 0.15 * h && (b->open || padded) && aligned(b, p, h))
                 into = b;
         }
         if (!into) {
             Block b = {g_ptr_array_new(), p->x0, p->y0, p->x1, p->y1, p->c0, p->c1, p->line,
-                       p->line, FALSE};
+                       p->line, 0, 0, FALSE};
             g_array_append_val(blocks, b);
             into = &g_array_index(blocks, Block, blocks->len - 1);
         }
@@ -712,8 +729,14 @@ GArray *jx_layout_text_cells(GPtrArray *lines, guint first, guint last, int *nro
         into->y1 = MAX(into->y1, p->y1);
         into->c1 = MAX(into->c1, p->c1);
         into->last = p->line;
+        into->lx0 = p->x0;
+        into->lx1 = p->x1;
         double width = ex1[p->c1] - ex0[p->c0];
-        into->open = p->x1 - p->x0 >= width - 1.2 * h && width > 1.8 * h;
+        /* a column one character wide stacks characters (a label set
+         * upright); a narrow one of digits does not wrap */
+        const JxGlyph *g0 = g_ptr_array_index(p->glyphs, 0);
+        gboolean upright = p->glyphs->len == 1 && g0->c >= 0x2E80 && width < 1.6 * h;
+        into->open = p->x1 - p->x0 >= width - FULL_SLACK * h && (width > 1.8 * h || upright);
         g_ptr_array_free(p->glyphs, TRUE);
     }
     g_array_free(pieces, TRUE);
