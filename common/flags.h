@@ -28,7 +28,8 @@
     X(UNIT_UNLISTED)    /* the value's unit is in no unit rule */ \
     X(RULE_LIMIT)       /* a rule's regex gave up on its text (match limit) */ \
     X(LAYOUT_ESTIMATED) /* placed from glyph widths guessed without the font (OFD) */ \
-    X(DIGITS_LOST)      /* a spreadsheet number shown or stored with digits lost */
+    X(DIGITS_LOST)      /* a spreadsheet number shown or stored with digits lost */ \
+    X(ROWS_INFERRED)    /* rows of a table without lines that touch: told apart by wrapping */
 
 typedef enum {
 #define JX_FLAG_ENUM(n) JX_FLAG_##n,

@@ -631,7 +631,8 @@ static GArray *row_bounds(const GArray *blocks, int nc)
     return bounds;
 }
 
-GArray *jx_layout_text_cells(GPtrArray *lines, guint first, guint last, int *nrows, int *ncols)
+GArray *jx_layout_text_cells(GPtrArray *lines, guint first, guint last, int *nrows, int *ncols,
+                             gboolean *rows_touch)
 {
     /* 1. pieces of lines */
     GArray *pieces = g_array_new(FALSE, FALSE, sizeof(Piece));
@@ -798,6 +799,7 @@ GArray *jx_layout_text_cells(GPtrArray *lines, guint first, guint last, int *nro
     g_free(ex1);
     *nrows = nr;
     *ncols = nc;
+    *rows_touch = !padded;
     return cells;
 }
 
