@@ -296,7 +296,7 @@ typedef struct {
     int c0, c1;
     guint first, last; /* lines */
     double lx0, lx1;   /* its last piece's extent */
-    gboolean open;     /* its last piece fills the column: text wraps on */
+    double room;       /* the width its columns' text takes */
 } Block;
 
 static int cmp_double_asc(gconstpointer a, gconstpointer b)
@@ -481,9 +481,17 @@ static int cmp_gap_end(gconstpointer a, gconstpointer b)
     return (x->hi > y->hi) - (x->hi < y->hi);
 }
 
-/* A line ends a cell's line short of its column by less than a character
- * when the text wraps: this many glyph heights. */
-#define FULL_SLACK 1.2
+/* Whether piece p is where block b's text wrapped on: what room b's last
+ * line left in its columns is too narrow for p's first character. A
+ * column under two characters wide holds no wrapped digits, only upright
+ * characters (a label set one to a line). */
+static gboolean wraps(const Block *b, const Piece *p, double h)
+{
+    const JxGlyph *g = g_ptr_array_index(p->glyphs, 0);
+    if (b->room < 1.8 * h && g->c < 0x2E80)
+        return FALSE;
+    return b->room - (b->lx1 - b->lx0) < g->x1 - g->x0 + 0.6 * h;
+}
 
 /* Whether piece p lines up under block b's last line as its text's next
  * line: the same left edge, centre or right edge. */
@@ -714,12 +722,12 @@ GArray *jx_layout_text_cells(GPtrArray *lines, guint first, guint last, int *nro
             Block *b = &g_array_index(blocks, Block, k);
             double gap = p->y0 - b->y1;
             if (p->line > b->last && b->c0 <= p->c1 && p->c0 <= b->c1 &&
-                gap <= spacing + 0.15 * h && (b->open || padded) && aligned(b, p, h))
+                gap <= spacing + 0.15 * h && (padded || wraps(b, p, h)) && aligned(b, p, h))
                 into = b;
         }
         if (!into) {
             Block b = {g_ptr_array_new(), p->x0, p->y0, p->x1, p->y1, p->c0, p->c1, p->line,
-                       p->line, 0, 0, FALSE};
+                       p->line, 0, 0, 0};
             g_array_append_val(blocks, b);
             into = &g_array_index(blocks, Block, blocks->len - 1);
         }
@@ -732,12 +740,7 @@ GArray *jx_layout_text_cells(GPtrArray *lines, guint first, guint last, int *nro
         into->last = p->line;
         into->lx0 = p->x0;
         into->lx1 = p->x1;
-        double width = ex1[p->c1] - ex0[p->c0];
-        /* a column one character wide stacks characters (a label set
-         * upright); a narrow one of digits does not wrap */
-        const JxGlyph *g0 = g_ptr_array_index(p->glyphs, 0);
-        gboolean upright = p->glyphs->len == 1 && g0->c >= 0x2E80 && width < 1.6 * h;
-        into->open = p->x1 - p->x0 >= width - FULL_SLACK * h && (width > 1.8 * h || upright);
+        into->room = ex1[p->c1] - ex0[p->c0];
         g_ptr_array_free(p->glyphs, TRUE);
     }
     g_array_free(pieces, TRUE);
