@@ -325,12 +325,13 @@ static int peak(const GArray *st, int i, int step, int n)
     return best;
 }
 
-/* Column separators from where text is not: across the table, the number
- * of pieces over each x (a profile), and a separator in each valley of it
- * that few lines cross (a cell spanning columns, at most a third of the
- * lines) and whose sides stand at least twice as high. Centred, left- and
- * right-aligned columns alike leave such a valley between them. Returns
- * the separators' x, ascending (GArray of double, transfer full). */
+/* Column separators from where text is not: over the pieces of lines
+ * [from, to), the number of pieces over each x (a profile), and a
+ * separator in each valley of it that few lines cross (a cell spanning
+ * columns, at most a third of the lines) and whose sides stand at least
+ * twice as high. Centred, left- and right-aligned columns alike leave such
+ * a valley between them. Appends the separators' x to seps (GArray of
+ * double). */
 static void valley_seps(const GArray *pieces, guint from, guint to, double h, GArray *seps)
 {
     GArray *xs = g_array_new(FALSE, FALSE, sizeof(double));
@@ -400,6 +401,10 @@ static int col_at(const GArray *seps, double x)
  * of them, moved by half its height, and the whole table. */
 #define SEP_WINDOW 8
 
+/* The table's column separators (GArray of double, ascending, transfer
+ * full): the valleys of the whole table and of each window, those of one
+ * gap made one, and a separator between two pieces of one line that no
+ * valley parts. */
 static GArray *column_seps(const GArray *pieces, guint nlines, double h)
 {
     GArray *all = g_array_new(FALSE, FALSE, sizeof(double));
