@@ -179,47 +179,64 @@ static void add_words(GArray *store, const char *const *words, double x, double 
     }
 }
 
-static void test_latin_spaces(void)
+/* The text of words laid out on one line `gap` apart (add_words). */
+static char *line_text(const char *const *words, double gap)
 {
     GArray *store = g_array_new(FALSE, FALSE, sizeof(JxGlyph));
-    /* a 2 pt space (0.2 of the height) between words the PDF spaced */
-    const char *latin[] = {"Carbon", "dioxide", "(CO2)", NULL};
-    add_words(store, latin, 0, 0, 2);
+    add_words(store, words, 0, 0, gap);
     GPtrArray *gl = glyph_ptrs(store);
     char *t = jx_layout_glyph_text(gl);
-    CU_ASSERT_STRING_EQUAL(t, "Carbon dioxide (CO2)");
-    g_free(t);
-    g_ptr_array_free(gl, TRUE);
-    /* the same narrow gap between Han letters is letter spacing, not a space */
-    g_array_set_size(store, 0);
-    const char *han[] = {"项目", "支出", NULL};
-    add_words(store, han, 0, 0, 2);
-    gl = glyph_ptrs(store);
-    t = jx_layout_glyph_text(gl);
-    CU_ASSERT_STRING_EQUAL(t, "项目支出");
-    g_free(t);
-    g_ptr_array_free(gl, TRUE);
-    /* a gap under a twelfth of the height is kerning even where the PDF spaced */
-    g_array_set_size(store, 0);
-    const char *tight[] = {"Total", "EU", NULL};
-    add_words(store, tight, 0, 0, 0.5);
-    gl = glyph_ptrs(store);
-    t = jx_layout_glyph_text(gl);
-    CU_ASSERT_STRING_EQUAL(t, "TotalEU");
-    g_free(t);
-    g_ptr_array_free(gl, TRUE);
-    /* Latin words wrapped in a cell were broken at a space; a number is not */
-    g_array_set_size(store, 0);
-    const char *first[] = {"population", NULL}, *second[] = {"1995", NULL};
-    add_words(store, first, 0, 0, 0);
-    add_words(store, second, 0, 12, 0);
-    gl = glyph_ptrs(store);
-    gboolean edge;
-    t = jx_layout_cell_text(gl, 61, &edge);
-    CU_ASSERT_STRING_EQUAL(t, "population 1995");
-    g_free(t);
     g_ptr_array_free(gl, TRUE);
     g_array_free(store, TRUE);
+    return t;
+}
+
+/* The text of a cell whose first line (a word) fills it, to 1 pt of its
+ * right edge, and wraps to a second (another word). */
+static char *wrapped_text(const char *first, const char *second)
+{
+    GArray *store = g_array_new(FALSE, FALSE, sizeof(JxGlyph));
+    const char *a[] = {first, NULL}, *b[] = {second, NULL};
+    add_words(store, a, 0, 0, 0);
+    double right = g_array_index(store, JxGlyph, store->len - 1).x1 + 1;
+    add_words(store, b, 0, 12, 0);
+    GPtrArray *gl = glyph_ptrs(store);
+    gboolean edge;
+    char *t = jx_layout_cell_text(gl, right, &edge);
+    g_ptr_array_free(gl, TRUE);
+    g_array_free(store, TRUE);
+    return t;
+}
+
+static void test_latin_spaces(void)
+{
+    /* a 2 pt space (0.2 of the height) between words the PDF spaced */
+    const char *latin[] = {"Carbon", "dioxide", "(CO2)", NULL};
+    char *t = line_text(latin, 2);
+    CU_ASSERT_STRING_EQUAL(t, "Carbon dioxide (CO2)");
+    g_free(t);
+    /* the same narrow gap between Han letters is letter spacing, not a space */
+    const char *han[] = {"项目", "支出", NULL};
+    t = line_text(han, 2);
+    CU_ASSERT_STRING_EQUAL(t, "项目支出");
+    g_free(t);
+    /* a gap under a twelfth of the height is kerning even where the PDF spaced */
+    const char *tight[] = {"Total", "EU", NULL};
+    t = line_text(tight, 0.5);
+    CU_ASSERT_STRING_EQUAL(t, "TotalEU");
+    g_free(t);
+    /* Latin words wrapped in a cell were broken at a space; a number is not */
+    t = wrapped_text("population", "1995");
+    CU_ASSERT_STRING_EQUAL(t, "population 1995");
+    g_free(t);
+    t = wrapped_text("2023.1", "2");
+    CU_ASSERT_STRING_EQUAL(t, "2023.12");
+    g_free(t);
+    /* in a cell of Han text lines break anywhere: "2+" wrapped before "1"
+     * (组织“2+1”联合党日活动, an OFD corpus form) joins without a space */
+    t = wrapped_text("活动“2+", "1”联合");
+    CU_ASSERT_STRING_EQUAL(t, "活动“2+1”联合");
+    g_free(t);
 }
 
 /* Reads a grid cell as its index, flagged OCR; the last runs to its edge. */
