@@ -140,9 +140,15 @@ static JsonArray *flags_of(JsonObject *o)
     return json_object_has_member(o, "flags") ? json_object_get_array_member(o, "flags") : NULL;
 }
 
-/* Would a data team that filters on confidence load this record? */
+/* Would a data team that filters on confidence load this record? One
+ * that has no confidence (a document, whose counts come from its forms)
+ * only when it carries no flag: its flags are all the doubt it can say. */
 static gboolean confident(JsonObject *o)
 {
+    if (o && !json_object_has_member(o, "confidence")) {
+        JsonArray *flags = flags_of(o);
+        return !flags || json_array_get_length(flags) == 0;
+    }
     return o && confidence_of(o) >= 0.9;
 }
 

@@ -32,7 +32,8 @@
     X(SUBJECT_UNLISTED) /* a fact's subject is as printed, in no factsubject rule */ \
     X(SUBJECT_INFERRED) /* a fact's subject came from the heading, the sentence names another */ \
     X(FACT_SUM_MISMATCH)    /* stated parts do not add up to their stated total */ \
-    X(FACT_CHANGE_MISMATCH) /* a stated change disagrees with the amounts or the percent */
+    X(FACT_CHANGE_MISMATCH) /* a stated change disagrees with the amounts or the percent */ \
+    X(ROWS_INFERRED)    /* rows of a table without lines that touch: told apart by wrapping */
 
 typedef enum {
 #define JX_FLAG_ENUM(n) JX_FLAG_##n,

@@ -289,6 +289,31 @@ static void flag_document(JxResult *res, const JxDoc *doc)
     }
 }
 
+/* A table whose layout was inferred (no ruling lines): its rows and
+ * columns may be wrong, so the document's counts and the fields of every
+ * form on its pages, read from its cells or from the text around it, carry
+ * the doubt of its cells (COLUMN_INFERRED, ROWS_INFERRED). */
+static void flag_inferred(JxResult *res, const JxDoc *doc)
+{
+    const unsigned layout = JX_FLAG_BIT(JX_FLAG_COLUMN_INFERRED) | JX_FLAG_BIT(JX_FLAG_ROWS_INFERRED);
+    for (guint b = 0; b < doc->blocks->len; b++) {
+        const JxBlock *blk = g_ptr_array_index(doc->blocks, b);
+        if (blk->kind != JX_BLOCK_TABLE)
+            continue;
+        unsigned fl = 0;
+        for (guint c = 0; c < blk->table->cells->len; c++)
+            fl |= ((const JxCell *)g_ptr_array_index(blk->table->cells, c))->flags & layout;
+        if (!fl)
+            continue;
+        res->flags |= fl;
+        for (guint i = 0; i < res->forms->len; i++) {
+            JxForm *f = g_ptr_array_index(res->forms, i);
+            if (f->page_start <= blk->table->page_end && blk->table->page_start <= f->page_end)
+                f->flags |= fl;
+        }
+    }
+}
+
 JxResult *jx_forms_read(const JxDoc *doc, const JxRuleset *rs)
 {
     g_return_val_if_fail(doc != NULL && rs != NULL, NULL);
@@ -319,6 +344,7 @@ JxResult *jx_forms_read(const JxDoc *doc, const JxRuleset *rs)
     document_kind(rd.res, doc, rs);
     flag_ocr(rd.res, doc);
     flag_document(rd.res, doc);
+    flag_inferred(rd.res, doc);
     if (jx_ruleset_limit_hits() != limit_hits) /* a rule gave up on some text */
         rd.res->flags |= JX_FLAG_BIT(JX_FLAG_RULE_LIMIT);
     return rd.res;

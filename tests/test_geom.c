@@ -239,6 +239,190 @@ static void test_latin_spaces(void)
     g_free(t);
 }
 
+/* Glyph boxes of `text` set from x (or ending at x when right-aligned) on
+ * the line at y: CJK characters `size` wide, ASCII half that. */
+static void set_text(GArray *store, const char *text, double x, double y, double size,
+                     gboolean right)
+{
+    double w = 0;
+    for (const char *p = text; *p; p = g_utf8_next_char(p))
+        w += g_utf8_get_char(p) < 128 ? size / 2 : size;
+    if (right)
+        x -= w;
+    for (const char *p = text; *p; p = g_utf8_next_char(p)) {
+        double gw = g_utf8_get_char(p) < 128 ? size / 2 : size;
+        JxGlyph gl = {g_utf8_get_char(p), x, y, x + gw, y + size, FALSE};
+        g_array_append_val(store, gl);
+        x += gw;
+    }
+}
+
+/* The same, centred on x. */
+static void centre_text(GArray *store, const char *text, double x, double y, double size)
+{
+    double w = 0;
+    for (const char *p = text; *p; p = g_utf8_next_char(p))
+        w += g_utf8_get_char(p) < 128 ? size / 2 : size;
+    set_text(store, text, x - w / 2, y, size, FALSE);
+}
+
+static const JxTextCell *text_cell_at(GArray *cells, int r, int c)
+{
+    for (guint i = 0; i < cells->len; i++) {
+        const JxTextCell *t = &g_array_index(cells, JxTextCell, i);
+        if (t->row == r && t->col == c)
+            return t;
+    }
+    return NULL;
+}
+
+/* A table without lines whose rows touch (10 pt text, 12 pt apart, as a
+ * Word table with its borders off) under a header row two lines tall:
+ * labels and names centred, scores right-aligned. Every text starts at
+ * a different x, yet three columns come out, each row's cells in it. */
+static void test_unruled_centred(void)
+{
+    GArray *store = g_array_new(FALSE, FALSE, sizeof(JxGlyph));
+    const char *a[] = {"一级指标", "产出", "效益", "满意度"};
+    const char *b[] = {"名称", "丁", "戊", "甲乙丙"};
+    const char *c[] = {"分值", "5", "9", "8"};
+    for (int r = 0; r < 4; r++) {
+        double y = r == 0 ? 7 : 12 + 12 * r; /* the header centred in 24 pt */
+        centre_text(store, a[r], 30, y, 10);
+        centre_text(store, b[r], 110, y, 10);
+        if (c[r])
+            set_text(store, c[r], 200, y, 10, TRUE);
+    }
+    GPtrArray *gl = glyph_ptrs(store);
+    GPtrArray *lines = jx_layout_lines(gl);
+    CU_ASSERT_EQUAL_FATAL(lines->len, 4);
+    GPtrArray *bands = jx_layout_bands(lines, 0.3);
+    CU_ASSERT_EQUAL(bands->len, 2); /* the header, and the rows that touch */
+    GPtrArray *tts = jx_layout_text_tables(bands, lines, 3);
+    CU_ASSERT_EQUAL_FATAL(tts->len, 1);
+    const JxTextTable *tt = g_ptr_array_index(tts, 0);
+    CU_ASSERT_EQUAL(tt->first, 0);
+    CU_ASSERT_EQUAL(tt->last, 3);
+    int nr = 0, nc = 0;
+    gboolean touch = FALSE;
+    GArray *cells = jx_layout_text_cells(lines, 0, 3, &nr, &nc, &touch);
+    CU_ASSERT_EQUAL(nr, 4);
+    CU_ASSERT_EQUAL(nc, 3);
+    CU_ASSERT_TRUE(touch);
+    CU_ASSERT_EQUAL(cells->len, 12);
+    for (int r = 0; r < 4; r++) {
+        const JxTextCell *ta = text_cell_at(cells, r, 0), *tb = text_cell_at(cells, r, 1),
+                         *tc = text_cell_at(cells, r, 2);
+        CU_ASSERT_PTR_NOT_NULL_FATAL(ta);
+        CU_ASSERT_PTR_NOT_NULL_FATAL(tb);
+        CU_ASSERT_STRING_EQUAL(ta->text, a[r]);
+        CU_ASSERT_STRING_EQUAL(tb->text, b[r]);
+        if (c[r]) {
+            CU_ASSERT_PTR_NOT_NULL_FATAL(tc);
+            CU_ASSERT_STRING_EQUAL(tc->text, c[r]);
+            CU_ASSERT_EQUAL(tc->colspan, 1);
+        }
+    }
+    jx_layout_text_cells_free(cells);
+    g_ptr_array_free(tts, TRUE);
+    g_ptr_array_free(bands, TRUE);
+    g_ptr_array_free(lines, TRUE);
+    g_ptr_array_free(gl, TRUE);
+    g_array_free(store, TRUE);
+}
+
+/* Rows that touch: a label wrapped over three lines (each but the last
+ * filling its column) is one cell spanning the three rows beside it; a
+ * line spanning two columns (a goal text) keeps its span in a row of
+ * its own. Rows padded apart: a line a line's spacing under another
+ * is its wrapped tail. */
+static void test_unruled_wrap_span(void)
+{
+    GArray *store = g_array_new(FALSE, FALSE, sizeof(JxGlyph));
+    set_text(store, "服务对象", 0, 0, 10, FALSE);
+    set_text(store, "满意度指", 0, 12, 10, FALSE);
+    centre_text(store, "标", 20, 24, 10);
+    const char *b[] = {"甲", "乙", "丙丙丙"}, *c[] = {"10", "20", "30"};
+    for (int r = 0; r < 3; r++) {
+        centre_text(store, b[r], 90, 12 * r, 10);
+        set_text(store, c[r], 154, 12 * r, 10, TRUE);
+    }
+    centre_text(store, "目标", 20, 36, 10);
+    set_text(store, "甲乙丙丁戊己庚辛壬癸", 60, 36, 10, FALSE);
+    GPtrArray *gl = glyph_ptrs(store);
+    GPtrArray *lines = jx_layout_lines(gl);
+    CU_ASSERT_EQUAL_FATAL(lines->len, 4);
+    int nr = 0, nc = 0;
+    gboolean touch = FALSE;
+    GArray *cells = jx_layout_text_cells(lines, 0, 3, &nr, &nc, &touch);
+    CU_ASSERT_EQUAL(nr, 4);
+    CU_ASSERT_EQUAL(nc, 3);
+    CU_ASSERT_TRUE(touch);
+    const JxTextCell *label = text_cell_at(cells, 0, 0);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(label);
+    CU_ASSERT_STRING_EQUAL(label->text, "服务对象满意度指标");
+    CU_ASSERT_EQUAL(label->rowspan, 3);
+    for (int r = 0; r < 3; r++) {
+        const JxTextCell *tb = text_cell_at(cells, r, 1), *tc = text_cell_at(cells, r, 2);
+        CU_ASSERT_PTR_NOT_NULL_FATAL(tb);
+        CU_ASSERT_STRING_EQUAL(tb->text, b[r]);
+        CU_ASSERT_PTR_NOT_NULL_FATAL(tc);
+        CU_ASSERT_STRING_EQUAL(tc->text, c[r]);
+    }
+    const JxTextCell *goal = text_cell_at(cells, 3, 1);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(goal);
+    CU_ASSERT_STRING_EQUAL(goal->text, "甲乙丙丁戊己庚辛壬癸");
+    CU_ASSERT_EQUAL(goal->colspan, 2);
+    CU_ASSERT_STRING_EQUAL(text_cell_at(cells, 3, 0)->text, "目标");
+    jx_layout_text_cells_free(cells);
+    g_ptr_array_free(lines, TRUE);
+    g_ptr_array_free(gl, TRUE);
+
+    /* rows padded 14 pt apart: a line 2 pt under another (row 1's name
+     * wrapped) joins it though it leaves room, rows do not touch */
+    g_array_set_size(store, 0);
+    const double ys[] = {0, 24, 58, 82};
+    for (int r = 0; r < 4; r++) {
+        set_text(store, r == 1 ? "乙乙" : "甲甲", 0, ys[r], 10, FALSE);
+        set_text(store, "名称", 60, ys[r], 10, FALSE);
+        set_text(store, "5", 130, ys[r], 10, TRUE);
+    }
+    set_text(store, "续", 60, 36, 10, FALSE);
+    gl = glyph_ptrs(store);
+    lines = jx_layout_lines(gl);
+    cells = jx_layout_text_cells(lines, 0, lines->len - 1, &nr, &nc, &touch);
+    CU_ASSERT_EQUAL(nr, 4);
+    CU_ASSERT_EQUAL(nc, 3);
+    CU_ASSERT_FALSE(touch);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(text_cell_at(cells, 1, 1));
+    CU_ASSERT_STRING_EQUAL(text_cell_at(cells, 1, 1)->text, "名称续"); /* wrapped: no break */
+    CU_ASSERT_STRING_EQUAL(text_cell_at(cells, 1, 0)->text, "乙乙");
+    jx_layout_text_cells_free(cells);
+    g_ptr_array_free(lines, TRUE);
+    g_ptr_array_free(gl, TRUE);
+
+    /* the wrapped line starts 8 pt (0.8 of a character) right of the line
+     * above, as an OCR word box that starts at a bracket's ink: it still
+     * lines up, and joins */
+    g_array_set_size(store, 0);
+    for (int r = 0; r < 4; r++) {
+        set_text(store, r == 1 ? "乙乙" : "甲甲", 0, ys[r], 10, FALSE);
+        set_text(store, "名称", 60, ys[r], 10, FALSE);
+        set_text(store, "5", 130, ys[r], 10, TRUE);
+    }
+    set_text(store, "续", 68, 36, 10, FALSE);
+    gl = glyph_ptrs(store);
+    lines = jx_layout_lines(gl);
+    cells = jx_layout_text_cells(lines, 0, lines->len - 1, &nr, &nc, &touch);
+    CU_ASSERT_EQUAL(nr, 4);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(text_cell_at(cells, 1, 1));
+    CU_ASSERT_STRING_EQUAL(text_cell_at(cells, 1, 1)->text, "名称续");
+    jx_layout_text_cells_free(cells);
+    g_ptr_array_free(lines, TRUE);
+    g_ptr_array_free(gl, TRUE);
+    g_array_free(store, TRUE);
+}
+
 /* Reads a grid cell as its index, flagged OCR; the last runs to its edge. */
 static char *index_cell(const JxGridCell *gc, guint i, unsigned *flags, gboolean *runs_to_edge,
                         gpointer ctx)
@@ -326,6 +510,10 @@ void jx_add_geom_tests(void)
     s = CU_add_suite("extract/geom/layout", NULL, NULL);
     CU_add_test(s, "text from glyph boxes, wraps", test_layout);
     CU_add_test(s, "Latin words keep the spaces the PDF gave them", test_latin_spaces);
+    CU_add_test(s, "unruled: centred and right-aligned columns, rows that touch",
+                test_unruled_centred);
+    CU_add_test(s, "unruled: a wrapped label spans rows, a goal line spans columns, padding",
+                test_unruled_wrap_span);
     s = CU_add_suite("extract/geom/blocks", NULL, NULL);
     CU_add_test(s, "a page's blocks: grid cells read, unruled text, top to bottom", test_blocks);
 }

@@ -139,6 +139,31 @@ static const JxTable *joined(JxDoc *doc)
  * name of the first ran to its edge and the one-digit numbers fill their
  * narrow cells, so it looked cut; a number under a number is two rows,
  * not 42. */
+/* A document record has no confidence: a wrong count is a confident
+ * error when the document carries no flag, and none when it says its
+ * layout was inferred (COLUMN_INFERRED) or its sums failed. */
+static void test_document_counts_trust_flags(void)
+{
+    static const char gold[] =
+        "{\"type\":\"document\",\"format\":\"pdf\",\"source\":\"a.pdf\",\"indicators\":41}\n";
+    static const char plain[] =
+        "{\"type\":\"document\",\"format\":\"pdf\",\"source\":\"a.pdf\",\"indicators\":27,"
+        "\"flags\":[]}\n";
+    static const char flagged[] =
+        "{\"type\":\"document\",\"format\":\"pdf\",\"source\":\"a.pdf\",\"indicators\":27,"
+        "\"flags\":[\"COLUMN_INFERRED\"]}\n";
+    JxEval *e = scored(gold, plain);
+    CU_ASSERT_EQUAL(e->all.fp, 1);
+    CU_ASSERT_EQUAL(e->all.silent, 1);
+    CU_ASSERT_EQUAL(e->all.confident, 1);
+    jx_eval_free(e);
+    e = scored(gold, flagged);
+    CU_ASSERT_EQUAL(e->all.fp, 1);
+    CU_ASSERT_EQUAL(e->all.silent, 0);
+    CU_ASSERT_EQUAL(e->all.confident, 0);
+    jx_eval_free(e);
+}
+
 static void test_crosspage_numbers_do_not_join(void)
 {
     const char *top[] = {"", "", "部门所设立的整体绩效目标依据是否充", "4", "4", "4"};
@@ -303,6 +328,7 @@ void jx_add_trust_tests(void)
 {
     CU_pSuite s = CU_add_suite("trust (confident errors, rows cut by a page break, level names)", NULL, NULL);
     CU_add_test(s, "confident errors: counted, rated, listed, gated", test_confident_errors);
+    CU_add_test(s, "a document's counts: confident only without flags", test_document_counts_trust_flags);
     CU_add_test(s, "a number under a number is not a cut row", test_crosspage_numbers_do_not_join);
     CU_add_test(s, "a row really cut still joins", test_crosspage_cut_row_still_joins);
     CU_add_test(s, "a glued weight breaks the weight sum", test_glued_weight_flagged);

@@ -45,11 +45,13 @@ static JxTable *text_table(GPtrArray *lines, const JxTextTable *tt, int page, Jx
                            gpointer ctx)
 {
     int nrows = 0, ncols = 0;
-    GArray *cells = jx_layout_text_cells(lines, tt->first, tt->last, &nrows, &ncols);
+    gboolean touch = FALSE;
+    GArray *cells = jx_layout_text_cells(lines, tt->first, tt->last, &nrows, &ncols, &touch);
     JxTable *t = jx_table_new();
     for (guint i = 0; i < cells->len; i++) {
         const JxTextCell *tc = &g_array_index(cells, JxTextCell, i);
-        unsigned flags = JX_FLAG_BIT(JX_FLAG_COLUMN_INFERRED);
+        unsigned flags = JX_FLAG_BIT(JX_FLAG_COLUMN_INFERRED) |
+                         (touch ? JX_FLAG_BIT(JX_FLAG_ROWS_INFERRED) : 0);
         char *text = read ? read(tc->x0, tc->y0, tc->x1, tc->y1, &flags, TRUE, ctx) : NULL;
         JxCell *c = jx_table_add_cell(t, tc->row, tc->col, tc->rowspan, tc->colspan,
                                       text ? text : tc->text);
@@ -91,7 +93,7 @@ guint jx_blocks_from_layout(GArray *blocks, GPtrArray *glyphs, int page, JxBoxRe
 {
     GPtrArray *lines = jx_layout_lines(glyphs);
     GPtrArray *bands = jx_layout_bands(lines, BAND_GAP);
-    GPtrArray *tts = jx_layout_text_tables(bands, 3);
+    GPtrArray *tts = jx_layout_text_tables(bands, lines, 3);
     guint next = 0;
     for (guint t = 0; t <= tts->len && !(read && tts->len == 0); t++) {
         const JxTextTable *tt = t < tts->len ? g_ptr_array_index(tts, t) : NULL;

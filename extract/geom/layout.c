@@ -247,39 +247,76 @@ GPtrArray *jx_layout_bands(GPtrArray *lines, double gap)
 
 /* ---------- tables without ruling lines ---------- */
 
-GPtrArray *jx_layout_text_tables(GPtrArray *bands, int min_rows)
+static guint chunk_count(const JxLine *l)
+{
+    GArray *ch = jx_layout_chunks(l, JX_LAYOUT_COLUMN_GAP);
+    guint n = ch->len;
+    g_array_free(ch, TRUE);
+    return n;
+}
+
+/* A unit of the search for tables: a band (a row set apart by padding),
+ * or one line of a band whose lines split into pieces on their own (a
+ * table whose rows touch: no padding, one band). */
+typedef struct {
+    guint first, last;
+    gboolean tabular; /* splits into pieces: a band into three, a line into two */
+    gboolean wide;    /* into three or more */
+} Unit;
+
+static GArray *table_units(GPtrArray *bands, GPtrArray *lines)
+{
+    GArray *units = g_array_new(FALSE, FALSE, sizeof(Unit));
+    for (guint i = 0; i < bands->len; i++) {
+        const JxBand *b = g_ptr_array_index(bands, i);
+        guint split = 0, n = b->last - b->first + 1;
+        for (guint k = b->first; lines && n >= 3 && k <= b->last; k++)
+            split += chunk_count(g_ptr_array_index(lines, k)) >= 2;
+        if (n >= 3 && 2 * split >= n) {
+            for (guint k = b->first; k <= b->last; k++) {
+                const JxLine *l = g_ptr_array_index(lines, k);
+                guint c = chunk_count(l);
+                /* a short line among them is a cell's wrapped tail */
+                gboolean part = c >= 2 || l->x1 - l->x0 < 0.4 * (b->line.x1 - b->line.x0);
+                Unit u = {k, k, part, c >= 3};
+                g_array_append_val(units, u);
+            }
+        } else {
+            gboolean t = chunk_count(&b->line) >= 3;
+            Unit u = {b->first, b->last, t, t};
+            g_array_append_val(units, u);
+        }
+    }
+    return units;
+}
+
+GPtrArray *jx_layout_text_tables(GPtrArray *bands, GPtrArray *lines, int min_rows)
 {
     GPtrArray *tables = g_ptr_array_new_with_free_func(g_free);
-    guint n = bands->len;
-    gboolean *tabular = g_new0(gboolean, MAX(n, 1));
-    for (guint i = 0; i < n; i++) {
-        GArray *ch = jx_layout_chunks(&((JxBand *)g_ptr_array_index(bands, i))->line,
-                                      JX_LAYOUT_COLUMN_GAP);
-        tabular[i] = ch->len >= 3;
-        g_array_free(ch, TRUE);
-    }
+    GArray *units = table_units(bands, lines);
+    guint n = units->len;
     for (guint i = 0; i < n;) {
-        if (!tabular[i]) {
+        if (!g_array_index(units, Unit, i).tabular) {
             i++;
             continue;
         }
-        /* a run of tabular bands; up to two others (a row spanning the
-         * table, a section heading) may sit between them */
-        guint last = i, rows = 1;
+        /* a run of tabular units; up to three others (a row spanning the
+         * table, a section heading, a wrapped line) may sit between them */
+        guint last = i, wide = g_array_index(units, Unit, i).wide;
         for (guint j = i + 1; j < n && j <= last + 3; j++)
-            if (tabular[j]) {
+            if (g_array_index(units, Unit, j).tabular) {
                 last = j;
-                rows++;
+                wide += g_array_index(units, Unit, j).wide;
             }
-        if ((int)rows >= min_rows) {
+        if ((int)wide >= min_rows) {
             JxTextTable *t = g_new0(JxTextTable, 1);
-            t->first = ((JxBand *)g_ptr_array_index(bands, i))->first;
-            t->last = ((JxBand *)g_ptr_array_index(bands, last))->last;
+            t->first = g_array_index(units, Unit, i).first;
+            t->last = g_array_index(units, Unit, last).last;
             g_ptr_array_add(tables, t);
         }
         i = last + 1;
     }
-    g_free(tabular);
+    g_array_free(units, TRUE);
     return tables;
 }
 
@@ -287,15 +324,19 @@ GPtrArray *jx_layout_text_tables(GPtrArray *bands, int min_rows)
 typedef struct {
     GPtrArray *glyphs;
     double x0, y0, x1, y1;
+    guint line; /* index among the table's lines */
     int c0, c1;
 } Piece;
 
-/* A column's text block: pieces of consecutive lines stacked in it. */
+/* A cell's text: pieces of consecutive lines stacked in one column, each
+ * but the last filling the column's width (a wrapped line). */
 typedef struct {
     GPtrArray *glyphs;
     double x0, y0, x1, y1;
     int c0, c1;
-    int r0, r1;
+    guint first, last; /* lines */
+    double lx0, lx1;   /* its last piece's extent */
+    double room;       /* the width its columns' text takes */
 } Block;
 
 static int cmp_double_asc(gconstpointer a, gconstpointer b)
@@ -304,38 +345,181 @@ static int cmp_double_asc(gconstpointer a, gconstpointer b)
     return (x > y) - (x < y);
 }
 
-/* Column starts: left edges where pieces of at least two lines start. */
-static GArray *column_starts(GArray *pieces)
+/* A stretch of x over which the same number of pieces lie. */
+typedef struct {
+    double x0, x1;
+    int n;
+} Stretch;
+
+/* The most pieces over the stretches from i on, walking by `step` while
+ * no stretch holds fewer than n pieces. */
+static int peak(const GArray *st, int i, int step, int n)
 {
-    GArray *x0s = g_array_new(FALSE, FALSE, sizeof(double));
-    for (guint i = 0; i < pieces->len; i++)
-        g_array_append_val(x0s, g_array_index(pieces, Piece, i).x0);
-    g_array_sort(x0s, cmp_double_asc);
-    GArray *starts = g_array_new(FALSE, FALSE, sizeof(double));
-    for (guint i = 0; i < x0s->len;) {
-        guint j = i;
-        while (j < x0s->len && g_array_index(x0s, double, j) - g_array_index(x0s, double, i) <= 3.0)
-            j++;
-        if (j - i >= 2 || starts->len == 0)
-            g_array_append_val(starts, g_array_index(x0s, double, i));
-        i = j;
+    int best = 0;
+    for (int k = i; k >= 0 && k < (int)st->len; k += step) {
+        int m = g_array_index(st, Stretch, k).n;
+        if (m < n)
+            break;
+        best = MAX(best, m);
     }
-    g_array_free(x0s, TRUE);
-    return starts;
+    return best;
 }
 
-static int start_col(const GArray *starts, double x)
+/* Column separators from where text is not: over the pieces of lines
+ * [from, to), the number of pieces over each x (a profile), and a
+ * separator in each valley of it that few lines cross (a cell spanning
+ * columns, at most a third of the lines) and whose sides stand at least
+ * twice as high, and two lines high at least (one line of text, a header
+ * word set apart, makes no column of its own). Centred, left- and
+ * right-aligned columns alike leave such
+ * a valley between them. Appends the separators' x to seps (GArray of
+ * double). */
+static void valley_seps(const GArray *pieces, guint from, guint to, double h, GArray *seps)
+{
+    GArray *xs = g_array_new(FALSE, FALSE, sizeof(double));
+    for (guint i = 0; i < pieces->len; i++) {
+        const Piece *p = &g_array_index(pieces, Piece, i);
+        if (p->line < from || p->line >= to)
+            continue;
+        g_array_append_val(xs, p->x0);
+        g_array_append_val(xs, p->x1);
+    }
+    g_array_sort(xs, cmp_double_asc);
+    guint ne = 0; /* distinct edges */
+    for (guint i = 0; i < xs->len; i++)
+        if (ne == 0 || g_array_index(xs, double, i) > g_array_index(xs, double, ne - 1) + 0.01)
+            g_array_index(xs, double, ne++) = g_array_index(xs, double, i);
+    g_array_set_size(xs, ne);
+    int *diff = g_new0(int, ne + 1);
+    for (guint i = 0; i < pieces->len; i++) {
+        const Piece *p = &g_array_index(pieces, Piece, i);
+        if (p->line < from || p->line >= to)
+            continue;
+        guint a = 0, b = ne - 1;
+        while (a + 1 < ne && g_array_index(xs, double, a + 1) <= p->x0 + 0.01)
+            a++;
+        while (b > 0 && g_array_index(xs, double, b - 1) >= p->x1 - 0.01)
+            b--;
+        diff[a]++;
+        diff[b]--;
+    }
+    GArray *st = g_array_new(FALSE, FALSE, sizeof(Stretch));
+    int n = 0;
+    for (guint k = 0; k + 1 < ne; k++) {
+        n += diff[k];
+        Stretch *last = st->len ? &g_array_index(st, Stretch, st->len - 1) : NULL;
+        if (last && last->n == n)
+            last->x1 = g_array_index(xs, double, k + 1);
+        else {
+            Stretch s = {g_array_index(xs, double, k), g_array_index(xs, double, k + 1), n};
+            g_array_append_val(st, s);
+        }
+    }
+    g_free(diff);
+    g_array_free(xs, TRUE);
+    int few = (int)MAX(1, (to - from) / 3);
+    for (int i = 1; i + 1 < (int)st->len; i++) {
+        const Stretch *s = &g_array_index(st, Stretch, i);
+        if (s->n > few || s->x1 - s->x0 < 0.3 * h || g_array_index(st, Stretch, i - 1).n <= s->n ||
+            g_array_index(st, Stretch, i + 1).n <= s->n)
+            continue;
+        int side = MIN(peak(st, i - 1, -1, s->n), peak(st, i + 1, 1, s->n));
+        if (2 * s->n > side || side < 2)
+            continue;
+        double x = (s->x0 + s->x1) / 2;
+        g_array_append_val(seps, x);
+    }
+    g_array_free(st, TRUE);
+}
+
+static int col_at(const GArray *seps, double x)
 {
     int c = 0;
-    for (guint k = 0; k < starts->len; k++)
-        if (g_array_index(starts, double, k) <= x + 1.5)
-            c = (int)k;
+    while (c < (int)seps->len && g_array_index(seps, double, c) < x)
+        c++;
     return c;
 }
 
-/* A gap between two text blocks of one column. */
+/* Lines of the table looked at together for its separators: a window
+ * of them, moved by half its height, and the whole table. */
+#define SEP_WINDOW 8
+
+/* The table's column separators (GArray of double, ascending, transfer
+ * full): the valleys of the whole table and of each window, those of one
+ * gap made one, and a separator between two pieces of one line that no
+ * valley parts. */
+static GArray *column_seps(const GArray *pieces, guint nlines, double h)
+{
+    GArray *all = g_array_new(FALSE, FALSE, sizeof(double));
+    valley_seps(pieces, 0, nlines, h, all);
+    for (guint a = 0; nlines > SEP_WINDOW && a < nlines; a += SEP_WINDOW / 2)
+        valley_seps(pieces, a, MIN(a + SEP_WINDOW, nlines), h, all);
+    g_array_sort(all, cmp_double_asc);
+    /* one separator for those of one gap */
+    GArray *seps = g_array_new(FALSE, FALSE, sizeof(double));
+    for (guint i = 0; i < all->len;) {
+        guint j = i;
+        double sum = 0;
+        while (j < all->len && g_array_index(all, double, j) - g_array_index(all, double, i) < h) {
+            sum += g_array_index(all, double, j);
+            j++;
+        }
+        double x = sum / (j - i);
+        g_array_append_val(seps, x);
+        i = j;
+    }
+    g_array_free(all, TRUE);
+    /* pieces of one line are in different columns: where no valley parts
+     * two of them, their gap does */
+    GArray *more = g_array_new(FALSE, FALSE, sizeof(double));
+    for (guint i = 1; i < pieces->len; i++) {
+        const Piece *a = &g_array_index(pieces, Piece, i - 1), *b = &g_array_index(pieces, Piece, i);
+        if (a->line == b->line && col_at(seps, a->x1) >= col_at(seps, b->x0)) {
+            double x = (a->x1 + b->x0) / 2;
+            g_array_append_val(more, x);
+        }
+    }
+    g_array_append_vals(seps, more->data, more->len);
+    g_array_sort(seps, cmp_double_asc);
+    g_array_free(more, TRUE);
+    return seps;
+}
+
+/* The spacing of the lines of one cell (*spacing: the least gaps between
+ * a piece and the one above it in its column) and whether the table's
+ * rows stand further apart than that (returned: most such gaps are wider
+ * by a quarter of a line, cell padding), or only as far (rows that
+ * touch: cells tell apart by their wrapping). */
+static gboolean row_padding(const GArray *pieces, double h, double *spacing)
+{
+    GArray *gaps = g_array_new(FALSE, FALSE, sizeof(double));
+    for (guint i = 0; i < pieces->len; i++) {
+        const Piece *p = &g_array_index(pieces, Piece, i);
+        double best = G_MAXDOUBLE;
+        for (guint k = 0; k < i; k++) {
+            const Piece *q = &g_array_index(pieces, Piece, k);
+            if (q->line < p->line && q->c0 == p->c0 && q->x0 < p->x1 && p->x0 < q->x1 &&
+                p->y0 - q->y1 > -0.5 * h)
+                best = MIN(best, p->y0 - q->y1);
+        }
+        if (best < G_MAXDOUBLE)
+            g_array_append_val(gaps, best);
+    }
+    gboolean padded = FALSE;
+    *spacing = 0.2 * h;
+    if (gaps->len >= 4) {
+        g_array_sort(gaps, cmp_double_asc);
+        *spacing = MIN(g_array_index(gaps, double, gaps->len / 10), 0.35 * h);
+        padded = g_array_index(gaps, double, gaps->len / 2) > *spacing + 0.25 * h;
+    }
+    g_array_free(gaps, TRUE);
+    return padded;
+}
+
+/* A gap between two text blocks of one column, in line gaps: gap j lies
+ * between the table's lines j and j + 1. */
 typedef struct {
-    double lo, hi;
+    guint lo, hi;
     gboolean used;
 } Gap;
 
@@ -345,17 +529,34 @@ static int cmp_gap_end(gconstpointer a, gconstpointer b)
     return (x->hi > y->hi) - (x->hi < y->hi);
 }
 
+/* Whether piece p is where block b's text wrapped on: what room b's last
+ * line left in its columns is too narrow for p's first character. A
+ * column under two characters wide holds no wrapped digits, only upright
+ * characters (a label set one to a line). */
+static gboolean wraps(const Block *b, const Piece *p, double h)
+{
+    const JxGlyph *g = g_ptr_array_index(p->glyphs, 0);
+    if (b->room < 1.8 * h && g->c < 0x2E80)
+        return FALSE;
+    return b->room - (b->lx1 - b->lx0) < g->x1 - g->x0 + 0.6 * h;
+}
+
+/* Whether piece p lines up under block b's last line as its text's next
+ * line: the same left edge, centre or right edge, within tol. */
+static gboolean aligned(const Block *b, const Piece *p, double tol)
+{
+    return fabs(p->x0 - b->lx0) < tol || fabs(p->x1 - b->lx1) < tol ||
+           fabs(p->x0 + p->x1 - b->lx0 - b->lx1) < 2 * tol;
+}
+
 static int cmp_block(gconstpointer a, gconstpointer b)
 {
     const Block *x = a, *y = b;
     if (x->c0 != y->c0)
         return x->c0 - y->c0;
-    return (x->y0 > y->y0) - (x->y0 < y->y0);
+    return (x->first > y->first) - (x->first < y->first);
 }
 
-/* A merged cell shows its text centred on the rows it spans; a plain cell,
- * centred on its own row. So among the spans of empty rows around a cell
- * in its column, the one whose centre is nearest the text's is its span. */
 static void centre_spans(GArray *cells, const GArray *bounds, int nr, int nc)
 {
     if (nr < 2 || cells->len == 0)
@@ -410,101 +611,45 @@ static void centre_spans(GArray *cells, const GArray *bounds, int nr, int nc)
     g_free(edge);
 }
 
-GArray *jx_layout_text_cells(GPtrArray *lines, guint first, guint last, int *nrows, int *ncols)
+
+/* Row boundaries, as line gaps (GArray of guint, ascending): where the
+ * gaps between blocks of two or more columns line up, and more columns
+ * have a gap there than a block across it. */
+static GArray *row_bounds(const GArray *blocks, int nc)
 {
-    /* 1. pieces of lines, and the columns their left edges make */
-    GArray *pieces = g_array_new(FALSE, FALSE, sizeof(Piece));
-    for (guint i = first; i <= last; i++) {
-        const JxLine *l = g_ptr_array_index(lines, i);
-        GArray *ch = jx_layout_chunks(l, JX_LAYOUT_COLUMN_GAP);
-        for (guint k = 0; k < ch->len; k++) {
-            guint a = g_array_index(ch, guint, k);
-            guint b = k + 1 < ch->len ? g_array_index(ch, guint, k + 1) : l->glyphs->len;
-            Piece p = {g_ptr_array_new(), G_MAXDOUBLE, G_MAXDOUBLE, -G_MAXDOUBLE, -G_MAXDOUBLE, 0, 0};
-            for (guint j = a; j < b; j++) { /* its own extent, not the line's */
-                JxGlyph *g = g_ptr_array_index(l->glyphs, j);
-                g_ptr_array_add(p.glyphs, g);
-                p.x0 = MIN(p.x0, g->x0);
-                p.y0 = MIN(p.y0, g->y0);
-                p.x1 = MAX(p.x1, g->x1);
-                p.y1 = MAX(p.y1, g->y1);
-            }
-            g_array_append_val(pieces, p);
-        }
-        g_array_free(ch, TRUE);
-    }
-    GArray *starts = column_starts(pieces);
-    int nc = (int)starts->len;
-    double right = -G_MAXDOUBLE;
-    for (guint i = 0; i < pieces->len; i++) {
-        Piece *p = &g_array_index(pieces, Piece, i);
-        p->c0 = start_col(starts, p->x0);
-        p->c1 = MAX(p->c0, start_col(starts, p->x1 - 3.0));
-        right = MAX(right, p->x1);
-    }
-
-    /* 2. in each column, pieces of consecutive lines stack into blocks */
-    GArray *blocks = g_array_new(FALSE, FALSE, sizeof(Block));
-    for (guint i = 0; i < pieces->len; i++) {
-        Piece *p = &g_array_index(pieces, Piece, i);
-        Block *into = NULL;
-        for (guint k = 0; k < blocks->len && !into; k++) {
-            Block *b = &g_array_index(blocks, Block, k);
-            double lh = p->y1 - p->y0;
-            if (b->c0 == p->c0 && p->y0 - b->y1 <= 0.35 * lh && p->y0 >= b->y0)
-                into = b;
-        }
-        if (!into) {
-            Block b = {g_ptr_array_new(), p->x0, p->y0, p->x1, p->y1, p->c0, p->c1, 0, 0};
-            g_array_append_val(blocks, b);
-            into = &g_array_index(blocks, Block, blocks->len - 1);
-        }
-        for (guint j = 0; j < p->glyphs->len; j++)
-            g_ptr_array_add(into->glyphs, g_ptr_array_index(p->glyphs, j));
-        into->x0 = MIN(into->x0, p->x0);
-        into->x1 = MAX(into->x1, p->x1);
-        into->y1 = MAX(into->y1, p->y1);
-        into->c1 = MAX(into->c1, p->c1);
-        g_ptr_array_free(p->glyphs, TRUE);
-    }
-    g_array_free(pieces, TRUE);
-    g_array_sort(blocks, cmp_block);
-
-    /* 3. row boundaries: where the gaps between blocks of two or more
-     * columns line up, and more columns have a gap than a block across */
     GArray *cand = g_array_new(FALSE, FALSE, sizeof(Gap));
     for (guint k = 1; k < blocks->len; k++) {
         const Block *a = &g_array_index(blocks, Block, k - 1), *b = &g_array_index(blocks, Block, k);
-        if (a->c0 == b->c0 && b->y0 > a->y1) {
-            Gap gp = {a->y1, b->y0, FALSE};
+        if (a->c0 == b->c0 && b->first > a->last) {
+            Gap gp = {a->last, b->first - 1, FALSE};
             g_array_append_val(cand, gp);
         }
     }
     g_array_sort(cand, cmp_gap_end);
-    GArray *bounds = g_array_new(FALSE, FALSE, sizeof(double));
+    GArray *bounds = g_array_new(FALSE, FALSE, sizeof(guint));
     /* interval stabbing: a boundary in the gap that ends first, supported
      * by every gap it lies in; a long gap (an empty cell) is used once */
     for (guint i = 0; i < cand->len; i++) {
         Gap *earliest = &g_array_index(cand, Gap, i);
         if (earliest->used)
             continue;
-        double hi = earliest->hi, lo = earliest->lo;
+        guint hi = earliest->hi, lo = earliest->lo;
         int support = 0;
         for (guint j = i; j < cand->len; j++) {
             Gap *gp = &g_array_index(cand, Gap, j);
-            if (!gp->used && gp->lo < hi) {
+            if (!gp->used && gp->lo <= hi) {
                 gp->used = TRUE;
                 lo = MAX(lo, gp->lo);
                 support++;
             }
         }
-        double y = (lo + hi) / 2;
+        guint y = lo;
         /* a tall cell of the row above ends inside the gap: the boundary
          * goes below it */
         for (guint k = 0; k < blocks->len; k++) {
             const Block *b = &g_array_index(blocks, Block, k);
-            if (b->y0 < y && b->y1 > y && b->y1 < hi)
-                y = b->y1 + 0.1;
+            if (b->first <= y && b->last > y && b->last <= hi)
+                y = b->last;
         }
         int across = 0, gaps = 0;
         for (int c = 0; c < nc; c++) {
@@ -513,9 +658,9 @@ GArray *jx_layout_text_cells(GPtrArray *lines, guint first, guint last, int *nro
                 const Block *b = &g_array_index(blocks, Block, k);
                 if (c < b->c0 || c > b->c1)
                     continue;
-                if (b->y0 < y - 0.5 && b->y1 > y + 0.5)
+                if (b->first <= y && b->last > y)
                     crossed = TRUE;
-                else if (b->y1 <= y + 0.5)
+                else if (b->last <= y)
                     above = TRUE;
                 else
                     below = TRUE;
@@ -525,27 +670,155 @@ GArray *jx_layout_text_cells(GPtrArray *lines, guint first, guint last, int *nro
             else if (above && below)
                 gaps++;
         }
-        if (support >= 2 && support > across && gaps > across)
+        gboolean dup = FALSE;
+        for (guint k = 0; k < bounds->len; k++)
+            dup |= g_array_index(bounds, guint, k) == y;
+        if ((support >= 2 || gaps >= 3) && support > across && gaps > across && !dup)
             g_array_append_val(bounds, y);
     }
-    g_array_sort(bounds, cmp_double_asc);
     g_array_free(cand, TRUE);
+    for (guint i = 1; i < bounds->len; i++) /* few: insertion sort */
+        for (guint k = i; k > 0 && g_array_index(bounds, guint, k - 1) > g_array_index(bounds, guint, k); k--) {
+            guint t = g_array_index(bounds, guint, k);
+            g_array_index(bounds, guint, k) = g_array_index(bounds, guint, k - 1);
+            g_array_index(bounds, guint, k - 1) = t;
+        }
+    return bounds;
+}
 
-    /* 4. blocks to cells: the rows and columns they cover */
-    int nr = (int)bounds->len + 1;
+GArray *jx_layout_text_cells(GPtrArray *lines, guint first, guint last, int *nrows, int *ncols,
+                             gboolean *rows_touch)
+{
+    /* 1. pieces of lines */
+    GArray *pieces = g_array_new(FALSE, FALSE, sizeof(Piece));
+    GArray *hs = g_array_new(FALSE, FALSE, sizeof(double));
+    for (guint i = first; i <= last; i++) {
+        const JxLine *l = g_ptr_array_index(lines, i);
+        GArray *ch = jx_layout_chunks(l, JX_LAYOUT_COLUMN_GAP);
+        for (guint k = 0; k < ch->len; k++) {
+            guint a = g_array_index(ch, guint, k);
+            guint b = k + 1 < ch->len ? g_array_index(ch, guint, k + 1) : l->glyphs->len;
+            Piece p = {g_ptr_array_new(), G_MAXDOUBLE, G_MAXDOUBLE, -G_MAXDOUBLE, -G_MAXDOUBLE,
+                       i - first, 0, 0};
+            for (guint j = a; j < b; j++) { /* its own extent, not the line's */
+                JxGlyph *g = g_ptr_array_index(l->glyphs, j);
+                g_ptr_array_add(p.glyphs, g);
+                p.x0 = MIN(p.x0, g->x0);
+                p.y0 = MIN(p.y0, g->y0);
+                p.x1 = MAX(p.x1, g->x1);
+                p.y1 = MAX(p.y1, g->y1);
+            }
+            double ph = p.y1 - p.y0;
+            g_array_append_val(hs, ph);
+            g_array_append_val(pieces, p);
+        }
+        g_array_free(ch, TRUE);
+    }
+    g_array_sort(hs, cmp_double_asc);
+    double h = hs->len ? MAX(g_array_index(hs, double, hs->len / 2), 1.0) : 10.0;
+    g_array_free(hs, TRUE);
+
+    /* 2. columns from where text is not; each column's text extent */
+    GArray *seps = column_seps(pieces, last - first + 1, h);
+    int nc = (int)seps->len + 1;
+    double *cx0 = g_new(double, nc), *cx1 = g_new(double, nc);
+    for (int c = 0; c < nc; c++) {
+        cx0[c] = c > 0 ? g_array_index(seps, double, c - 1) : -G_MAXDOUBLE;
+        cx1[c] = c + 1 < nc ? g_array_index(seps, double, c) : G_MAXDOUBLE;
+    }
+    double right = -G_MAXDOUBLE;
+    double *ex0 = g_new(double, nc), *ex1 = g_new(double, nc);
+    for (int c = 0; c < nc; c++) {
+        ex0[c] = G_MAXDOUBLE;
+        ex1[c] = -G_MAXDOUBLE;
+    }
+    for (guint i = 0; i < pieces->len; i++) {
+        Piece *p = &g_array_index(pieces, Piece, i);
+        p->c0 = col_at(seps, p->x0);
+        ex0[p->c0] = MIN(ex0[p->c0], p->x0);
+        right = MAX(right, p->x1);
+    }
+    /* a piece reaches into the columns whose text it overlaps */
+    for (guint i = 0; i < pieces->len; i++) {
+        Piece *p = &g_array_index(pieces, Piece, i);
+        p->c1 = p->c0;
+        for (int c = p->c0 + 1; c < nc; c++)
+            if ((ex0[c] < G_MAXDOUBLE ? ex0[c] : cx0[c]) < p->x1 - 0.5)
+                p->c1 = c;
+        ex1[p->c1] = MAX(ex1[p->c1], p->x1);
+    }
+    for (int c = 0; c < nc; c++) /* a column only crossed: its bounds */
+        if (ex0[c] > ex1[c]) {
+            ex0[c] = cx0[c];
+            ex1[c] = cx1[c];
+        }
+    g_free(cx0);
+    g_free(cx1);
+
+    /* 3. in each column, a piece joins the block above it when no more
+     * than a line's spacing lies between and, unless padding sets the
+     * table's rows apart, that block's last line fills the column (its
+     * text wraps on) */
+    double spacing = 0;
+    gboolean padded = row_padding(pieces, h, &spacing);
+    GArray *blocks = g_array_new(FALSE, FALSE, sizeof(Block));
+    for (guint i = 0; i < pieces->len; i++) {
+        Piece *p = &g_array_index(pieces, Piece, i);
+        Block *into = NULL;
+        for (guint k = 0; k < blocks->len && !into; k++) {
+            Block *b = &g_array_index(blocks, Block, k);
+            double gap = p->y0 - b->y1;
+            if (p->line > b->last && b->c0 <= p->c1 && p->c0 <= b->c1 &&
+                gap <= spacing + 0.15 * h && (padded || wraps(b, p, h)) &&
+                /* where padding sets rows apart, within a character (an
+                 * OCR word box starts at the ink: a bracket's half a
+                 * character in); where rows touch, within half of one */
+                aligned(b, p, padded ? h : 0.5 * h))
+                into = b;
+        }
+        if (!into) {
+            Block b = {g_ptr_array_new(), p->x0, p->y0, p->x1, p->y1, p->c0, p->c1, p->line,
+                       p->line, 0, 0, 0};
+            g_array_append_val(blocks, b);
+            into = &g_array_index(blocks, Block, blocks->len - 1);
+        }
+        for (guint j = 0; j < p->glyphs->len; j++)
+            g_ptr_array_add(into->glyphs, g_ptr_array_index(p->glyphs, j));
+        into->x0 = MIN(into->x0, p->x0);
+        into->x1 = MAX(into->x1, p->x1);
+        into->y1 = MAX(into->y1, p->y1);
+        into->c1 = MAX(into->c1, p->c1);
+        into->last = p->line;
+        into->lx0 = p->x0;
+        into->lx1 = p->x1;
+        into->room = ex1[p->c1] - ex0[p->c0];
+        g_ptr_array_free(p->glyphs, TRUE);
+    }
+    g_array_free(pieces, TRUE);
+    g_array_sort(blocks, cmp_block);
+
+    /* 4. row boundaries, at the middle of their line gaps */
+    GArray *gaps = row_bounds(blocks, nc);
+    GArray *bounds = g_array_new(FALSE, FALSE, sizeof(double));
+    for (guint i = 0; i < gaps->len; i++) {
+        guint j = g_array_index(gaps, guint, i);
+        const JxLine *a = g_ptr_array_index(lines, first + j), *b = g_ptr_array_index(lines, first + j + 1);
+        double y = (a->y1 + b->y0) / 2;
+        g_array_append_val(bounds, y);
+    }
+
+    /* 5. blocks to cells: the rows and columns they cover */
+    int nr = (int)gaps->len + 1;
     GArray *cells = g_array_new(FALSE, FALSE, sizeof(JxTextCell));
     for (guint k = 0; k < blocks->len; k++) {
         Block *b = &g_array_index(blocks, Block, k);
         int r0 = 0, r1 = 0;
-        for (guint i = 0; i < bounds->len; i++) {
-            double y = g_array_index(bounds, double, i);
-            if (b->y0 > y + 0.5)
-                r0 = (int)i + 1;
-            if (b->y1 > y + 0.5)
-                r1 = (int)i + 1;
+        for (guint i = 0; i < gaps->len; i++) {
+            guint j = g_array_index(gaps, guint, i);
+            r0 += b->first > j;
+            r1 += b->last > j;
         }
-        r1 = MAX(r1, r0);
-        double edge = b->c1 + 1 < nc ? g_array_index(starts, double, b->c1 + 1) - 2.0 : right;
+        double edge = b->c1 + 1 < nc ? MAX(ex1[b->c1], b->x1) : right;
         JxTextCell cell = {r0, b->c0, r1 - r0 + 1, b->c1 - b->c0 + 1,
                            b->x0, b->y0, b->x1, b->y1, NULL, FALSE};
         cell.text = jx_layout_cell_text(b->glyphs, edge, &cell.runs_to_edge);
@@ -559,6 +832,7 @@ GArray *jx_layout_text_cells(GPtrArray *lines, guint first, guint last, int *nro
                 g_free(o->text);
                 o->text = t;
                 o->rowspan = MAX(o->rowspan, cell.rowspan);
+                o->colspan = MAX(o->colspan, cell.colspan);
                 o->x0 = MIN(o->x0, cell.x0);
                 o->y0 = MIN(o->y0, cell.y0);
                 o->x1 = MAX(o->x1, cell.x1);
@@ -571,11 +845,15 @@ GArray *jx_layout_text_cells(GPtrArray *lines, guint first, guint last, int *nro
             g_array_append_val(cells, cell);
     }
     g_array_free(blocks, TRUE);
+    g_array_free(gaps, TRUE);
     centre_spans(cells, bounds, nr, nc);
     g_array_free(bounds, TRUE);
-    g_array_free(starts, TRUE);
+    g_array_free(seps, TRUE);
+    g_free(ex0);
+    g_free(ex1);
     *nrows = nr;
     *ncols = nc;
+    *rows_touch = !padded;
     return cells;
 }
 

@@ -62,8 +62,11 @@ typedef struct {
 
 /* Unruled tables among bands (GPtrArray of JxTextTable*, owning them):
  * runs holding at least min_rows bands that split into three or more
- * pieces at wide gaps. */
-GPtrArray *jx_layout_text_tables(GPtrArray *bands, int min_rows);
+ * pieces at wide gaps. A band of three or more lines most of which split
+ * into two or more pieces (rows that touch, no padding between them) is
+ * looked at line by line (`lines`: what the bands were made of): a run
+ * of such lines, at least min_rows of them in three or more pieces. */
+GPtrArray *jx_layout_text_tables(GPtrArray *bands, GPtrArray *lines, int min_rows);
 
 /* A cell of a table drawn without lines. */
 typedef struct {
@@ -73,13 +76,20 @@ typedef struct {
     gboolean runs_to_edge;
 } JxTextCell;
 
-/* The cells of lines [first, last] read as a table: columns start where
- * text of several lines starts; in each column the text stacks into
- * blocks (cells); a row ends where gaps of two or more columns line up
- * and more columns have a gap there than a block across it, so a merged
- * cell in one column does not hold rows together but spans them. Returns a GArray of JxTextCell (free with
- * jx_layout_text_cells_free) and sets *nrows, *ncols. */
-GArray *jx_layout_text_cells(GPtrArray *lines, guint first, guint last, int *nrows, int *ncols);
+/* The cells of lines [first, last] read as a table: columns part where
+ * few lines have text (valleys of the x profile, over the whole table and
+ * over windows of its lines, so a block of other columns has its own);
+ * in each column a line joins the cell above when it lines up under it
+ * and that cell's last line fills the column (wrapped text), or, where
+ * padding sets rows apart, when only a line's spacing lies between; a row
+ * ends where gaps of two or more columns line up and more columns have a
+ * gap there than a block across it, so a merged cell in one column does
+ * not hold rows together but spans them. Returns a GArray of JxTextCell
+ * (free with jx_layout_text_cells_free) and sets *nrows, *ncols, and
+ * *rows_touch when no padding sets the rows apart (they were told apart
+ * by wrapping alone). */
+GArray *jx_layout_text_cells(GPtrArray *lines, guint first, guint last, int *nrows, int *ncols,
+                             gboolean *rows_touch);
 void jx_layout_text_cells_free(GArray *cells);
 
 /* The pieces of a line or band split at gaps wider than `gap` times the
