@@ -330,7 +330,7 @@ static char **split_jobs(int argc, char **argv)
 static gboolean parse_extract(ExtractOptions *o, int argc, char **argv)
 {
     GOptionEntry entries[] = {
-        {"output", 'o', 0, G_OPTION_ARG_FILENAME, &o->output, "Write JSON Lines to FILE (default: stdout, unless --db or --csv)", "FILE"},
+        {"output", 'o', 0, G_OPTION_ARG_FILENAME, &o->output, "Write JSON Lines to FILE (default: stdout, unless --db, --pg or --csv)", "FILE"},
         {"db", 0, 0, G_OPTION_ARG_FILENAME, &o->db_path, "Store the records in an SQLite database (one table per record type); a postgresql:// URI: in PostgreSQL", "FILE"},
         {"pg", 0, 0, G_OPTION_ARG_STRING, &o->pg, "Store the records in the PostgreSQL database of a libpq conninfo (host=... dbname=...) or URI; many writers may share it", "CONNINFO"},
         {"csv", 0, 0, G_OPTION_ARG_FILENAME, &o->csv_dir, "Write one CSV file per record type into DIR", "DIR"},
@@ -338,7 +338,7 @@ static gboolean parse_extract(ExtractOptions *o, int argc, char **argv)
         {"timeout", 0, 0, G_OPTION_ARG_INT, &o->timeout, "Give up on a file after SEC seconds (default 300; 0: never)", "SEC"},
         {"max-memory", 0, 0, G_OPTION_ARG_INT, &o->max_mb, "Give up on a file whose worker goes over MB (default 4096; 0: no limit)", "MB"},
         {"resume", 0, 0, G_OPTION_ARG_NONE, &o->resume, "Skip documents the --db or --pg store already holds (by content hash)", NULL},
-        {"shard", 0, 0, G_OPTION_ARG_STRING, &o->shard, "Process only shard K of N (0 <= K < N): a stable split", "K/N"},
+        {"shard", 0, 0, G_OPTION_ARG_STRING, &o->shard, "Process only shard K of N (0 <= K < N): a stable split; shards may share one --pg database", "K/N"},
         {"progress", 0, 0, G_OPTION_ARG_NONE, &o->progress, "Show progress on stderr (the default on a terminal)", NULL},
         {"quiet", 'q', 0, G_OPTION_ARG_NONE, &o->quiet, "No progress and no summary on stderr", NULL},
         {"verbose", 'v', 0, G_OPTION_ARG_NONE, &o->verbose, "List on stderr each file and folder a walk passed over, and why", NULL},
