@@ -186,6 +186,14 @@ static int suite_init(void)
     char *cwd = g_get_current_dir();
     cluster = g_build_filename(cwd, "build", "pgtest", NULL);
     g_free(cwd);
+    char *stale = g_build_filename(cluster, "data", "postmaster.pid", NULL);
+    if (g_file_test(stale, G_FILE_TEST_EXISTS)) { /* the server of a run that died */
+        char *old = g_build_filename(cluster, "data", NULL);
+        const char *stop[] = {"-D", old, "-m", "immediate", "-w", "stop", NULL};
+        pg_tool("pg_ctl", stop);
+        g_free(old);
+    }
+    g_free(stale);
     rm_tree(cluster);
     g_mkdir_with_parents(cluster, 0755);
     if (getuid() == 0) {
