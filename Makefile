@@ -5,7 +5,7 @@
 #   make bench    speed measurements (release build)
 VERSION   := 0.1.0
 CC        ?= cc
-PKGS      := glib-2.0 gmodule-no-export-2.0 libzip libxml-2.0 libpcre2-8 poppler-glib cairo sqlite3 json-glib-1.0 libjpeg
+PKGS      := glib-2.0 gmodule-no-export-2.0 libzip libxml-2.0 libpcre2-8 poppler-glib cairo sqlite3 json-glib-1.0 libjpeg libpq
 OCR_PKGS  := glib-2.0 gmodule-no-export-2.0 tesseract lept
 TEST_PKGS := cunit
 
@@ -41,7 +41,7 @@ LIB_SRC := common/error.c common/edits.c common/flags.c common/ruleset.c common/
            rules/record.c rules/form.c rules/form_grid.c rules/form_fields.c \
            rules/form_funds.c rules/form_indicators.c rules/form_totals.c rules/check.c \
            rules/facts.c rules/fact_check.c \
-           sink/json.c sink/jsonl.c sink/columns.c sink/sqlite.c sink/csv.c sink/handover.c sink/tables.c \
+           sink/json.c sink/jsonl.c sink/columns.c sink/sqlite.c sink/pg.c sink/csv.c sink/handover.c sink/tables.c \
            pipeline/pipeline.c api/jixiao.c
 # the OCR plugin, which judges glyph shapes too
 PLUGIN_SRC := extract/ocr/ocr_tesseract.c extract/ocr/glyph.c

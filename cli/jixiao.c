@@ -1,7 +1,7 @@
 /* jixiao: the command line. It only wires the library together; the work
  * on one file is the pipeline's (pipeline/pipeline.h), scoring is cli/eval.h:
  *   extract    files -> records, in worker processes (cli/pool.h), to JSON
- *              Lines, SQLite and CSV (the main job)
+ *              Lines, SQLite, PostgreSQL and CSV (the main job)
  *   tables     files -> the extracted blocks and tables, as text (debugging)
  *   normalize  texts -> value objects (debugging the normalize stage)
  *   merge      SQLite databases of shards -> one
@@ -25,6 +25,7 @@
 #include "sink/csv.h"
 #include "sink/handover.h"
 #include "sink/jsonl.h"
+#include "sink/pg.h"
 #include "sink/sqlite.h"
 #include "sink/tables.h"
 
@@ -36,7 +37,7 @@ static const char USAGE[] =
     "usage: jixiao COMMAND [OPTIONS] ARGS...\n"
     "\n"
     "commands:\n"
-    "  extract PATH...    write the records of each file (JSON Lines, SQLite, CSV)\n"
+    "  extract PATH...    write the records of each file (JSON Lines, SQLite, PostgreSQL, CSV)\n"
     "  tables FILE...     show the paragraphs and tables extracted from each file\n"
     "  normalize TEXT...  parse each text (or each line of stdin with -) as a value\n"
     "  merge OUT IN...    merge SQLite databases of shards into one\n"
@@ -71,6 +72,7 @@ typedef struct {
     GHashTable *known;   /* --resume: hashes already stored */
     FILE *jsonl;
     JxSqlite *db;
+    JxPg *pg;            /* the PostgreSQL store, instead of db */
     JxCsv *csv;
     Output out_jsonl, out_db, out_csv;
     gboolean progress;
@@ -239,6 +241,10 @@ static void finished(guint index, const char *reply, gsize len, gpointer ctx)
         output_failed(&r->out_db, err->message, TRUE);
         g_clear_error(&err);
     }
+    if (r->pg && records && !jx_pg_put(r->pg, records, &err)) {
+        output_failed(&r->out_db, err->message, TRUE);
+        g_clear_error(&err);
+    }
     jx_records_free(records);
 }
 
@@ -294,7 +300,7 @@ static gboolean parse_shard(const char *s, guint *k, guint *n)
 
 /* The options of `jixiao extract`, and the argument vector they came from. */
 typedef struct {
-    char *output, *rules_dir, *csv_dir, *db_path, *shard;
+    char *output, *rules_dir, *csv_dir, *db_path, *pg, *shard;
     gboolean quiet, progress, resume, verbose;
     int jobs, timeout, max_mb;
     guint shard_k, shard_n;
@@ -324,14 +330,15 @@ static char **split_jobs(int argc, char **argv)
 static gboolean parse_extract(ExtractOptions *o, int argc, char **argv)
 {
     GOptionEntry entries[] = {
-        {"output", 'o', 0, G_OPTION_ARG_FILENAME, &o->output, "Write JSON Lines to FILE (default: stdout, unless --db or --csv)", "FILE"},
-        {"db", 0, 0, G_OPTION_ARG_FILENAME, &o->db_path, "Store the records in an SQLite database (one table per record type)", "FILE"},
+        {"output", 'o', 0, G_OPTION_ARG_FILENAME, &o->output, "Write JSON Lines to FILE (default: stdout, unless --db, --pg or --csv)", "FILE"},
+        {"db", 0, 0, G_OPTION_ARG_FILENAME, &o->db_path, "Store the records in an SQLite database (one table per record type); a postgresql:// URI: in PostgreSQL", "FILE"},
+        {"pg", 0, 0, G_OPTION_ARG_STRING, &o->pg, "Store the records in the PostgreSQL database of a libpq conninfo (host=... dbname=...) or URI; many writers may share it", "CONNINFO"},
         {"csv", 0, 0, G_OPTION_ARG_FILENAME, &o->csv_dir, "Write one CSV file per record type into DIR", "DIR"},
         {"jobs", 'j', 0, G_OPTION_ARG_INT, &o->jobs, "Worker processes (default: all cores)", "N"},
         {"timeout", 0, 0, G_OPTION_ARG_INT, &o->timeout, "Give up on a file after SEC seconds (default 300; 0: never)", "SEC"},
         {"max-memory", 0, 0, G_OPTION_ARG_INT, &o->max_mb, "Give up on a file whose worker goes over MB (default 4096; 0: no limit)", "MB"},
-        {"resume", 0, 0, G_OPTION_ARG_NONE, &o->resume, "Skip documents the --db already holds (by content hash)", NULL},
-        {"shard", 0, 0, G_OPTION_ARG_STRING, &o->shard, "Process only shard K of N (0 <= K < N): a stable split", "K/N"},
+        {"resume", 0, 0, G_OPTION_ARG_NONE, &o->resume, "Skip documents the --db or --pg store already holds (by content hash)", NULL},
+        {"shard", 0, 0, G_OPTION_ARG_STRING, &o->shard, "Process only shard K of N (0 <= K < N): a stable split; shards may share one --pg database", "K/N"},
         {"progress", 0, 0, G_OPTION_ARG_NONE, &o->progress, "Show progress on stderr (the default on a terminal)", NULL},
         {"quiet", 'q', 0, G_OPTION_ARG_NONE, &o->quiet, "No progress and no summary on stderr", NULL},
         {"verbose", 'v', 0, G_OPTION_ARG_NONE, &o->verbose, "List on stderr each file and folder a walk passed over, and why", NULL},
@@ -344,13 +351,21 @@ static gboolean parse_extract(ExtractOptions *o, int argc, char **argv)
         "PATH... - write the records of each file (folders: every document in them; -: paths from stdin)");
     g_option_context_add_main_entries(ctx, entries, NULL);
     GError *err = NULL;
-    gboolean ok = g_option_context_parse(ctx, &o->argc, &o->argv, &err) && o->argc >= 2 &&
+    gboolean parsed = g_option_context_parse(ctx, &o->argc, &o->argv, &err);
+    gboolean two_stores = o->pg && o->db_path;
+    if (parsed && !o->pg && jx_pg_is_uri(o->db_path)) { /* --db postgresql://... */
+        o->pg = o->db_path;
+        o->db_path = NULL;
+    }
+    gboolean ok = parsed && o->argc >= 2 && !two_stores &&
                   (!o->shard || parse_shard(o->shard, &o->shard_k, &o->shard_n)) &&
-                  (!o->resume || o->db_path) && o->jobs >= 1;
+                  (!o->resume || o->db_path || o->pg) && o->jobs >= 1;
     if (!ok)
         fprintf(stderr, "jixiao extract: %s\n",
                 err ? err->message : o->argc < 2 ? "no input files"
-                : o->resume && !o->db_path ? "--resume needs --db" : o->jobs < 1 ? "-j needs 1 or more"
+                : two_stores ? "one store: --db or --pg, not both"
+                : o->resume && !o->db_path && !o->pg ? "--resume needs --db or --pg"
+                : o->jobs < 1 ? "-j needs 1 or more"
                 : "--shard takes K/N with 0 <= K < N");
     g_clear_error(&err);
     g_option_context_free(ctx);
@@ -363,6 +378,7 @@ static void extract_options_clear(ExtractOptions *o)
     g_free(o->rules_dir);
     g_free(o->csv_dir);
     g_free(o->db_path);
+    g_free(o->pg);
     g_free(o->shard);
     g_free(o->argv);
     g_strfreev(o->owned);
@@ -400,6 +416,11 @@ static gboolean open_outputs(Run *r, const ExtractOptions *o)
         g_error_free(err);
         return FALSE;
     }
+    if (o->pg && !(r->pg = jx_pg_open(o->pg, &err))) {
+        fprintf(stderr, "jixiao extract: %s\n", err->message);
+        g_error_free(err);
+        return FALSE;
+    }
     if (o->csv_dir && !(r->csv = jx_csv_open(o->csv_dir, &err))) {
         fprintf(stderr, "jixiao extract: %s\n", err->message);
         g_error_free(err);
@@ -407,17 +428,22 @@ static gboolean open_outputs(Run *r, const ExtractOptions *o)
     }
     if (o->output)
         r->jsonl = fopen(o->output, "w");
-    else if (!o->db_path && !o->csv_dir)
+    else if (!o->db_path && !o->pg && !o->csv_dir)
         r->jsonl = stdout;
     if (o->output && !r->jsonl) {
         fprintf(stderr, "jixiao extract: cannot write %s: %s\n", o->output, g_strerror(errno));
         return FALSE;
     }
     r->out_jsonl.name = o->output ? o->output : "stdout";
-    r->out_db.name = o->db_path;
+    r->out_db.name = r->pg ? jx_pg_name(r->pg) : o->db_path;
     r->out_csv.name = o->csv_dir;
-    if (o->resume)
+    if (o->resume && r->db)
         r->known = jx_sqlite_known(r->db);
+    if (o->resume && r->pg && !(r->known = jx_pg_known(r->pg, &err))) {
+        fprintf(stderr, "jixiao extract: --resume: %s\n", err->message);
+        g_error_free(err);
+        return FALSE;
+    }
     return TRUE;
 }
 
@@ -446,6 +472,7 @@ static void run_clear(Run *r)
     if (r->csv)
         jx_csv_close(r->csv, NULL);
     jx_sqlite_close(r->db);
+    jx_pg_close(r->pg);
     if (r->known)
         g_hash_table_destroy(r->known);
     if (r->paths)
@@ -462,7 +489,7 @@ static void print_summary(const Run *r, const ExtractOptions *o)
     g_string_append_printf(s, "jixiao: %u files (%u failed, %u already stored): %u forms, "
                               "%u fund lines, %u indicators -> %s",
                            r->files, r->failed, r->skipped, r->forms, r->funds, r->indicators,
-                           o->db_path ? o->db_path : o->csv_dir ? o->csv_dir
+                           r->out_db.name ? r->out_db.name : o->csv_dir ? o->csv_dir
                            : o->output ? o->output : "stdout");
     const Output *outs[] = {&r->out_jsonl, &r->out_db, &r->out_csv};
     for (gsize i = 0; i < G_N_ELEMENTS(outs); i++)

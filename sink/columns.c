@@ -19,6 +19,34 @@ void jx_column_names(const JxRecordType *t, GPtrArray *names)
     }
 }
 
+void jx_column_types(const JxRecordType *t, GArray *types)
+{
+    g_return_if_fail(t != NULL && types != NULL);
+    static const JxColumnType VALUE_TYPES[] = {JX_COLUMN_TEXT, JX_COLUMN_TEXT, JX_COLUMN_TEXT,
+                                               JX_COLUMN_TEXT, JX_COLUMN_TEXT, JX_COLUMN_TEXT,
+                                               JX_COLUMN_BOOL};
+    G_STATIC_ASSERT(G_N_ELEMENTS(VALUE_TYPES) == G_N_ELEMENTS(VALUE_PARTS));
+    for (guint i = 0; i < t->nfields; i++) {
+        JxColumnType c = JX_COLUMN_TEXT;
+        switch (t->fields[i].kind) {
+        case JX_FIELD_VALUE:
+            g_array_append_vals(types, VALUE_TYPES, G_N_ELEMENTS(VALUE_TYPES));
+            continue;
+        case JX_FIELD_INT:
+        case JX_FIELD_INT0:
+        case JX_FIELD_SIZE: c = JX_COLUMN_INT; break;
+        case JX_FIELD_NUM:
+        case JX_FIELD_CONF: c = JX_COLUMN_REAL; break;
+        case JX_FIELD_DOC:
+        case JX_FIELD_STR:
+        case JX_FIELD_CSTR:
+        case JX_FIELD_PAGES:
+        case JX_FIELD_FLAGS: c = JX_COLUMN_TEXT; break;
+        }
+        g_array_append_val(types, c);
+    }
+}
+
 guint jx_column_count(const JxRecordType *t)
 {
     g_return_val_if_fail(t != NULL, 0);

@@ -34,6 +34,11 @@ void jx_column_names(const JxRecordType *t, GPtrArray *names);
 
 /* The number of columns of record type t. */
 guint jx_column_count(const JxRecordType *t);
+/* Appends the JxColumnType of each column of record type t to types, in
+ * the order of jx_column_names: what a typed store (PostgreSQL) declares.
+ * A value's _value and _max columns are TEXT: they hold a number or, for a
+ * date, its ISO text. */
+void jx_column_types(const JxRecordType *t, GArray *types);
 /* The column names of t joined by sep, "doc,page,form ..." (transfer full, g_free). */
 char *jx_column_list(const JxRecordType *t, const char *sep);
 

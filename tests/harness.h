@@ -51,6 +51,7 @@ void jx_add_e2e_tests(void);
 void jx_add_units_tests(void);
 void jx_add_limits_tests(void);
 void jx_add_batch_tests(void);
+void jx_add_pg_tests(void);
 void jx_add_fuzz_regress_tests(void);
 void jx_add_xlsx_tests(void);
 void jx_add_xls_tests(void);

@@ -90,6 +90,7 @@ int main(void)
     jx_add_e2e_tests();
     jx_add_limits_tests();
     jx_add_batch_tests();
+    jx_add_pg_tests();
     jx_add_fuzz_regress_tests();
     jx_add_xlsx_tests();
     jx_add_xls_tests();
