@@ -125,9 +125,10 @@ clang-check: build/rules_builtin.c
 	@clang -fsyntax-only -Werror build/rules_builtin.c
 	@echo "clang-check: $(words $(LIB_SRC) $(CLI_SRC) $(TEST_SRC) $(PLUGIN_SRC)) files clean under clang"
 
+# (the release plugin: the install test loads it from the release libjixiao.so)
 # LeakSanitizer leaves out only fontconfig's first-use caches (fuzz/lsan.supp): a PDF
 # whose font is not embedded makes poppler ask fontconfig for a substitute
-check: build/asan/jixiao build/asan/test_jixiao libs
+check: build/asan/jixiao build/asan/test_jixiao libs build/jixiao-ocr.so
 	JIXIAO_BIN=build/asan/jixiao ASAN_OPTIONS=detect_leaks=1 \
 	  LSAN_OPTIONS=suppressions=$(CURDIR)/fuzz/lsan.supp \
 	  UBSAN_OPTIONS=print_stacktrace=1 build/asan/test_jixiao

@@ -149,6 +149,24 @@ static void test_install(void)
     CU_ASSERT_PTR_NOT_NULL(strstr(err ? err : "", "1 forms, 9 indicators"));
     g_free(out);
     g_free(err);
+    /* a program linked to the installed libjixiao.so, far from any jixiao
+     * binary, finds the OCR plugin from where the library is (dladdr); the
+     * library is the release build, so the plugin it loads is too */
+    char *lib_plugin = g_build_filename(prefix, "lib", "jixiao", "jixiao-ocr.so", NULL);
+    const char *swap[] = {"install", "-m", "644", "build/jixiao-ocr.so", lib_plugin, NULL};
+    CU_ASSERT_EQUAL(spawn(swap, NULL, NULL, NULL, NULL), 0);
+    g_free(lib_plugin);
+    const char *ocrenv[] = {ldenv, "LD_PRELOAD", "JIXIAO_OCR_PLUGIN", NULL};
+    const char *exscan[] = {example, scan, NULL};
+    out = err = NULL;
+    int rc = spawn(exscan, "/", ocrenv, &out, &err);
+    CU_ASSERT_EQUAL(rc, 0);
+    if (rc != 0)
+        JX_FAIL_MSG("the example on a scan: %s", err ? err : "");
+    CU_ASSERT_PTR_NOT_NULL(strstr(out ? out : "", "\"text_source\":\"ocr\""));
+    CU_ASSERT_PTR_NULL(strstr(err ? err : "", "OCR cannot be loaded"));
+    g_free(out);
+    g_free(err);
     g_free(ldenv);
     g_free(libdir);
     g_free(cmd);
