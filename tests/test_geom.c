@@ -423,6 +423,38 @@ static void test_unruled_wrap_span(void)
     g_array_free(store, TRUE);
 }
 
+/* Two columns 30 pt apart in four rows; in the fifth, a cell filled to its
+ * padding leaves its neighbour only 7 pt (0.7 of a character, under a
+ * column gap, over a word space): the text is cut where the other rows
+ * part the columns. */
+static void test_unruled_cut_at_column(void)
+{
+    GArray *store = g_array_new(FALSE, FALSE, sizeof(JxGlyph));
+    for (int r = 0; r < 5; r++) {
+        set_text(store, r == 1 ? "丙丙丙丙丙" : "甲甲甲甲", 0, 24 * r, 10, FALSE);
+        set_text(store, r == 1 ? "丁丁" : "乙乙", r == 1 ? 57 : 70, 24 * r, 10, FALSE);
+    }
+    GPtrArray *gl = glyph_ptrs(store);
+    GPtrArray *lines = jx_layout_lines(gl);
+    CU_ASSERT_EQUAL_FATAL(lines->len, 5);
+    int nr = 0, nc = 0;
+    gboolean touch = TRUE;
+    GArray *cells = jx_layout_text_cells(lines, 0, 4, &nr, &nc, &touch);
+    CU_ASSERT_EQUAL(nr, 5);
+    CU_ASSERT_EQUAL(nc, 2);
+    CU_ASSERT_FALSE(touch);
+    const JxTextCell *a = text_cell_at(cells, 1, 0), *b = text_cell_at(cells, 1, 1);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(a);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(b);
+    CU_ASSERT_STRING_EQUAL(a->text, "丙丙丙丙丙");
+    CU_ASSERT_STRING_EQUAL(b->text, "丁丁");
+    CU_ASSERT_STRING_EQUAL(text_cell_at(cells, 2, 1)->text, "乙乙");
+    jx_layout_text_cells_free(cells);
+    g_ptr_array_free(lines, TRUE);
+    g_ptr_array_free(gl, TRUE);
+    g_array_free(store, TRUE);
+}
+
 /* Reads a grid cell as its index, flagged OCR; the last runs to its edge. */
 static char *index_cell(const JxGridCell *gc, guint i, unsigned *flags, gboolean *runs_to_edge,
                         gpointer ctx)
@@ -514,6 +546,8 @@ void jx_add_geom_tests(void)
                 test_unruled_centred);
     CU_add_test(s, "unruled: a wrapped label spans rows, a goal line spans columns, padding",
                 test_unruled_wrap_span);
+    CU_add_test(s, "unruled: text of two columns set closer than a column gap is cut",
+                test_unruled_cut_at_column);
     s = CU_add_suite("extract/geom/blocks", NULL, NULL);
     CU_add_test(s, "a page's blocks: grid cells read, unruled text, top to bottom", test_blocks);
 }

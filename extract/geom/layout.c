@@ -485,6 +485,53 @@ static GArray *column_seps(const GArray *pieces, guint nlines, double h)
     return seps;
 }
 
+/* A piece's glyphs [a, b) as a piece of its own, its extent theirs. */
+static Piece piece_part(const Piece *p, guint a, guint b)
+{
+    Piece q = {g_ptr_array_new(), G_MAXDOUBLE, G_MAXDOUBLE, -G_MAXDOUBLE, -G_MAXDOUBLE,
+               p->line, 0, 0};
+    for (guint j = a; j < b; j++) {
+        JxGlyph *g = g_ptr_array_index(p->glyphs, j);
+        g_ptr_array_add(q.glyphs, g);
+        q.x0 = MIN(q.x0, g->x0);
+        q.y0 = MIN(q.y0, g->y0);
+        q.x1 = MAX(q.x1, g->x1);
+        q.y1 = MAX(q.y1, g->y1);
+    }
+    return q;
+}
+
+/* Pieces cut where a column separator runs between two of their glyphs
+ * set wider apart than a word space (0.6 of the glyph height h): text of
+ * two columns set closer than a column gap (a cell filled to its padding)
+ * is parted where the other lines part those columns. Replaces *pieces,
+ * order kept. */
+static void cut_at_seps(GArray **pieces, const GArray *seps, double h)
+{
+    GArray *out = g_array_new(FALSE, FALSE, sizeof(Piece));
+    for (guint i = 0; i < (*pieces)->len; i++) {
+        Piece *p = &g_array_index(*pieces, Piece, i);
+        guint from = 0;
+        for (guint j = 1; j < p->glyphs->len; j++) {
+            const JxGlyph *a = g_ptr_array_index(p->glyphs, j - 1), *b = g_ptr_array_index(p->glyphs, j);
+            if (col_at(seps, a->x1) < col_at(seps, b->x0) && b->x0 - a->x1 > 0.6 * h) {
+                Piece q = piece_part(p, from, j);
+                g_array_append_val(out, q);
+                from = j;
+            }
+        }
+        if (from == 0) {
+            g_array_append_val(out, *p);
+            continue;
+        }
+        Piece q = piece_part(p, from, p->glyphs->len);
+        g_array_append_val(out, q);
+        g_ptr_array_free(p->glyphs, TRUE);
+    }
+    g_array_free(*pieces, TRUE);
+    *pieces = out;
+}
+
 /* The spacing of the lines of one cell (*spacing: the least gaps between
  * a piece and the one above it in its column) and whether the table's
  * rows stand further apart than that (returned: most such gaps are wider
@@ -720,6 +767,7 @@ GArray *jx_layout_text_cells(GPtrArray *lines, guint first, guint last, int *nro
 
     /* 2. columns from where text is not; each column's text extent */
     GArray *seps = column_seps(pieces, last - first + 1, h);
+    cut_at_seps(&pieces, seps, h);
     int nc = (int)seps->len + 1;
     double *cx0 = g_new(double, nc), *cx1 = g_new(double, nc);
     for (int c = 0; c < nc; c++) {
