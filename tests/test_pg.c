@@ -1,7 +1,9 @@
 /* The PostgreSQL store (sink/pg.h) against a real server: a throwaway
- * cluster under build/pgtest (initdb, pg_ctl; run as nobody when the tests
- * run as root, since initdb refuses root), listening only on a unix socket
- * in that folder. The binary named by $JIXIAO_BIN writes into it: the same
+ * cluster in $TMPDIR/jixiao-pgtest-UID (initdb, pg_ctl; run as nobody when
+ * the tests run as root, since initdb refuses root), listening only on a
+ * unix socket in that folder: not under the checkout, which nobody may not
+ * be let into (a clone under /root) and whose path may be too long for a
+ * socket's. The binary named by $JIXIAO_BIN writes into it: the same
  * tables, columns and counts as the SQLite store; writers at once on one
  * database; writers killed with SIGKILL, then --resume. Where PostgreSQL
  * is not installed the suite says "pg: skipped" once and checks nothing. */
@@ -26,7 +28,7 @@
 #include "tests/harness.h"
 
 static char *pg_bin;    /* the folder of initdb and pg_ctl; NULL: not installed */
-static char *cluster;   /* build/pgtest, absolute: data/, the socket, logs, inputs */
+static char *cluster;   /* $TMPDIR/jixiao-pgtest-UID: data/, the socket, logs, inputs */
 static gboolean started; /* the server runs */
 static gboolean quiet;   /* pg_rows does not say why a query failed */
 
@@ -183,9 +185,9 @@ static int suite_init(void)
         printf("pg: skipped: postgresql not installed (no /usr/lib/postgresql/*/bin/initdb)\n");
         return 0;
     }
-    char *cwd = g_get_current_dir();
-    cluster = g_build_filename(cwd, "build", "pgtest", NULL);
-    g_free(cwd);
+    char *base = g_strdup_printf("jixiao-pgtest-%u", (unsigned)getuid());
+    cluster = g_build_filename(g_get_tmp_dir(), base, NULL);
+    g_free(base);
     char *stale = g_build_filename(cluster, "data", "postmaster.pid", NULL);
     if (g_file_test(stale, G_FILE_TEST_EXISTS)) { /* the server of a run that died */
         char *old = g_build_filename(cluster, "data", NULL);
