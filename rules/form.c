@@ -291,8 +291,9 @@ static void flag_document(JxResult *res, const JxDoc *doc)
 
 /* A table whose layout was inferred (no ruling lines): its rows and
  * columns may be wrong, so the document's counts and the fields of every
- * form on its pages, read from its cells or from the text around it, carry
- * the doubt of its cells (COLUMN_INFERRED, ROWS_INFERRED). */
+ * form on its pages (or of no known page), read from its cells or from the
+ * text around it, carry the doubt of its cells (COLUMN_INFERRED,
+ * ROWS_INFERRED). */
 static void flag_inferred(JxResult *res, const JxDoc *doc)
 {
     const unsigned layout = JX_FLAG_BIT(JX_FLAG_COLUMN_INFERRED) | JX_FLAG_BIT(JX_FLAG_ROWS_INFERRED);
@@ -308,7 +309,9 @@ static void flag_inferred(JxResult *res, const JxDoc *doc)
         res->flags |= fl;
         for (guint i = 0; i < res->forms->len; i++) {
             JxForm *f = g_ptr_array_index(res->forms, i);
-            if (f->page_start <= blk->table->page_end && blk->table->page_start <= f->page_end)
+            /* a form read from paragraphs alone has no page: it may be any */
+            if (!f->page_start ||
+                (f->page_start <= blk->table->page_end && blk->table->page_start <= f->page_end))
                 f->flags |= fl;
         }
     }

@@ -208,6 +208,13 @@ def draw_change(rng, pr, yuan):
     return change, pct_of(change, yuan - change)
 
 
+def change_for(yuan, pct, step):
+    """The change of yuan against an earlier amount that pct (percent of
+    the earlier amount) implies, in whole steps, of pct's sign."""
+    change = (yuan * pct / (100 + pct) / step).to_integral_value() * step
+    return change or (step if pct > 0 else -step)
+
+
 def change_words(rng, pr, change, pct):
     """增加6.93万元，增长0.6% / 减少…，下降… (sometimes 增长-21.72%)."""
     up = change > 0
@@ -235,7 +242,7 @@ def comparison(rng, pr, yuan, year, against, allow_flat=True, given=None):
     else:
         lead = rng.choice(['比年初预算', '比{y}年年初预算', '较年初预算']).format(y=year)
     if lead == '同比':
-        return '同比%s%s' % ('增长' if change > 0 else '下降', pr.pct(abs(pct))), None, pct, against
+        return '同比%s%s' % ('增长' if pct > 0 else '下降', pr.pct(abs(pct))), None, pct, against
     return lead + change_words(rng, pr, change, pct), change, pct, against
 
 
@@ -275,7 +282,9 @@ def final_accounts(rng, pr, dept, place, year):
         total = (total / 1000000).to_integral_value() * 1000000
     step = Decimal('0.01') if pr.unit == '元' else Decimal(100)
     text, ch, cp, ct = comparison(rng, pr, total, year, '上年')
-    given = (ch if ch is not None else draw_change(rng, pr, total)[0], cp)
+    draw_change(rng, pr, total)  # drawn as before: the seeds' other numbers stay as they were
+    # a 同比 phrase states the percent only: the change is the one it implies
+    given = (ch if ch is not None else change_for(total, cp, step), cp)
     fig = pr.money(total)
     d.p((rng.choice(['%d年度收、支总计%s，%s。', '%d年度本部门收、支总计均为%s，%s。', '%d年收支总计%s，%s。'])
          % (year, fig, text), [fact('收支总计', total, '元', None, ch, cp, ct, fig)]))
