@@ -379,47 +379,31 @@ static void test_unruled_wrap_span(void)
     g_ptr_array_free(gl, TRUE);
 
     /* rows padded 14 pt apart: a line 2 pt under another (row 1's name
-     * wrapped) joins it though it leaves room, rows do not touch */
-    g_array_set_size(store, 0);
-    const double ys[] = {0, 24, 58, 82};
-    for (int r = 0; r < 4; r++) {
-        set_text(store, r == 1 ? "乙乙" : "甲甲", 0, ys[r], 10, FALSE);
-        set_text(store, "名称", 60, ys[r], 10, FALSE);
-        set_text(store, "5", 130, ys[r], 10, TRUE);
+     * wrapped) joins it though it leaves room, rows do not touch; so does
+     * one that starts 8 pt (0.8 of a character) right of the line above,
+     * as an OCR word box that starts at a bracket's ink */
+    for (int shift = 0; shift <= 8; shift += 8) {
+        g_array_set_size(store, 0);
+        const double ys[] = {0, 24, 58, 82};
+        for (int r = 0; r < 4; r++) {
+            set_text(store, r == 1 ? "乙乙" : "甲甲", 0, ys[r], 10, FALSE);
+            set_text(store, "名称", 60, ys[r], 10, FALSE);
+            set_text(store, "5", 130, ys[r], 10, TRUE);
+        }
+        set_text(store, "续", 60 + shift, 36, 10, FALSE);
+        gl = glyph_ptrs(store);
+        lines = jx_layout_lines(gl);
+        cells = jx_layout_text_cells(lines, 0, lines->len - 1, &nr, &nc, &touch);
+        CU_ASSERT_EQUAL(nr, 4);
+        CU_ASSERT_EQUAL(nc, 3);
+        CU_ASSERT_FALSE(touch);
+        CU_ASSERT_PTR_NOT_NULL_FATAL(text_cell_at(cells, 1, 1));
+        CU_ASSERT_STRING_EQUAL(text_cell_at(cells, 1, 1)->text, "名称续"); /* wrapped: no break */
+        CU_ASSERT_STRING_EQUAL(text_cell_at(cells, 1, 0)->text, "乙乙");
+        jx_layout_text_cells_free(cells);
+        g_ptr_array_free(lines, TRUE);
+        g_ptr_array_free(gl, TRUE);
     }
-    set_text(store, "续", 60, 36, 10, FALSE);
-    gl = glyph_ptrs(store);
-    lines = jx_layout_lines(gl);
-    cells = jx_layout_text_cells(lines, 0, lines->len - 1, &nr, &nc, &touch);
-    CU_ASSERT_EQUAL(nr, 4);
-    CU_ASSERT_EQUAL(nc, 3);
-    CU_ASSERT_FALSE(touch);
-    CU_ASSERT_PTR_NOT_NULL_FATAL(text_cell_at(cells, 1, 1));
-    CU_ASSERT_STRING_EQUAL(text_cell_at(cells, 1, 1)->text, "名称续"); /* wrapped: no break */
-    CU_ASSERT_STRING_EQUAL(text_cell_at(cells, 1, 0)->text, "乙乙");
-    jx_layout_text_cells_free(cells);
-    g_ptr_array_free(lines, TRUE);
-    g_ptr_array_free(gl, TRUE);
-
-    /* the wrapped line starts 8 pt (0.8 of a character) right of the line
-     * above, as an OCR word box that starts at a bracket's ink: it still
-     * lines up, and joins */
-    g_array_set_size(store, 0);
-    for (int r = 0; r < 4; r++) {
-        set_text(store, r == 1 ? "乙乙" : "甲甲", 0, ys[r], 10, FALSE);
-        set_text(store, "名称", 60, ys[r], 10, FALSE);
-        set_text(store, "5", 130, ys[r], 10, TRUE);
-    }
-    set_text(store, "续", 68, 36, 10, FALSE);
-    gl = glyph_ptrs(store);
-    lines = jx_layout_lines(gl);
-    cells = jx_layout_text_cells(lines, 0, lines->len - 1, &nr, &nc, &touch);
-    CU_ASSERT_EQUAL(nr, 4);
-    CU_ASSERT_PTR_NOT_NULL_FATAL(text_cell_at(cells, 1, 1));
-    CU_ASSERT_STRING_EQUAL(text_cell_at(cells, 1, 1)->text, "名称续");
-    jx_layout_text_cells_free(cells);
-    g_ptr_array_free(lines, TRUE);
-    g_ptr_array_free(gl, TRUE);
     g_array_free(store, TRUE);
 }
 

@@ -328,6 +328,22 @@ typedef struct {
     int c0, c1;
 } Piece;
 
+/* Glyphs [a, b) of `glyphs` as a piece of line `line`, its extent theirs
+ * (not the line's). */
+static Piece piece_of(GPtrArray *glyphs, guint a, guint b, guint line)
+{
+    Piece p = {g_ptr_array_new(), G_MAXDOUBLE, G_MAXDOUBLE, -G_MAXDOUBLE, -G_MAXDOUBLE, line, 0, 0};
+    for (guint j = a; j < b; j++) {
+        JxGlyph *g = g_ptr_array_index(glyphs, j);
+        g_ptr_array_add(p.glyphs, g);
+        p.x0 = MIN(p.x0, g->x0);
+        p.y0 = MIN(p.y0, g->y0);
+        p.x1 = MAX(p.x1, g->x1);
+        p.y1 = MAX(p.y1, g->y1);
+    }
+    return p;
+}
+
 /* A cell's text: pieces of consecutive lines stacked in one column, each
  * but the last filling the column's width (a wrapped line). */
 typedef struct {
@@ -485,21 +501,6 @@ static GArray *column_seps(const GArray *pieces, guint nlines, double h)
     return seps;
 }
 
-/* A piece's glyphs [a, b) as a piece of its own, its extent theirs. */
-static Piece piece_part(const Piece *p, guint a, guint b)
-{
-    Piece q = {g_ptr_array_new(), G_MAXDOUBLE, G_MAXDOUBLE, -G_MAXDOUBLE, -G_MAXDOUBLE,
-               p->line, 0, 0};
-    for (guint j = a; j < b; j++) {
-        JxGlyph *g = g_ptr_array_index(p->glyphs, j);
-        g_ptr_array_add(q.glyphs, g);
-        q.x0 = MIN(q.x0, g->x0);
-        q.y0 = MIN(q.y0, g->y0);
-        q.x1 = MAX(q.x1, g->x1);
-        q.y1 = MAX(q.y1, g->y1);
-    }
-    return q;
-}
 
 /* Pieces cut where a column separator runs between two of their glyphs
  * set wider apart than a word space (0.6 of the glyph height h): text of
@@ -515,7 +516,7 @@ static void cut_at_seps(GArray **pieces, const GArray *seps, double h)
         for (guint j = 1; j < p->glyphs->len; j++) {
             const JxGlyph *a = g_ptr_array_index(p->glyphs, j - 1), *b = g_ptr_array_index(p->glyphs, j);
             if (col_at(seps, a->x1) < col_at(seps, b->x0) && b->x0 - a->x1 > 0.6 * h) {
-                Piece q = piece_part(p, from, j);
+                Piece q = piece_of(p->glyphs, from, j, p->line);
                 g_array_append_val(out, q);
                 from = j;
             }
@@ -524,7 +525,7 @@ static void cut_at_seps(GArray **pieces, const GArray *seps, double h)
             g_array_append_val(out, *p);
             continue;
         }
-        Piece q = piece_part(p, from, p->glyphs->len);
+        Piece q = piece_of(p->glyphs, from, p->glyphs->len, p->line);
         g_array_append_val(out, q);
         g_ptr_array_free(p->glyphs, TRUE);
     }
@@ -745,16 +746,7 @@ GArray *jx_layout_text_cells(GPtrArray *lines, guint first, guint last, int *nro
         for (guint k = 0; k < ch->len; k++) {
             guint a = g_array_index(ch, guint, k);
             guint b = k + 1 < ch->len ? g_array_index(ch, guint, k + 1) : l->glyphs->len;
-            Piece p = {g_ptr_array_new(), G_MAXDOUBLE, G_MAXDOUBLE, -G_MAXDOUBLE, -G_MAXDOUBLE,
-                       i - first, 0, 0};
-            for (guint j = a; j < b; j++) { /* its own extent, not the line's */
-                JxGlyph *g = g_ptr_array_index(l->glyphs, j);
-                g_ptr_array_add(p.glyphs, g);
-                p.x0 = MIN(p.x0, g->x0);
-                p.y0 = MIN(p.y0, g->y0);
-                p.x1 = MAX(p.x1, g->x1);
-                p.y1 = MAX(p.y1, g->y1);
-            }
+            Piece p = piece_of(l->glyphs, a, b, i - first);
             double ph = p.y1 - p.y0;
             g_array_append_val(hs, ph);
             g_array_append_val(pieces, p);
