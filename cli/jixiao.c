@@ -300,7 +300,7 @@ static gboolean parse_shard(const char *s, guint *k, guint *n)
 
 /* The options of `jixiao extract`, and the argument vector they came from. */
 typedef struct {
-    char *output, *rules_dir, *csv_dir, *db_path, *pg, *shard;
+    char *output, *format, *rules_dir, *csv_dir, *db_path, *pg, *shard;
     gboolean quiet, progress, resume, verbose;
     int jobs, timeout, max_mb;
     guint shard_k, shard_n;
@@ -325,12 +325,37 @@ static char **split_jobs(int argc, char **argv)
     return (char **)g_ptr_array_free(args, FALSE);
 }
 
+/* --format FMT -o TARGET as the store option FMT names (-o TARGET is
+ * --csv TARGET for csv, --db TARGET for sqlite, --pg TARGET for pg; jsonl
+ * keeps -o as it is). Returns NULL, or why the pair is wrong (static). */
+static const char *format_target(ExtractOptions *o)
+{
+    if (!o->format || !strcmp(o->format, "jsonl"))
+        return NULL;
+    char **slot = !strcmp(o->format, "csv")      ? &o->csv_dir
+                  : !strcmp(o->format, "sqlite") ? &o->db_path
+                  : !strcmp(o->format, "pg")     ? &o->pg
+                                                 : NULL;
+    if (!slot)
+        return "--format takes jsonl, csv, sqlite or pg";
+    if (*slot)
+        return "--format names a store that --csv, --db or --pg names as well";
+    if (!o->output && slot != &o->pg)
+        return "--format csv and sqlite need -o TARGET (a folder, a file)";
+    if (slot == &o->db_path && jx_pg_is_uri(o->output))
+        return "a postgresql:// target needs --format pg";
+    *slot = o->output ? o->output : g_strdup(""); /* "": libpq's defaults */
+    o->output = NULL;
+    return NULL;
+}
+
 /* Fills o from the command line; FALSE, having said why on stderr, when
  * it is wrong. */
 static gboolean parse_extract(ExtractOptions *o, int argc, char **argv)
 {
     GOptionEntry entries[] = {
-        {"output", 'o', 0, G_OPTION_ARG_FILENAME, &o->output, "Write JSON Lines to FILE (default: stdout, unless --db, --pg or --csv)", "FILE"},
+        {"format", 'f', 0, G_OPTION_ARG_STRING, &o->format, "Write the records as FMT into the -o TARGET: jsonl (a file; default stdout), csv (a folder), sqlite (a file), pg (a conninfo or URI; default: libpq's PG* variables)", "FMT"},
+        {"output", 'o', 0, G_OPTION_ARG_FILENAME, &o->output, "Write to TARGET, in the --format (default jsonl: JSON Lines; stdout unless --db, --pg or --csv)", "TARGET"},
         {"db", 0, 0, G_OPTION_ARG_FILENAME, &o->db_path, "Store the records in an SQLite database (one table per record type); a postgresql:// URI: in PostgreSQL", "FILE"},
         {"pg", 0, 0, G_OPTION_ARG_STRING, &o->pg, "Store the records in the PostgreSQL database of a libpq conninfo (host=... dbname=...) or URI; many writers may share it", "CONNINFO"},
         {"csv", 0, 0, G_OPTION_ARG_FILENAME, &o->csv_dir, "Write one CSV file per record type into DIR", "DIR"},
@@ -352,6 +377,12 @@ static gboolean parse_extract(ExtractOptions *o, int argc, char **argv)
     g_option_context_add_main_entries(ctx, entries, NULL);
     GError *err = NULL;
     gboolean parsed = g_option_context_parse(ctx, &o->argc, &o->argv, &err);
+    const char *bad_format = parsed ? format_target(o) : NULL;
+    if (bad_format) {
+        fprintf(stderr, "jixiao extract: %s\n", bad_format);
+        g_option_context_free(ctx);
+        return FALSE;
+    }
     gboolean two_stores = o->pg && o->db_path;
     if (parsed && !o->pg && jx_pg_is_uri(o->db_path)) { /* --db postgresql://... */
         o->pg = o->db_path;
@@ -375,6 +406,7 @@ static gboolean parse_extract(ExtractOptions *o, int argc, char **argv)
 static void extract_options_clear(ExtractOptions *o)
 {
     g_free(o->output);
+    g_free(o->format);
     g_free(o->rules_dir);
     g_free(o->csv_dir);
     g_free(o->db_path);
@@ -426,15 +458,16 @@ static gboolean open_outputs(Run *r, const ExtractOptions *o)
         g_error_free(err);
         return FALSE;
     }
-    if (o->output)
-        r->jsonl = fopen(o->output, "w");
-    else if (!o->db_path && !o->pg && !o->csv_dir)
+    gboolean to_stdout = o->output ? !strcmp(o->output, "-") : !o->db_path && !o->pg && !o->csv_dir;
+    if (to_stdout)
         r->jsonl = stdout;
+    else if (o->output)
+        r->jsonl = fopen(o->output, "w");
     if (o->output && !r->jsonl) {
         fprintf(stderr, "jixiao extract: cannot write %s: %s\n", o->output, g_strerror(errno));
         return FALSE;
     }
-    r->out_jsonl.name = o->output ? o->output : "stdout";
+    r->out_jsonl.name = to_stdout ? "stdout" : o->output;
     r->out_db.name = r->pg ? jx_pg_name(r->pg) : o->db_path;
     r->out_csv.name = o->csv_dir;
     if (o->resume && r->db)
@@ -738,11 +771,35 @@ static void show_doc(const char *path, const JxDoc *doc)
     g_string_free(o, TRUE);
 }
 
+/* tables' --format FMT -o TARGET as --json (jsonl: TARGET stays the file
+ * to write) or --csv TARGET. Returns NULL, or why the pair is wrong. */
+static const char *tables_target(const char *format, char **target, gboolean *json,
+                                 char **csv_dir)
+{
+    if (!format || !strcmp(format, "text"))
+        return *target ? "-o needs --format jsonl or csv" : NULL;
+    if (!strcmp(format, "jsonl")) {
+        *json = TRUE;
+        return NULL;
+    }
+    if (strcmp(format, "csv"))
+        return "--format takes text, jsonl or csv";
+    if (!*target || *csv_dir)
+        return !*target ? "--format csv needs -o DIR" : "--format csv and --csv: one of them";
+    *csv_dir = *target;
+    *target = NULL;
+    return NULL;
+}
+
 static int cmd_tables(int argc, char **argv)
 {
     gboolean json = FALSE;
-    char *csv_dir = NULL;
+    char *csv_dir = NULL, *format = NULL, *target = NULL;
     GOptionEntry entries[] = {
+        {"format", 'f', 0, G_OPTION_ARG_STRING, &format,
+         "Write the tables as FMT into the -o TARGET: text (the default), jsonl (as --json; a file, default stdout) or csv (as --csv; a folder)", "FMT"},
+        {"output", 'o', 0, G_OPTION_ARG_FILENAME, &target,
+         "Write to TARGET, in the --format", "TARGET"},
         {"json", 0, 0, G_OPTION_ARG_NONE, &json,
          "Write each file's tables as one JSON line (page, box, cells with row, col, spans, text)", NULL},
         {"csv", 0, 0, G_OPTION_ARG_FILENAME, &csv_dir,
@@ -753,12 +810,24 @@ static int cmd_tables(int argc, char **argv)
     g_option_context_add_main_entries(ctx, entries, NULL);
     GError *err = NULL;
     int status = 0;
-    if (!g_option_context_parse(ctx, &argc, &argv, &err) || argc < 2) {
-        fprintf(stderr, "jixiao tables: %s\n", err ? err->message : "no input files");
+    FILE *out = stdout;
+    const char *bad = NULL;
+    int rc = 0;
+    if (!g_option_context_parse(ctx, &argc, &argv, &err) || argc < 2 ||
+        (bad = tables_target(format, &target, &json, &csv_dir))) {
+        fprintf(stderr, "jixiao tables: %s\n", err ? err->message : bad ? bad : "no input files");
+        rc = EXIT_USAGE;
+    } else if (target && strcmp(target, "-") && !(out = fopen(target, "w"))) {
+        fprintf(stderr, "jixiao tables: cannot write %s: %s\n", target, g_strerror(errno));
+        rc = EXIT_OUTPUT;
+    }
+    if (rc) {
         g_clear_error(&err);
         g_option_context_free(ctx);
         g_free(csv_dir);
-        return EXIT_USAGE;
+        g_free(format);
+        g_free(target);
+        return rc;
     }
     GHashTable *stems = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     for (int i = 1; i < argc; i++) {
@@ -778,7 +847,7 @@ static int cmd_tables(int argc, char **argv)
         if (json) {
             GString *o = g_string_new(NULL);
             jx_tables_json(o, argv[i], doc);
-            fwrite(o->str, 1, o->len, stdout);
+            fwrite(o->str, 1, o->len, out);
             g_string_free(o, TRUE);
         }
         if (csv_dir) {
@@ -796,8 +865,14 @@ static int cmd_tables(int argc, char **argv)
         jx_doc_free(doc);
     }
     g_hash_table_destroy(stems);
+    if (out != stdout && fclose(out) != 0) {
+        fprintf(stderr, "jixiao tables: cannot write %s: %s\n", target, g_strerror(errno));
+        status = EXIT_OUTPUT;
+    }
     g_option_context_free(ctx);
     g_free(csv_dir);
+    g_free(format);
+    g_free(target);
     return status;
 }
 

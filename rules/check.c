@@ -180,7 +180,11 @@ static void check_form(JxForm *form, const JxRuleset *rs)
     }
     if (form->total_weight.set && wn && fabs(wsum - form->total_weight.v) > JX_SUM_TOLERANCE)
         form->flags |= JX_FLAG_BIT(JX_FLAG_WEIGHT_SUM_MISMATCH);
-    if (form->total_score.set && sn && fabs(ssum - form->total_score.v) > JX_SUM_TOLERANCE)
+    /* a form that states a total score, yet of which no scored row was
+     * read, sums to 0: its table was not found or misread (a blank
+     * template states weights, never a total score) */
+    gboolean unread = !sn && !form->indicators->len;
+    if (form->total_score.set && (sn || unread) && fabs(ssum - form->total_score.v) > JX_SUM_TOLERANCE)
         form->flags |= JX_FLAG_BIT(JX_FLAG_SCORE_SUM_MISMATCH);
     if (over(form->total_score, form->total_weight))
         form->flags |= JX_FLAG_BIT(JX_FLAG_SCORE_OVER_WEIGHT);

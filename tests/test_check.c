@@ -105,6 +105,27 @@ static void test_sums(void)
     CU_ASSERT_EQUAL(((JxForm *)g_ptr_array_index(res->forms, 0))->flags, 0);
     CU_ASSERT_EQUAL(res->flags, 0);
     jx_result_free(res);
+
+    /* nor is a blank template: a total weight, no rows, no total score */
+    res = form_of(w, s, 0);
+    f = g_ptr_array_index(res->forms, 0);
+    f->total_weight = (JxNum){TRUE, 70};
+    jx_check_result(res, rs);
+    CU_ASSERT_EQUAL(f->flags, 0);
+    CU_ASSERT_EQUAL(res->flags, 0);
+    jx_result_free(res);
+
+    /* but a total score of which no row was read sums to 0: the table was
+     * missed, so the form and the document's counts are in doubt */
+    res = form_of(w, s, 0);
+    f = g_ptr_array_index(res->forms, 0);
+    f->total_weight = (JxNum){TRUE, 100};
+    f->total_score = (JxNum){TRUE, 91};
+    jx_check_result(res, rs);
+    CU_ASSERT_EQUAL(f->flags, JX_FLAG_BIT(JX_FLAG_SCORE_SUM_MISMATCH));
+    CU_ASSERT_TRUE(f->confidence < 0.9);
+    CU_ASSERT_TRUE(HAS(res->flags, SCORE_SUM_MISMATCH));
+    jx_result_free(res);
     jx_ruleset_free(rs);
 }
 

@@ -840,6 +840,78 @@ static void test_csv(void)
     g_free(dir);
 }
 
+/* --format FMT -o TARGET writes what the store's own option writes, and a
+ * wrong pair is a usage error that writes nothing. */
+static void test_format(void)
+{
+    const char *in = "corpus/docx/000-form3-edited.docx";
+    char *dir = tmpdir();
+    char *jsonl = g_build_filename(dir, "out.jsonl", NULL), *db = g_build_filename(dir, "out.db", NULL),
+         *csv = g_build_filename(dir, "csv", NULL), *csv2 = g_build_filename(dir, "csv2", NULL);
+    int status;
+    const char *plain[] = {"extract", "-q", in, NULL};
+    char *want = run(plain, &status, NULL);
+    const char *to_jsonl[] = {"extract", "-q", "--format", "jsonl", "-o", jsonl, in, NULL};
+    g_free(run(to_jsonl, &status, NULL));
+    CU_ASSERT_EQUAL(status, 0);
+    char *got = NULL;
+    CU_ASSERT_TRUE(g_file_get_contents(jsonl, &got, NULL, NULL));
+    CU_ASSERT_STRING_EQUAL(got ? got : "", want);
+    g_free(got);
+    const char *to_stdout[] = {"extract", "-q", "-f", "jsonl", "-o", "-", in, NULL};
+    got = run(to_stdout, &status, NULL);
+    CU_ASSERT_STRING_EQUAL(got, want);
+    g_free(got);
+    const char *to_db[] = {"extract", "-q", "--format", "sqlite", "-o", db, in, NULL};
+    g_free(run(to_db, &status, NULL));
+    CU_ASSERT_EQUAL(status, 0);
+    CU_ASSERT_EQUAL(count(db, "SELECT count(*) FROM indicators"), 9);
+    CU_ASSERT_EQUAL(count(db, "SELECT count(*) FROM documents"), 1);
+    const char *to_csv[] = {"extract", "-q", "--format", "csv", "-o", csv, in, NULL};
+    const char *to_csv2[] = {"extract", "-q", "--csv", csv2, in, NULL};
+    g_free(run(to_csv, &status, NULL));
+    CU_ASSERT_EQUAL(status, 0);
+    g_free(run(to_csv2, &status, NULL));
+    char *a = g_build_filename(csv, "indicators.csv", NULL), *b = g_build_filename(csv2, "indicators.csv", NULL);
+    char *ta = NULL, *tb = NULL;
+    CU_ASSERT_TRUE(g_file_get_contents(a, &ta, NULL, NULL) && g_file_get_contents(b, &tb, NULL, NULL));
+    CU_ASSERT_TRUE(ta && tb && !strcmp(ta, tb) && strstr(ta, "\r\n"));
+    g_free(ta);
+    g_free(tb);
+    g_free(a);
+    g_free(b);
+    static const char *const WRONG[][9] = {
+        {"extract", "-q", "--format", "xml", "-o", "x.xml", NULL},
+        {"extract", "-q", "--format", "sqlite", NULL},          /* no target */
+        {"extract", "-q", "--format", "csv", NULL},
+        {"extract", "-q", "--format", "sqlite", "-o", "a.db", "--db", "b.db", NULL},
+        {"extract", "-q", "--format", "sqlite", "-o", "postgresql://h/d", NULL},
+        {"tables", "-o", "x.jsonl", NULL},                       /* -o without a format */
+        {"tables", "--format", "csv", NULL},
+    };
+    for (size_t i = 0; i < G_N_ELEMENTS(WRONG); i++) {
+        const char *args[10];
+        size_t n = 0;
+        while (WRONG[i][n])
+            args[n] = WRONG[i][n], n++;
+        args[n++] = in;
+        args[n] = NULL;
+        char *err = NULL;
+        g_free(run(args, &status, &err));
+        if (status != 2)
+            JX_FAIL_MSG("%s %s: status %d, not a usage error (%s)", args[0], args[2], status, err);
+        g_free(err);
+    }
+    CU_ASSERT_FALSE(g_file_test("x.xml", G_FILE_TEST_EXISTS) || g_file_test("a.db", G_FILE_TEST_EXISTS));
+    g_free(want);
+    g_free(jsonl);
+    g_free(db);
+    g_free(csv);
+    g_free(csv2);
+    rm_rf(dir);
+    g_free(dir);
+}
+
 static JsonObject *tables_json(const char *file)
 {
     int status;
@@ -1209,6 +1281,7 @@ void jx_add_e2e_tests(void)
     CU_add_test(s, "bad inputs give error records, the run goes on", test_bad_inputs);
     CU_add_test(s, "--rules DIR overrides; bad rules name file:line", test_rules_option);
     CU_add_test(s, "usage, normalize and tables", test_usage);
+    CU_add_test(s, "--format FMT -o TARGET: the stores' own options' output", test_format);
     CU_add_test(s, "prose: facts in JSONL and SQLite, eval per kind", test_prose);
     CU_pSuite b = CU_add_suite("batch (jixiao extract over many files)", NULL, NULL);
     CU_add_test(b, "JSONL identical whatever -j", test_deterministic);
