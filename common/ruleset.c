@@ -46,7 +46,7 @@ static const struct {
     const char *kind;
     gboolean numeric;
 } KINDS[] = {
-    {"title", FALSE},     {"year", FALSE},       {"kind", FALSE},         {"field", FALSE},
+    {"title", FALSE},     {"year", FALSE},       {"bodyyear", FALSE},     {"kind", FALSE},         {"field", FALSE},
     {"fundcol", FALSE},   {"fundline", FALSE},   {"fundunit", FALSE},     {"fundsource", FALSE},
     {"goalcol", FALSE},   {"indcol", FALSE},     {"indgap", FALSE},       {"fundgap", FALSE},
     {"total", FALSE},     {"level1", FALSE},     {"level2", FALSE},       {"level2parent", FALSE},

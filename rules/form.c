@@ -210,18 +210,24 @@ static void document_kind(JxResult *res, const JxDoc *doc, const JxRuleset *rs)
     guint seen = 0;
     glong chars = 0;
     int year = 0;
-    for (guint i = 0; i < doc->blocks->len && seen < 40; i++) {
+    int stated = 0; /* a bodyyear anywhere: "2021年整体绩效年度目标" */
+    for (guint i = 0; i < doc->blocks->len; i++) {
         const JxBlock *b = g_ptr_array_index(doc->blocks, i);
-        if (b->kind != JX_BLOCK_PARAGRAPH)
+        if (b->kind != JX_BLOCK_PARAGRAPH || (seen >= 40 && stated))
             continue;
-        seen++;
         char *key = jx_text_compact(b->text);
         char *y = NULL;
-        if (!opening)
-            opening = jx_ruleset_match(rs, "kind", key, NULL);
-        if (!year && chars < YEAR_WITHIN_CHARS && jx_ruleset_match(rs, "year", key, &y) && y)
-            year = atoi(y);
-        chars += g_utf8_strlen(key, -1);
+        if (seen < 40) {
+            if (!opening)
+                opening = jx_ruleset_match(rs, "kind", key, NULL);
+            if (!year && chars < YEAR_WITHIN_CHARS && jx_ruleset_match(rs, "year", key, &y) && y)
+                year = atoi(y);
+            chars += g_utf8_strlen(key, -1);
+            seen++;
+            g_clear_pointer(&y, g_free);
+        }
+        if (!stated && jx_ruleset_match(rs, "bodyyear", key, &y) && y)
+            stated = atoi(y);
         g_free(y);
         g_free(key);
     }
@@ -243,7 +249,7 @@ static void document_kind(JxResult *res, const JxDoc *doc, const JxRuleset *rs)
     if (!kind)
         kind = opening;
     if (!res->year)
-        res->year = year;
+        res->year = year ? year : stated;
     res->kind = kind ? g_intern_string(kind) : "unknown";
 }
 
