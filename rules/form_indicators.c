@@ -18,6 +18,7 @@ void fr_indicators_reset(IndState *is)
     is->goalcol[0] = is->goalcol[1] = -1;
     g_clear_pointer(&is->l1, g_free);
     g_clear_pointer(&is->l2, g_free);
+    is->l1_page = is->l2_page = 0;
     is->seq = 0;
 }
 
@@ -157,6 +158,71 @@ static void family_level1(const JxRuleset *rs, JxIndicator *ind)
         set_level(&ind->level1, parent);
 }
 
+/* ind's level names from these raw texts (NULL: none), afresh. */
+static void put_levels(const Reader *rd, JxIndicator *ind, const char *l1, const char *l2)
+{
+    ind->flags &= ~JX_FLAG_BIT(JX_FLAG_LEVEL_UNCANONICAL);
+    g_clear_pointer(&ind->level1, g_free);
+    g_clear_pointer(&ind->level1_raw, g_free);
+    g_clear_pointer(&ind->level2, g_free);
+    g_clear_pointer(&ind->level2_raw, g_free);
+    ind->level1_weight = ind->level2_weight = (JxNum){0};
+    if (l1)
+        put_level(rd, ind, "level1", l1, &ind->level1, &ind->level1_raw, &ind->level1_weight);
+    if (l2)
+        put_level(rd, ind, "level2", l2, &ind->level2, &ind->level2_raw, &ind->level2_weight);
+    family_level1(rd->rs, ind);
+}
+
+/* A level cell merged over rows that a page break cut prints the rest of
+ * its text on the new page (满意度 | 指标): where the new text was read on
+ * a later page than the level text held so far (*held, read on
+ * held_page), one of the two names no level, and the two together name
+ * one, *held becomes the whole, the form's indicators that took the part
+ * take the whole, and TRUE. */
+static gboolean level_rest(Reader *rd, int level, char **held, int held_page, const char *text,
+                           int page)
+{
+    const char *kind = level == 1 ? "level1" : "level2";
+    JxNum w = {0};
+    gboolean held_canon = FALSE, canon = FALSE;
+    if (!*held || !held_page || page <= held_page)
+        return FALSE;
+    g_free(canonical_level(rd->rs, kind, *held, &w, &held_canon));
+    g_free(canonical_level(rd->rs, kind, text, &w, &canon));
+    if (held_canon && canon)
+        return FALSE;
+    char *whole = g_strconcat(*held, text, NULL);
+    g_free(canonical_level(rd->rs, kind, whole, &w, &canon));
+    if (!canon) {
+        g_free(whole);
+        return FALSE;
+    }
+    GPtrArray *inds = rd->form->indicators;
+    for (guint i = inds->len; i > 0; i--) {
+        JxIndicator *ind = g_ptr_array_index(inds, i - 1);
+        const char *raw = level == 1 ? ind->level1_raw : ind->level2_raw;
+        if (g_strcmp0(raw, *held) != 0)
+            break;
+        char *l1 = g_strdup(level == 1 ? whole : ind->level1_raw);
+        char *l2 = g_strdup(level == 2 ? whole : ind->level2_raw);
+        put_levels(rd, ind, l1, l2);
+        ind->flags |= JX_FLAG_BIT(JX_FLAG_CROSS_PAGE);
+        g_free(l1);
+        g_free(l2);
+    }
+    g_free(*held);
+    *held = whole;
+    return TRUE;
+}
+
+/* The page of row r's cell in column col (0: none or no pages). */
+static int page_at(const Grid *g, int r, int col)
+{
+    int i = col >= 0 ? fr_at(g, r, col) : -1;
+    return i >= 0 ? fr_cell(g, i)->page : 0;
+}
+
 void fr_read_indicator(Reader *rd, const Grid *g, int r)
 {
     IndState *is = &rd->ind;
@@ -169,13 +235,23 @@ void fr_read_indicator(Reader *rd, const Grid *g, int r)
         if (t[c] && c >= IC_NAME)
             any_data = TRUE;
     }
-    /* levels: a new level-1 text starts a new level-2 run */
-    if (t[IC_LEVEL1] && g_strcmp0(t[IC_LEVEL1], is->l1) != 0) {
+    /* levels: a new level-1 text starts a new level-2 run, unless it is
+     * the rest of a level cell cut by a page break */
+    int p1 = page_at(g, r, is->col[IC_LEVEL1]), p2 = page_at(g, r, is->col[IC_LEVEL2]);
+    gboolean rest1 = t[IC_LEVEL1] && level_rest(rd, 1, &is->l1, is->l1_page, t[IC_LEVEL1], p1);
+    if (rest1)
+        is->l1_page = p1;
+    if (t[IC_LEVEL1] && !rest1 && g_strcmp0(t[IC_LEVEL1], is->l1) != 0) {
         set_level(&is->l1, t[IC_LEVEL1]);
+        is->l1_page = p1;
         g_clear_pointer(&is->l2, g_free);
     }
-    if (t[IC_LEVEL2])
+    if (t[IC_LEVEL2] && level_rest(rd, 2, &is->l2, is->l2_page, t[IC_LEVEL2], p2))
+        is->l2_page = p2;
+    else if (t[IC_LEVEL2]) {
         set_level(&is->l2, t[IC_LEVEL2]);
+        is->l2_page = p2;
+    }
     if (!any_data || !(t[IC_NAME] || t[IC_TARGET] || t[IC_ACTUAL] || t[IC_WEIGHT] ||
                        t[IC_SCORE] || t[IC_REVIEW] || t[IC_DETAIL]))
         return; /* only notes or criteria: not an indicator */
@@ -187,13 +263,7 @@ void fr_read_indicator(Reader *rd, const Grid *g, int r)
 
     JxIndicator *ind = jx_indicator_new(rd->form->index, is->seq++);
     ind->flags |= fr_row_flags(g, r) | fr_inferred_flag(is->inferred, t, IC_N);
-    if (is->l1)
-        put_level(rd, ind, "level1", is->l1, &ind->level1, &ind->level1_raw,
-                  &ind->level1_weight);
-    if (is->l2)
-        put_level(rd, ind, "level2", is->l2, &ind->level2, &ind->level2_raw,
-                  &ind->level2_weight);
-    family_level1(rd->rs, ind);
+    put_levels(rd, ind, is->l1, is->l2);
     if (t[IC_NAME]) {
         char *n = jx_ruleset_strip(rd->rs, "namestrip", t[IC_NAME]);
         ind->name = fr_nonempty(g_strstrip(n));

@@ -52,6 +52,7 @@ typedef struct {
     guint inferred;          /* columns whose header was placed (1 << c) */
     int goalcol[2];          /* expected, actual */
     char *l1, *l2;           /* inherited level texts */
+    int l1_page, l2_page;    /* the pages their cells were read on */
     int seq;
 } IndState;
 

@@ -6,7 +6,9 @@
 
 LibreOffice's PDFs of the corpus (corpus/pdf/*.pdf -> corpus/ofd-heldout/,
 corpus/pdf-unruled/*.pdf -> corpus/ofd-unruled-heldout/, corpus/gen-pdf-heldout
--> corpus/gen-ofd-heldout/) converted to OFD:
+-> corpus/gen-ofd-heldout/) converted to OFD; and, made the same way from the
+generated dev PDFs (corpus/gen-pdf -> corpus/gen-ofd/), a dev split of this
+producer's OFD to tune on, where the others are only scored:
 `mutool trace` gives each page's glyphs (with their font size and origin)
 and vector paths, which are written page by page as OFD TextObjects (one
 per text span, DeltaX from the glyph origins) and PathObjects (stroked and
@@ -34,7 +36,7 @@ fmt, esc, zip_bytes = ofdgen.fmt, ofdgen.esc, ofdgen.zip_bytes
 
 # the last: generated forms (scripts/make-corpus-gen.py) no reader was tuned on
 SETS = [('corpus/pdf', 'corpus/ofd-heldout'), ('corpus/pdf-unruled', 'corpus/ofd-unruled-heldout'),
-        ('corpus/gen-pdf-heldout', 'corpus/gen-ofd-heldout')]
+        ('corpus/gen-pdf-heldout', 'corpus/gen-ofd-heldout'), ('corpus/gen-pdf', 'corpus/gen-ofd')]
 NS = 'http://www.ofdspec.org/2016'
 PT_TO_MM = 25.4 / 72
 HEAD = '<?xml version="1.0" encoding="UTF-8"?>\n'
