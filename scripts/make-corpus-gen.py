@@ -36,7 +36,7 @@ spec = importlib.util.spec_from_file_location('corpusdocx', os.path.join(HERE, '
 D = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(D)
 
-DEV_SEEDS = range(1, 9)
+DEV_SEEDS = range(1, 25)
 HELDOUT_SEEDS = range(1001, 1009)
 
 # ------------------------------------------------------------ vocabulary

@@ -4,8 +4,11 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cairo-pdf.h>
+
 #include "common/error.h"
 #include "extract/pdf/crosspage.h"
+#include "extract/pdf/pdf.h"
 #include "tests/harness.h"
 
 /* A two-column table on one page: a header row, then rows; the first
@@ -177,6 +180,56 @@ static void test_pdf_without_ocr(void)
     g_strfreev(lines);
     g_string_free(got, TRUE);
 }
+static cairo_status_t to_bytes(void *closure, const unsigned char *data, unsigned int len)
+{
+    g_byte_array_append(closure, data, len);
+    return CAIRO_STATUS_SUCCESS;
+}
+
+/* A PDF of pages with text ("Total 100") or nothing on them. */
+static GByteArray *pdf_of(const gboolean *with_text, int n)
+{
+    GByteArray *out = g_byte_array_new();
+    cairo_surface_t *s = cairo_pdf_surface_create_for_stream(to_bytes, out, 595, 842);
+    cairo_t *cr = cairo_create(s);
+    for (int i = 0; i < n; i++) {
+        if (with_text[i]) {
+            cairo_set_font_size(cr, 12);
+            cairo_move_to(cr, 72, 72);
+            cairo_show_text(cr, "Total 100");
+        }
+        cairo_show_page(cr);
+    }
+    cairo_destroy(cr);
+    cairo_surface_destroy(s);
+    return out;
+}
+
+/* A blank page (nothing drawn: a producer's trailing page) is no page
+ * without text, and nothing is read from it by OCR. */
+static void test_pdf_blank_page(void)
+{
+    const gboolean text_then_blank[] = {TRUE, FALSE}, blank[] = {FALSE};
+    GByteArray *pdf = pdf_of(text_then_blank, 2);
+    GError *err = NULL;
+    JxDoc *doc = jx_pdf_read(pdf->data, pdf->len, &err);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
+    CU_ASSERT_EQUAL(doc->pages, 2);
+    CU_ASSERT_EQUAL(doc->pages_without_text->len, 0);
+    CU_ASSERT_EQUAL(doc->ocr_pages, 0);
+    CU_ASSERT_STRING_EQUAL(doc->text_source, "native");
+    jx_doc_free(doc);
+    g_byte_array_free(pdf, TRUE);
+
+    pdf = pdf_of(blank, 1);
+    doc = jx_pdf_read(pdf->data, pdf->len, &err);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
+    CU_ASSERT_EQUAL(doc->pages_without_text->len, 0);
+    CU_ASSERT_STRING_EQUAL(doc->text_source, "none");
+    jx_doc_free(doc);
+    g_byte_array_free(pdf, TRUE);
+}
+
 static void test_pdf_reader(void)
 {
     GError *err = NULL;
@@ -236,6 +289,7 @@ void jx_add_pdf_tests(void)
     /* before every test that OCRs: it needs a process where OCR was never loaded */
     CU_add_test(s, "without OCR: one note a document, pages unread", test_pdf_without_ocr);
     CU_add_test(s, "reader: grid, image-only, encrypted, corrupt", test_pdf_reader);
+    CU_add_test(s, "a blank page: no page without text, nothing read", test_pdf_blank_page);
     s = CU_add_suite("extract/pdf/crosspage", NULL, NULL);
     CU_add_test(s, "an OCR'd table across a page break", test_crosspage_ocr);
     CU_add_test(s, "a row cut by a page break, one cell short", test_crosspage_stopped_short);

@@ -61,6 +61,41 @@ static void test_cut_before_bracket(void)
     jx_doc_free(doc);
 }
 
+/* A merged level cell that a page break cut, in a row that the break cut
+ * too: its text joins the part above, once (效益指 | 标 is 效益指标, and
+ * the cell going on below holds no second 标). */
+static void test_cut_merged_cell(void)
+{
+    const char *top[] = {"效益指", "降低运行成本", "4", "4"};
+    JxTable *b = jx_table_new();
+    const char *rest[2][4] = {{"标", "（1）", "", ""}, {NULL, "带动社会投资", "3", "3"}};
+    for (int r = 0; r < 2; r++)
+        for (int c = 0; c < 4; c++) {
+            if (!rest[r][c])
+                continue;
+            JxCell *cell = jx_table_add_cell(b, r, c, c == 0 ? 2 : 1, 1, rest[r][c]);
+            cell->page = 2;
+            cell->x0 = 50 + 80 * c;
+            cell->x1 = cell->x0 + 80;
+            cell->y0 = 40 + 30 * r;
+            cell->y1 = cell->y0 + 30;
+        }
+    jx_table_finish(b);
+    b->page_start = b->page_end = 2;
+    JxDoc *doc = jx_doc_new("pdf");
+    jx_doc_add_table(doc, one_row(1, top, 4), 1);
+    jx_doc_add_table(doc, b, 2);
+    jx_crosspage_join(doc);
+    CU_ASSERT_EQUAL_FATAL(doc->blocks->len, 1);
+    const JxTable *t = ((JxBlock *)g_ptr_array_index(doc->blocks, 0))->table;
+    CU_ASSERT_EQUAL(t->nrows, 2);
+    CU_ASSERT_STRING_EQUAL(jx_table_cell_at(t, 0, 0)->text, "效益指标");
+    CU_ASSERT_STRING_EQUAL(jx_table_cell_at(t, 0, 1)->text, "降低运行成本（1）");
+    CU_ASSERT_STRING_EQUAL(jx_table_cell_at(t, 1, 0)->text, "");
+    CU_ASSERT_STRING_EQUAL(jx_table_cell_at(t, 1, 1)->text, "带动社会投资");
+    jx_doc_free(doc);
+}
+
 /* Two indicator rows under level cells merged over both, which a page
  * break cut (满意度 | 指标, 服务对象 | 满意度指标): both rows take the whole
  * level names; parts on one page, or two level names, stay as read. */
@@ -133,5 +168,6 @@ void jx_add_rowcut_tests(void)
 {
     CU_pSuite s = CU_add_suite("rows cut by a page break", NULL, NULL);
     CU_add_test(s, "text stopped short, the numbers over blanks", test_cut_before_bracket);
+    CU_add_test(s, "a merged cell in a cut row: its text joined once", test_cut_merged_cell);
     CU_add_test(s, "level cells merged over rows a page break cut: the whole names", test_level_cut);
 }

@@ -262,21 +262,35 @@ static void page_text(GArray *items, PageImage *img, const gboolean *covered, in
 
 /* The ruled tables first, each cell read on its own; then the text
  * between them (page_text). */
-gboolean jx_scan_page(JxDoc *doc, int pageno, double pw, double ph, JxScanDraw draw,
-                      gpointer page, GError **error)
+/* No ink on the gray picture: a handful of dark pixels at most. */
+static gboolean no_ink(const guint8 *gray, int w, int h)
 {
-    g_return_val_if_fail(doc != NULL && draw != NULL, FALSE);
+    gsize dark = 0;
+    for (gsize i = 0; i < (gsize)w * (gsize)h && dark < 16; i++)
+        dark += gray[i] < 128;
+    return dark < 16;
+}
+
+gboolean jx_scan_page(JxDoc *doc, int pageno, double pw, double ph, JxScanDraw draw,
+                      gpointer page, gboolean *blank, GError **error)
+{
+    g_return_val_if_fail(doc != NULL && draw != NULL && blank != NULL, FALSE);
+    *blank = FALSE;
     const double s = JX_OCR_SCALE, scale = picture_scale(pw, ph);
     if (pw <= 0 || ph <= 0 || pw * scale > 20000 || ph * scale > 20000) {
         g_set_error(error, JX_ERROR, JX_ERROR_TOO_LARGE,
                     "a picture page of %g x %g points cannot be rendered", pw, ph);
         return FALSE;
     }
-    if (!jx_ocr_available(error))
-        return FALSE;
     int w = 0, h = 0;
     GPtrArray *grids = NULL;
     guint8 *gray = page_picture(draw, page, scale, pw, ph, 0, &w, &h, &grids);
+    *blank = no_ink(gray, w, h);
+    if (*blank || !jx_ocr_available(error)) {
+        g_free(gray);
+        g_ptr_array_free(grids, TRUE);
+        return *blank;
+    }
     /* fed into the scanner sideways or upside down: turned upright */
     int turn = jx_orient_page(gray, w, h, grids);
     if (turn) {

@@ -21,11 +21,12 @@ typedef void (*JxScanDraw)(cairo_t *cr, gpointer page);
 
 /* Reads the picture page `page` (pw x ph points, drawn by draw(cr, page))
  * into doc as page `pageno`: its blocks top to bottom, every paragraph and
- * cell flagged OCR. Returns TRUE when read; FALSE, with nothing added and
- * error set, when the page is too large to render or has no size
+ * cell flagged OCR. Returns TRUE when read, or when the page holds no ink
+ * at all (*blank set, nothing added, OCR not needed); FALSE, with nothing
+ * added and error set, when the page is too large to render or has no size
  * (JX_ERROR_TOO_LARGE) or OCR cannot be had (JX_ERROR_UNSUPPORTED, the
  * message says why). */
 gboolean jx_scan_page(JxDoc *doc, int pageno, double pw, double ph, JxScanDraw draw,
-                      gpointer page, GError **error);
+                      gpointer page, gboolean *blank, GError **error);
 
 #endif

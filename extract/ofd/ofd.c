@@ -285,8 +285,9 @@ static void draw_pictures(cairo_t *cr, gpointer data)
 }
 
 /* A page of pictures and no text (a scan): its PNG and JPEG images drawn
- * and read by OCR (extract/ocr/scan.h). When none decodes, or OCR cannot
- * be had, the document carries a note that says so. */
+ * and read by OCR (extract/ocr/scan.h), the page listed without text
+ * unless they show nothing. When none decodes, or OCR cannot be had, the
+ * document carries a note that says so. */
 static void scan_page(Ctx *cx, const JxOfdPage *pg, const xmlNode *page, const char *part,
                       int pageno)
 {
@@ -318,14 +319,17 @@ static void scan_page(Ctx *cx, const JxOfdPage *pg, const xmlNode *page, const c
     area_size(child(cx->common, "PageArea"), &w, &h);
     area_size(child(page, "Area"), &w, &h);
     GError *err = NULL;
+    gboolean blank = FALSE;
     if (pics.surfaces->len == 0)
         add_note(cx->doc, "OFD pages of images jixiao does not decode (it reads PNG and JPEG) "
                           "stay unread");
     else if (jx_scan_page(cx->doc, pageno, w * MM_TO_PT, h * MM_TO_PT, draw_pictures, &pics,
-                          &err))
-        cx->doc->ocr_pages++;
+                          &blank, &err))
+        cx->doc->ocr_pages += !blank;
     else if (g_error_matches(err, JX_ERROR, JX_ERROR_UNSUPPORTED))
         add_note(cx->doc, err->message);
+    if (!blank) /* pictures of nothing (blank paper) are no page without text */
+        g_array_append_val(cx->doc->pages_without_text, pageno);
     g_clear_error(&err); /* too large: the page is listed without text anyway */
     g_ptr_array_free(pics.surfaces, TRUE);
     g_array_free(pics.where, TRUE);
@@ -366,11 +370,11 @@ static gboolean read_page(Ctx *cx, const xmlNode *page_el, const char *docpath, 
             ok = FALSE;
         }
     }
-    if (ok && pg.glyphs->len == 0) {
+    if (ok && pg.glyphs->len == 0 && pg.images->len) {
+        scan_page(cx, &pg, root, part, pageno);
+    } else if (ok && pg.glyphs->len == 0 && pg.path_ops) { /* drawn, no text: unread */
         g_array_append_val(cx->doc->pages_without_text, pageno);
-        if (pg.images->len)
-            scan_page(cx, &pg, root, part, pageno);
-    } else if (ok) {
+    } else if (ok && pg.glyphs->len) {
         GPtrArray *grids = jx_ruling_grids(pg.hsegs, pg.vsegs);
         jx_blocks_add_page(cx->doc, pg.glyphs, grids, pageno, 0);
         g_ptr_array_free(grids, TRUE);
@@ -465,8 +469,8 @@ JxDoc *jx_ofd_read(const guint8 *data, gsize len, GError **error)
         cx.doc->text_source = "ocr";
     else if (cx.doc->ocr_pages > 0)
         cx.doc->text_source = "mixed";
-    else if (cx.doc->pages_without_text->len == (guint)cx.doc->pages)
-        cx.doc->text_source = "none";
+    else if (cx.doc->pages_without_text->len == (guint)cx.doc->pages || cx.doc->blocks->len == 0)
+        cx.doc->text_source = "none"; /* or blank */
     /* the glyph boxes come from widths guessed without the fonts' metrics
      * (a CJK letter as wide as the font size, others half): a space or a
      * column may be off, so no value read from the text is sure */

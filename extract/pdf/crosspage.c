@@ -223,6 +223,10 @@ static void join_row(JxTable *a, JxTable *b)
         ca->text = t;
         ca->flags |= JX_FLAG_BIT(JX_FLAG_CROSS_PAGE);
         ca->runs_to_edge = cb->runs_to_edge;
+        if (cb->rowspan > 1) { /* a merged cell going on below: its text moved up */
+            g_free(cb->text);
+            cb->text = g_strdup("");
+        }
     }
     drop_first_row(b);
 }

@@ -192,12 +192,18 @@ static void add_note(JxDoc *doc, char *note)
     g_ptr_array_add(doc->notes, note);
 }
 
-/* A page without a text layer, handed to OCR (extract/ocr/scan.h); when
- * OCR cannot be had, the document carries a note that says so. */
+/* A page without a text layer, handed to OCR (extract/ocr/scan.h) and
+ * listed without text unless nothing is drawn on it; when OCR cannot be
+ * had, the document carries a note that says so. */
 static void picture_page(JxDoc *doc, PopplerPage *page, int pageno, double pw, double ph)
 {
     GError *err = NULL;
-    if (jx_scan_page(doc, pageno, pw, ph, draw_page, page, &err)) {
+    gboolean blank = FALSE;
+    gboolean read = jx_scan_page(doc, pageno, pw, ph, draw_page, page, &blank, &err);
+    if (blank)
+        return; /* nothing on it: no page without text, none to read */
+    g_array_append_val(doc->pages_without_text, pageno);
+    if (read) {
         doc->ocr_pages++;
         return;
     }
@@ -222,7 +228,6 @@ static void read_page(JxDoc *doc, PopplerPage *page, int pageno, Raster *ras)
     }
     if (glyphs->len == 0) {
         g_ptr_array_free(grids, TRUE);
-        g_array_append_val(doc->pages_without_text, pageno);
         g_array_free(glyphs, TRUE);
         picture_page(doc, page, pageno, pw, ph);
         return;
@@ -278,8 +283,8 @@ JxDoc *jx_pdf_read(const guint8 *data, gsize len, GError **error)
         doc->text_source = "ocr";
     else if (doc->ocr_pages > 0)
         doc->text_source = "mixed";
-    else if (doc->pages_without_text->len == (guint)n)
-        doc->text_source = "none";
+    else if (doc->pages_without_text->len == (guint)n || doc->blocks->len == 0)
+        doc->text_source = "none"; /* or blank */
     jx_crosspage_join(doc);
     g_object_unref(pd);
     g_bytes_unref(bytes);
