@@ -49,6 +49,8 @@ JxForm *fr_open_form(Reader *rd)
         return rd->form;
     rd->form = jx_form_new((int)rd->res->forms->len);
     rd->form->title = g_steal_pointer(&rd->title);
+    rd->form->flags |= rd->pending_doubt;
+    rd->pending_doubt = 0;
     rd->form->year = rd->year;
     rd->year = 0;
     GHashTableIter it;
@@ -68,6 +70,7 @@ static void on_title(Reader *rd, const char *text)
     rd->last = NULL; /* what follows belongs to the coming form */
     g_free(rd->title);
     rd->title = g_strdup(text);
+    rd->pending_doubt |= rd->doubt;
     char *y = NULL;
     if (jx_ruleset_match(rd->rs, "year", text, &y) && y)
         rd->year = atoi(y);
@@ -83,7 +86,9 @@ static gboolean read_title_or_total(Reader *rd, const Grid *g, int r, GArray *ce
         if (fr_cell(g, i)->row != r)
             continue;
         if (fr_label_match(rd->rs, g, i, MEMO_TITLE)) {
+            rd->doubt = fr_cell(g, i)->flags & JX_DOUBT_READ;
             on_title(rd, g->text[i]);
+            rd->doubt = 0;
         } else if (rd->mode == MODE_INDICATORS && rd->form &&
                    fr_label_match(rd->rs, g, i, MEMO_TOTAL)) {
             fr_read_total(rd, g, r, cells, i);
@@ -165,10 +170,12 @@ static void read_paragraph(Reader *rd, const JxBlock *blk)
 {
     char **lines = g_strsplit(blk->text, "\n", -1);
     gboolean any = FALSE;
+    rd->doubt = blk->flags & JX_DOUBT_READ;
     for (int i = 0; lines[i]; i++)
         any |= read_line(rd, lines[i]);
     if (!any && lines[0] && lines[1])
         read_line(rd, blk->text);
+    rd->doubt = 0;
     g_strfreev(lines);
 }
 

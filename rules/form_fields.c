@@ -191,8 +191,9 @@ void fr_read_fields(Reader *rd, const Grid *g, GArray *cells)
         char *v = field_value(rd->rs, name, value);
         if (v)
             fr_set_field(rd->rs, f, name, v);
-        /* a spreadsheet number that lost digits (an ID typed as a number) */
-        f->flags |= fr_cell(g, from)->flags & JX_FLAG_BIT(JX_FLAG_DIGITS_LOST);
+        /* a spreadsheet number that lost digits (an ID typed as a number),
+         * a word OCR was unsure of */
+        f->flags |= fr_cell(g, from)->flags & (JX_FLAG_BIT(JX_FLAG_DIGITS_LOST) | JX_DOUBT_READ);
         if (v && strstr(v, REPLACEMENT)) /* a byte the reader could not decode */
             f->flags |= JX_FLAG_BIT(JX_FLAG_TEXT_GARBLED);
         g_free(v);
@@ -216,5 +217,9 @@ void fr_read_field_line(Reader *rd, const char *name, char *cap)
         fr_set_field(rd->rs, rd->last, name, v);
     else if (v)
         g_hash_table_replace(rd->pending, g_strdup(name), g_strdup(v));
+    if (v && (rd->form || rd->last))
+        (rd->form ? rd->form : rd->last)->flags |= rd->doubt;
+    else if (v)
+        rd->pending_doubt |= rd->doubt;
     g_free(v);
 }

@@ -68,6 +68,7 @@ void fr_read_goal(Reader *rd, const Grid *g, int r)
         int i = rd->ind.goalcol[k] >= 0 ? fr_cell_for(g, r, rd->ind.goalcol, 2, k) : -1;
         if (i >= 0 && fr_cell(g, i)->row == r && *g->text[i] && !*slots[k]) {
             *slots[k] = g_strdup(g->text[i]);
+            rd->form->flags |= fr_cell(g, i)->flags & JX_DOUBT_READ;
             took = TRUE;
         }
     }

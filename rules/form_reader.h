@@ -19,6 +19,10 @@
 #define LABEL_MAX_CHARS 40
 #define FIELD_MAX_CHARS 200
 
+/* The flags of a cell or paragraph that say its text may be misread: a
+ * form field, title or goal taken from it carries them to the form. */
+#define JX_DOUBT_READ JX_FLAG_BIT(JX_FLAG_OCR_LOW_CONF)
+
 /* Label kinds whose matches are remembered per cell: a merged cell is
  * seen again on every row it covers. */
 typedef enum { MEMO_TITLE, MEMO_TOTAL, MEMO_FUNDCOL, MEMO_INDCOL, MEMO_GOALCOL,
@@ -66,6 +70,8 @@ typedef struct {
     JxForm *form;        /* the open form, or NULL */
     char *title;         /* pending title and year from paragraphs */
     int year;
+    unsigned doubt;      /* the reader's doubt (OCR_LOW_CONF) of the text being read */
+    unsigned pending_doubt; /* of the pending title and fields: the form opened takes it */
     char *unit;          /* pending money unit ("单位：万元") */
     Mode mode;
     FundState fund;

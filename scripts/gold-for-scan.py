@@ -2,8 +2,9 @@
 """Gold for a scan of a corpus PDF: the PDF's gold, with what the scan
 changes (hash, source, size, text source, pages without text) and the
 values left as they are: the scan is scored against the true values.
-    python3 scripts/gold-for-scan.py corpus/pdf/X.gold.jsonl corpus/scanned/X.pdf
-writes corpus/scanned/X.gold.jsonl."""
+    python3 scripts/gold-for-scan.py corpus/pdf/X.gold.jsonl corpus/scanned/X.pdf [PAGES]
+writes corpus/scanned/X.gold.jsonl (PAGES: the scan's page count, for a
+generated form's gold, which does not score pages)."""
 import hashlib
 import json
 import os
@@ -18,7 +19,7 @@ for line in open(gold, encoding='utf-8'):
     r['doc'] = doc
     if r['type'] == 'document':
         r.update(source=scan, bytes=len(data), text_source='ocr',
-                 pages_without_text=list(range(1, r['pages'] + 1)))
+                 pages_without_text=list(range(1, (r.get('pages') or int(sys.argv[3])) + 1)))
     out.append(json.dumps(r, ensure_ascii=False, separators=(',', ':')))
 with open(scan[:-len('.pdf')] + '.gold.jsonl', 'w', encoding='utf-8') as fh:
     fh.write('\n'.join(out) + '\n')

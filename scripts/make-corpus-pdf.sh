@@ -50,6 +50,18 @@ for spec in "2021-template-cost sideways 200 5 90 200" \
     img2pdf build/corpus-src/scan/s-*.jpg -o corpus/scanned/$1-$2.pdf
     python3 scripts/gold-for-scan.py corpus/pdf/$1.gold.jsonl corpus/scanned/$1-$2.pdf
 done
+# corpus/gen-scanned-heldout: the held-back generated forms (corpus/gen-pdf-
+# heldout, data no reader was tuned on) through the scanner at 200 and 150
+# dpi, other seeds; only scored, never tuned on
+mkdir -p corpus/gen-scanned-heldout
+for i in 1 2 3 4 5 6 7 8; do
+    dpi=$(( i % 2 == 0 ? 150 : 200 ))
+    rm -f build/corpus-src/scan/s-*
+    build/scan-sim corpus/gen-pdf-heldout/gen-100$i.pdf build/corpus-src/scan/s $dpi $((700 + i)) >/dev/null
+    img2pdf build/corpus-src/scan/s-*.jpg -o corpus/gen-scanned-heldout/gen-100$i.pdf
+    python3 scripts/gold-for-scan.py corpus/gen-pdf-heldout/gen-100$i.gold.jsonl \
+        corpus/gen-scanned-heldout/gen-100$i.pdf "$(ls build/corpus-src/scan/s-*.jpg | wc -l)"
+done
 # the forms printed without ruling lines, scanned (columns from where the
 # words stand), upright and fed in sideways
 for spec in "unruled 9 0" "unruled-sideways 10 90"; do

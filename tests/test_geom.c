@@ -474,7 +474,7 @@ static void test_blocks(void)
     const JxGrid *grid = g_ptr_array_index(grids, 0);
 
     GArray *blocks = jx_blocks_new();
-    JxPageBlock ruled = {grid->ys[0], NULL, jx_blocks_grid_table(grid, 2, index_cell, (gpointer)grid)};
+    JxPageBlock ruled = {grid->ys[0], NULL, jx_blocks_grid_table(grid, 2, index_cell, (gpointer)grid), 0};
     g_array_append_val(blocks, ruled);
     GArray *store = g_array_new(FALSE, FALSE, sizeof(JxGlyph));
     add_word(NULL, store, "Title", 0, 0, 5); /* above the grid (top at 10) */

@@ -72,7 +72,8 @@ static JxTable *text_table(GPtrArray *lines, const JxTextTable *tt, int page, Jx
 
 /* The text of paragraph lines [a, b): the glyphs', or read in the box
  * round the lines. */
-static char *paragraph_text(GPtrArray *lines, guint a, guint b, JxBoxReader read, gpointer ctx)
+static char *paragraph_text(GPtrArray *lines, guint a, guint b, JxBoxReader read, gpointer ctx,
+                            unsigned *flags)
 {
     if (!read)
         return jx_layout_text(lines, a, b);
@@ -84,8 +85,7 @@ static char *paragraph_text(GPtrArray *lines, guint a, guint b, JxBoxReader read
         x1 = MAX(x1, l->x1);
         y1 = MAX(y1, l->y1);
     }
-    unsigned flags = 0;
-    return read(x0, first->y0, x1, y1, &flags, FALSE, ctx);
+    return read(x0, first->y0, x1, y1, flags, FALSE, ctx);
 }
 
 guint jx_blocks_from_layout(GArray *blocks, GPtrArray *glyphs, int page, JxBoxReader read,
@@ -103,13 +103,14 @@ guint jx_blocks_from_layout(GArray *blocks, GPtrArray *glyphs, int page, JxBoxRe
             guint a = g_array_index(paras, guint, k);
             guint b = k + 1 < paras->len ? g_array_index(paras, guint, k + 1) : end;
             const JxLine *first = g_ptr_array_index(lines, a);
-            JxPageBlock it = {first->y0, paragraph_text(lines, a, b, read, ctx), NULL};
+            JxPageBlock it = {first->y0, NULL, NULL, 0};
+            it.text = paragraph_text(lines, a, b, read, ctx, &it.flags);
             g_array_append_val(blocks, it);
         }
         g_array_free(paras, TRUE);
         if (tt) {
             JxPageBlock it = {((JxLine *)g_ptr_array_index(lines, tt->first))->y0, NULL,
-                              text_table(lines, tt, page, read, ctx)};
+                              text_table(lines, tt, page, read, ctx), 0};
             g_array_append_val(blocks, it);
             next = tt->last + 1;
         }
@@ -131,7 +132,7 @@ void jx_blocks_add_to_doc(JxDoc *doc, GArray *blocks, int page, unsigned flags)
                 ((JxCell *)g_ptr_array_index(it->table->cells, k))->flags |= flags;
             jx_doc_add_table(doc, it->table, page);
         } else {
-            jx_doc_add_paragraph(doc, it->text, page)->flags = flags;
+            jx_doc_add_paragraph(doc, it->text, page)->flags = flags | it->flags;
             g_free(it->text);
         }
     }
@@ -176,7 +177,7 @@ void jx_blocks_add_page(JxDoc *doc, GArray *glyphs, const GPtrArray *grids, int 
     for (guint t = 0; t < grids->len; t++) {
         const JxGrid *grid = g_ptr_array_index(grids, t);
         JxPageBlock it = {grid->ys[0], NULL,
-                          jx_blocks_grid_table(grid, page, glyph_cell, per_cell[t])};
+                          jx_blocks_grid_table(grid, page, glyph_cell, per_cell[t]), 0};
         g_array_append_val(items, it);
         for (guint i = 0; i < grid->cells->len; i++)
             g_ptr_array_free(per_cell[t][i], TRUE);

@@ -17,6 +17,7 @@ typedef struct {
     double y;       /* its top, points: blocks are sorted by it */
     char *text;     /* a paragraph (owned), or NULL */
     JxTable *table; /* a table (owned), or NULL */
+    unsigned flags; /* a paragraph's: how its text was read (OCR_LOW_CONF) */
 } JxPageBlock;
 
 /* An empty GArray of JxPageBlock (transfer full: give it to

@@ -85,10 +85,12 @@ gboolean jx_ocr_available(GError **error)
 }
 
 char *jx_ocr_rect(const guint8 *gray, int w, int h, int stride, int x0, int y0, int x1,
-                  int y1, gboolean single_line, int *confidence, GError **error)
+                  int y1, gboolean single_line, int *confidence, int *least, GError **error)
 {
     const JxOcrEngine *ocr = engine(error);
-    *confidence = 0;
+    int ignored;
+    least = least ? least : &ignored;
+    *confidence = *least = 0;
     if (!ocr)
         return NULL;
     x0 = CLAMP(x0, 0, w);
@@ -97,7 +99,7 @@ char *jx_ocr_rect(const guint8 *gray, int w, int h, int stride, int x0, int y0, 
     y1 = CLAMP(y1, 0, h);
     if (x1 - x0 < 4 || y1 - y0 < 4)
         return g_strdup("");
-    return ocr->read(gray, w, h, stride, x0, y0, x1, y1, single_line, confidence);
+    return ocr->read(gray, w, h, stride, x0, y0, x1, y1, single_line, confidence, least);
 }
 
 gboolean jx_ocr_text_box(const guint8 *gray, int stride, int x0, int y0, int x1, int y1,

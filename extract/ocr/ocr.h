@@ -13,7 +13,8 @@
 /* Pixels per point of the page images that are OCR'd (250 dpi: F1 0.917 at
  * 200 dpi, 0.928 at 250, 0.933 at 300 on corpus/scanned; 2.4, 2.5, 2.9 s/page). */
 #define JX_OCR_SCALE (250.0 / 72.0)
-/* Under this mean word confidence (0-100) a cell is marked OCR_LOW_CONF. */
+/* Under this word confidence (0-100), mean or of any one word, a cell is
+ * marked OCR_LOW_CONF. */
 #define JX_OCR_LOW_CONF 80
 
 /* Can OCR be had (the plugin, Tesseract with chi_sim and eng)? Loads the
@@ -21,11 +22,12 @@
 gboolean jx_ocr_available(GError **error);
 
 /* Text in the rectangle [x0,x1) x [y0,y1) of an 8-bit gray image, read as
- * one block (single_line: as one line); *confidence gets 0-100. Returns a
- * new string (maybe empty), or NULL with error when Tesseract or its
- * language data cannot be loaded. */
+ * one block (single_line: as one line); *confidence gets the mean word
+ * confidence (0-100), *least (unless NULL) that of the word read least
+ * surely. Returns a new string (maybe empty), or NULL with error when
+ * Tesseract or its language data cannot be loaded. */
 char *jx_ocr_rect(const guint8 *gray, int w, int h, int stride, int x0, int y0, int x1,
-                  int y1, gboolean single_line, int *confidence, GError **error);
+                  int y1, gboolean single_line, int *confidence, int *least, GError **error);
 
 /* The box of the text inside the rectangle [x0,x1) x [y0,y1) of a gray
  * image, leaving out specks of dirt (Leptonica's pieces of ink, chosen by

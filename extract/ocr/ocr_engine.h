@@ -10,7 +10,7 @@
 #include <glib.h>
 
 /* Bumped whenever the table below changes: a stale plugin is refused. */
-#define JX_OCR_ENGINE_VERSION 2
+#define JX_OCR_ENGINE_VERSION 3
 /* The one symbol the plugin exports, a const JxOcrEngine. */
 #define JX_OCR_ENGINE_SYMBOL "jx_ocr_engine"
 
@@ -22,7 +22,7 @@ typedef struct {
     /* As jx_ocr_rect (extract/ocr/ocr.h), on a rectangle already clamped to
      * the image; a g_malloc'd string. */
     char *(*read)(const guint8 *gray, int w, int h, int stride, int x0, int y0, int x1, int y1,
-                  gboolean single_line, int *confidence);
+                  gboolean single_line, int *confidence, int *least);
     /* As jx_ocr_text_box (extract/ocr/ocr.h). */
     gboolean (*text_box)(const guint8 *gray, int stride, int x0, int y0, int x1, int y1,
                          int box[4]);

@@ -162,11 +162,23 @@ static char *mend_signs(TessBaseAPI *api, const guint8 *gray, int stride, char *
     return g_string_free(out, FALSE);
 }
 
+/* The confidence of the word api was least sure of in its last reading;
+ * fallback when it read no word. */
+static int least_sure(TessBaseAPI *api, int fallback)
+{
+    int *all = TessBaseAPIAllWordConfidences(api);
+    int least = all && all[0] >= 0 ? 100 : fallback;
+    for (int i = 0; all && all[i] >= 0; i++)
+        least = MIN(least, all[i]);
+    TessDeleteIntArray(all);
+    return least;
+}
+
 static char *read_text(const guint8 *gray, int w, int h, int stride, int x0, int y0, int x1, int y1,
-                       gboolean single_line, int *confidence)
+                       gboolean single_line, int *confidence, int *least)
 {
     TessBaseAPI *api = engine(MIXED);
-    *confidence = 0;
+    *confidence = *least = 0;
     if (!api)
         return g_strdup("");
     char *text = read_rect(api, gray, w, h, stride, x0, y0, x1, y1, single_line, confidence);
@@ -185,6 +197,7 @@ static char *read_text(const guint8 *gray, int w, int h, int stride, int x0, int
             g_free(again);
         }
     }
+    *least = least_sure(from, *confidence);
     return mend_signs(from, gray, stride, text);
 }
 

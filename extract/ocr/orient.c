@@ -55,7 +55,7 @@ static int turned_confidence(const guint8 *gray, int stride, const Box *boxes, g
         const Box *b = &boxes[i];
         int w = 0, h = 0, conf = 0;
         guint8 *img = jx_orient_turn_rect(gray, stride, b->x0, b->y0, b->x1, b->y1, turn, &w, &h);
-        char *text = jx_ocr_rect(img, w, h, w, 0, 0, w, h, FALSE, &conf, NULL);
+        char *text = jx_ocr_rect(img, w, h, w, 0, 0, w, h, FALSE, &conf, NULL, NULL);
         sum += text && *text ? conf : 0;
         g_free(text);
         g_free(img);

@@ -78,7 +78,7 @@ static char *ocr_box(const guint8 *gray, int w, int h, double x0, double y0, dou
     py0 = MAX(py0, box[1] - m);
     px1 = MIN(px1, box[2] + m);
     py1 = MIN(py1, box[3] + m);
-    int conf = 0;
+    int conf = 0, least = 0;
     char *text;
     JxLineImage one = {0};
     if (runs_to_edge && jx_unwrap_lines(gray, w, px0, py0, px1, py1, s, &one))
@@ -87,12 +87,14 @@ static char *ocr_box(const guint8 *gray, int w, int h, double x0, double y0, dou
         one.gray = white_framed(gray, w, px0, py0, px1, py1, (int)(10 * s), &one.w, &one.h);
     if (one.gray) /* two lines or more laid out as one (read as one), or framed */
         text = jx_ocr_rect(one.gray, one.w, one.h, one.w, 0, 0, one.w, one.h, one.lines > 1,
-                           &conf, NULL);
+                           &conf, &least, NULL);
     else
-        text = jx_ocr_rect(gray, w, h, w, px0, py0, px1, py1, FALSE, &conf, NULL);
+        text = jx_ocr_rect(gray, w, h, w, px0, py0, px1, py1, FALSE, &conf, &least, NULL);
     g_free(one.gray);
     *flags |= JX_FLAG_BIT(JX_FLAG_OCR);
-    if (text && *text && conf < JX_OCR_LOW_CONF)
+    /* a word Tesseract was unsure of makes the cell unsure, however sure
+     * of the others it was (one misread character in a long text) */
+    if (text && *text && (conf < JX_OCR_LOW_CONF || least < JX_OCR_LOW_CONF))
         *flags |= JX_FLAG_BIT(JX_FLAG_OCR_LOW_CONF);
     return text ? text : g_strdup("");
 }
@@ -247,7 +249,7 @@ static void page_text(GArray *items, PageImage *img, const gboolean *covered, in
             char *text = ocr_box(gray, w, h, 0, (top - 4) / s, w / s, (bottom + 4) / s, &flags,
                                  NULL, FALSE);
             if (text && *text) {
-                JxPageBlock it = {top / s, text, NULL};
+                JxPageBlock it = {top / s, text, NULL, flags};
                 g_array_append_val(items, it);
             } else {
                 g_free(text);
@@ -304,7 +306,7 @@ gboolean jx_scan_page(JxDoc *doc, int pageno, double pw, double ph, JxScanDraw d
     PageImage img = {gray, w, h};
     for (guint t = 0; t < grids->len; t++) {
         const JxGrid *grid = g_ptr_array_index(grids, t);
-        JxPageBlock it = {grid->ys[0], NULL, jx_blocks_grid_table(grid, pageno, ocr_cell, &img)};
+        JxPageBlock it = {grid->ys[0], NULL, jx_blocks_grid_table(grid, pageno, ocr_cell, &img), 0};
         g_array_append_val(items, it);
         for (int y = (int)(grid->ys[0] * s); y < MIN((int)(grid->ys[grid->nrows] * s) + 1, h); y++)
             if (y >= 0)
