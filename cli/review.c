@@ -13,10 +13,11 @@
 #include "sink/review.h"
 
 /* The pages of a PDF for the review page (a JxReviewPageFn). */
-static GBytes *draw_page(int page, double scale, double *w, double *h, gpointer ctx)
+static GBytes *draw_page(int page, const JxPageView *view, double px, double *w, double *h,
+                         const char **mime, gpointer ctx)
 {
     GError *err = NULL;
-    GBytes *png = jx_pdf_render_png(ctx, page, scale, w, h, &err);
+    GBytes *png = jx_pdf_render_image(ctx, page, view, px, w, h, mime, &err);
     if (!png) {
         fprintf(stderr, "jixiao review: page %d: %s\n", page, err->message);
         g_error_free(err);

@@ -144,16 +144,10 @@ typedef struct {
     const JxRuleset *rs;
     JxReviewPageFn page_fn;
     gpointer ctx;
-    GHashTable *cell_recs;  /* "b-i" -> GString of record ids */
-    GHashTable *cell_mark;  /* "b-i" -> GINT_TO_POINTER(group | need << 4) */
+    GHashTable *marks;      /* "b-i" -> CellMark */
     GHashTable *shown;      /* pages (GINT) or blocks (GINT, negated - 1) already drawn */
     JxReviewCounts n;
 } Review;
-
-static void free_gstring(gpointer s)
-{
-    g_string_free(s, TRUE);
-}
 
 static char *cell_key(JxCellRef c)
 {
@@ -171,27 +165,45 @@ static const JxCell *ref_cell(const JxDoc *doc, JxCellRef c)
     return g_ptr_array_index(b->table->cells, c.cell);
 }
 
+/* How the records read from a cell stand: a cell shared by several
+ * records (a merged level cell) needs a look only when all of them do. */
+typedef struct {
+    GString *ids;  /* the records' ids, space-separated */
+    guint n, need; /* records, of which need a look */
+    Group group;   /* the worst group of those that need a look */
+} CellMark;
+
+static void mark_free(gpointer p)
+{
+    CellMark *m = p;
+    g_string_free(m->ids, TRUE);
+    g_free(m);
+}
+
 /* Notes a record (its id, how it stands) on the cells it was read from. */
 static void note_record(Review *rv, const char *id, const JxSource *src, double conf, guint flags)
 {
     gboolean need = jx_review_needs_look(conf, flags, rv->rs);
-    int mark = (int)flags_group(flags) | (need ? 16 : 0);
     rv->n.records++;
     rv->n.need += need;
     for (guint k = 0; k < src->n; k++) {
         if (!ref_cell(rv->doc, src->cell[k]))
             continue;
         char *key = cell_key(src->cell[k]);
-        GString *ids = g_hash_table_lookup(rv->cell_recs, key);
-        if (!ids) {
-            ids = g_string_new(id);
-            g_hash_table_insert(rv->cell_recs, g_strdup(key), ids);
+        CellMark *m = g_hash_table_lookup(rv->marks, key);
+        if (!m) {
+            m = g_new0(CellMark, 1);
+            m->ids = g_string_new(id);
+            g_hash_table_insert(rv->marks, key, m);
         } else {
-            g_string_append_printf(ids, " %s", id);
+            g_string_append_printf(m->ids, " %s", id);
+            g_free(key);
         }
-        int old = GPOINTER_TO_INT(g_hash_table_lookup(rv->cell_mark, key));
-        int m = MAX(old & 15, mark & 15) | ((old | mark) & 16);
-        g_hash_table_replace(rv->cell_mark, key, GINT_TO_POINTER(m));
+        m->n++;
+        if (need) {
+            m->need++;
+            m->group = MAX(m->group, flags_group(flags));
+        }
     }
 }
 
@@ -412,13 +424,12 @@ static void note_form(Review *rv, const JxForm *form)
 static void cell_attrs(Review *rv, int b, int i, const char *cls)
 {
     char *key = g_strdup_printf("%d-%d", b, i);
-    GString *ids = g_hash_table_lookup(rv->cell_recs, key);
-    int mark = GPOINTER_TO_INT(g_hash_table_lookup(rv->cell_mark, key));
-    g_string_append_printf(rv->o, " id=\"c%s\" class=\"%s%s%s %s\"", key, cls,
-                           ids ? " src" : "", mark & 16 ? " need" : "",
-                           GROUP_CLASS[mark & 15]);
-    if (ids)
-        g_string_append_printf(rv->o, " data-recs=\"%s\"", ids->str);
+    const CellMark *m = g_hash_table_lookup(rv->marks, key);
+    gboolean need = m && m->need == m->n;
+    g_string_append_printf(rv->o, " id=\"c%s\" class=\"%s%s%s %s\"", key, cls, m ? " src" : "",
+                           need ? " need" : "", need ? GROUP_CLASS[m->group] : "");
+    if (m)
+        g_string_append_printf(rv->o, " data-recs=\"%s\"", m->ids->str);
     g_free(key);
 }
 
@@ -432,7 +443,10 @@ static gboolean has_box(const JxCell *c)
 static gboolean page_image(Review *rv, int p)
 {
     double w = 0, h = 0;
-    GBytes *png = rv->page_fn ? rv->page_fn(p, JX_REVIEW_SCALE, &w, &h, rv->ctx) : NULL;
+    const char *mime = "image/png";
+    JxPageView view = jx_doc_view(rv->doc, p);
+    GBytes *png = rv->page_fn ? rv->page_fn(p, &view, JX_REVIEW_SCALE, &w, &h, &mime, rv->ctx)
+                              : NULL;
     if (!png)
         return FALSE;
     if (w <= 0 || h <= 0) {
@@ -445,9 +459,9 @@ static gboolean page_image(Review *rv, int p)
     char *b64 = g_base64_encode(data, len);
     g_string_append_printf(o, "<figure class=page id=\"p%d\" data-page=%d data-w=\"%.2f\" "
                               "data-h=\"%.2f\"><figcaption>page %d</figcaption><div class=sheet>"
-                              "<img alt=\"page %d\" width=%d height=%d src=\"data:image/png;base64,%s\">",
+                              "<img alt=\"page %d\" width=%d height=%d src=\"data:%s;base64,%s\">",
                            p, p, w, h, p, p, (int)ceil(w * JX_REVIEW_SCALE),
-                           (int)ceil(h * JX_REVIEW_SCALE), b64);
+                           (int)ceil(h * JX_REVIEW_SCALE), mime, b64);
     g_free(b64);
     g_bytes_unref(png);
     for (guint b = 0; b < rv->doc->blocks->len; b++) {
@@ -632,7 +646,7 @@ static const char STYLE[] =
 
 /* Hover or click a record: its cells light up (a click scrolls to the
  * first); click a cell: its records light up and the first comes into
- * view. With #measure in the address, each outline gets data-rendered, its
+ * view. #rec=ID in the address lights record ID as a hover does. With #measure in the address, each outline gets data-rendered, its
  * box as laid out, in page points (for tests). */
 static const char SCRIPT[] =
     "<script>\n"
@@ -648,13 +662,17 @@ static const char SCRIPT[] =
     "document.querySelectorAll('.cell').forEach(function(c){c.addEventListener('click',function(){\n"
     " clear();light([c.id]);var r=ids(c,'data-recs');light(r);var e=r.length&&document.getElementById(r[0]);\n"
     " if(e)e.scrollIntoView({block:'center'})})});\n"
-    "var only=document.getElementById('only');if(only)only.addEventListener('change',function(){\n"
-    " document.body.classList.toggle('only-need',only.checked)});\n"
-    "if(location.hash=='#measure')document.querySelectorAll('figure.page').forEach(function(f){\n"
+    "var only=document.getElementById('only'),h=location.hash;\n"
+    "function filter(){document.body.classList.toggle('only-need',only.checked)}\n"
+    "if(only){only.addEventListener('change',filter);if(h.indexOf('only')>=0){only.checked=true;filter()}}\n"
+    "var m=/^#rec=(.+)$/.exec(h),r0=m&&document.getElementById(m[1]);\n"
+    "if(r0)r0.dispatchEvent(new Event('mouseenter'));\n"
+    "if(h.indexOf('measure')>=0){document.querySelectorAll('figure.page').forEach(function(f){\n"
     " var img=f.querySelector('img').getBoundingClientRect(),s=parseFloat(f.dataset.w)/img.width;\n"
     " f.querySelectorAll('.cell').forEach(function(c){var b=c.getBoundingClientRect();\n"
     "  c.dataset.rendered=[(b.left-img.left)*s,(b.top-img.top)*s,(b.right-img.left)*s,(b.bottom-img.top)*s]"
     ".map(function(x){return x.toFixed(2)}).join(' ')})});\n"
+    " document.querySelectorAll('tr.rec').forEach(function(r){r.dataset.shown=r.getClientRects().length?1:0})}\n"
     "})();\n"
     "</script>\n";
 
@@ -695,9 +713,7 @@ void jx_review_html(GString *out, const char *source, const JxDoc *doc, const Jx
 {
     Review rv = {.o = g_string_new(NULL), .doc = doc, .rs = rs,
                  .page_fn = page_fn, .ctx = ctx,
-                 .cell_recs = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
-                                                    free_gstring),
-                 .cell_mark = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL),
+                 .marks = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, mark_free),
                  .shown = g_hash_table_new(g_direct_hash, g_direct_equal)};
     rv.n.forms = res->forms->len;
     for (guint i = 0; i < res->forms->len; i++)
@@ -742,8 +758,7 @@ void jx_review_html(GString *out, const char *source, const JxDoc *doc, const Jx
     g_string_append(out, "</body>\n</html>\n");
     g_free(base);
     g_string_free(rv.o, TRUE);
-    g_hash_table_destroy(rv.cell_recs);
-    g_hash_table_destroy(rv.cell_mark);
+    g_hash_table_destroy(rv.marks);
     g_hash_table_destroy(rv.shown);
     if (counts)
         *counts = rv.n;

@@ -18,10 +18,13 @@
 /* Pixels per point of the page images: screen resolution (96 dpi). */
 #define JX_REVIEW_SCALE (96.0 / 72.0)
 
-/* A PNG of page (1-based) at `scale` pixels per point (transfer full), with
- * the page's size in points in *w and *h; NULL when it cannot be drawn (the
- * page's tables are then shown as grids). */
-typedef GBytes *(*JxReviewPageFn)(int page, double scale, double *w, double *h, gpointer ctx);
+/* An image of page (1-based) as its view says the boxes see it (turned
+ * and scaled), at `px` pixels per point of that frame (transfer full), its
+ * type in *mime ("image/png", static) and the frame's size in its points in
+ * *w and *h; NULL when it cannot be drawn (the tables of the forms on it
+ * are then shown as grids). */
+typedef GBytes *(*JxReviewPageFn)(int page, const JxPageView *view, double px, double *w,
+                                  double *h, const char **mime, gpointer ctx);
 
 typedef struct {
     guint forms, records, need; /* records: fund lines, indicators and form totals */
