@@ -13,11 +13,11 @@
 #include "sink/review.h"
 
 /* The pages of a PDF for the review page (a JxReviewPageFn). */
-static GBytes *draw_page(int page, const JxPageView *view, double px, double *w, double *h,
-                         const char **mime, gpointer ctx)
+static GBytes *draw_page(int page, const JxPageView *view, double px, gboolean picture,
+                         double *w, double *h, const char **mime, gpointer ctx)
 {
     GError *err = NULL;
-    GBytes *png = jx_pdf_render_image(ctx, page, view, px, w, h, mime, &err);
+    GBytes *png = jx_pdf_render_image(ctx, page, view, px, picture, w, h, mime, &err);
     if (!png) {
         fprintf(stderr, "jixiao review: page %d: %s\n", page, err->message);
         g_error_free(err);
@@ -32,6 +32,10 @@ static gboolean review_file(const char *path, const JxRuleset *rs, GString *out,
 {
     gchar *data = NULL;
     gsize len = 0;
+    if (!g_file_test(path, G_FILE_TEST_IS_REGULAR)) { /* a FIFO would block the read */
+        g_set_error(error, JX_ERROR, JX_ERROR_IO, "not a regular file");
+        return FALSE;
+    }
     if (!g_file_get_contents(path, &data, &len, error))
         return FALSE;
     if (len > JX_MAX_INPUT) {

@@ -364,7 +364,7 @@ static void indicator_rows(Review *rv, const JxForm *form)
                        "<th>flags</thead><tbody>");
     for (guint k = 0; k < form->indicators->len; k++) {
         const JxIndicator *ind = g_ptr_array_index(form->indicators, k);
-        char *id = g_strdup_printf("i%d-%d", form->index, ind->seq);
+        char *id = g_strdup_printf("i%d-%u", form->index, k);
         row_open(rv, id, &ind->src, ind->confidence, ind->flags);
         g_string_append_printf(o, "<td class=n>%d</td><td>", ind->seq);
         esc(o, ind->level1);
@@ -410,7 +410,7 @@ static void note_form(Review *rv, const JxForm *form)
     }
     for (guint k = 0; k < form->indicators->len; k++) {
         const JxIndicator *ind = g_ptr_array_index(form->indicators, k);
-        char *id = g_strdup_printf("i%d-%d", form->index, ind->seq);
+        char *id = g_strdup_printf("i%d-%u", form->index, k);
         note_record(rv, id, &ind->src, ind->confidence, ind->flags);
         g_free(id);
     }
@@ -448,7 +448,11 @@ static gboolean page_image(Review *rv, int p)
     double w = 0, h = 0;
     const char *mime = "image/png";
     JxPageView view = jx_doc_view(rv->doc, p);
-    GBytes *png = rv->page_fn ? rv->page_fn(p, &view, JX_REVIEW_SCALE, &w, &h, &mime, rv->ctx)
+    gboolean picture = FALSE;
+    for (guint i = 0; i < rv->doc->pages_without_text->len; i++)
+        picture |= g_array_index(rv->doc->pages_without_text, int, i) == p;
+    GBytes *png = rv->page_fn ? rv->page_fn(p, &view, JX_REVIEW_SCALE, picture, &w, &h, &mime,
+                                            rv->ctx)
                               : NULL;
     if (!png)
         return FALSE;
@@ -746,12 +750,17 @@ void jx_review_html(GString *out, const char *source, const JxDoc *doc, const Jx
     esc(out, base);
     g_string_append(out, "</h1><div>");
     esc(out, source);
-    g_string_append_printf(out, " · %s · %d pages · %s %d · <b id=counts data-forms=%u "
-                                "data-records=%u data-need=%u>%u forms, %u records, %u need a look"
-                                "</b> · <label><input type=checkbox id=only> only what needs a look"
-                                "</label> · ",
-                           doc->format, doc->pages, res->kind, res->year, rv.n.forms,
-                           rv.n.records, rv.n.need, rv.n.forms, rv.n.records, rv.n.need);
+    g_string_append_printf(out, " · %s", doc->format);
+    if (doc->pages > 0)
+        g_string_append_printf(out, " · %d pages", doc->pages);
+    g_string_append_printf(out, " · %s", res->kind);
+    if (res->year > 0)
+        g_string_append_printf(out, " %d", res->year);
+    g_string_append_printf(out, " · <b id=counts data-forms=%u data-records=%u data-need=%u>%u "
+                                "forms, %u records, %u need a look</b> · <label><input "
+                                "type=checkbox id=only> only what needs a look</label> · ",
+                           rv.n.forms, rv.n.records, rv.n.need, rv.n.forms, rv.n.records,
+                           rv.n.need);
     g_string_append(out, LEGEND);
     g_string_append(out, "</div></header>\n");
     if (!res->forms->len)

@@ -21,10 +21,11 @@
 /* An image of page (1-based) as its view says the boxes see it (turned
  * and scaled), at `px` pixels per point of that frame (transfer full), its
  * type in *mime ("image/png", static) and the frame's size in its points in
- * *w and *h; NULL when it cannot be drawn (the tables of the forms on it
- * are then shown as grids). */
-typedef GBytes *(*JxReviewPageFn)(int page, const JxPageView *view, double px, double *w,
-                                  double *h, const char **mime, gpointer ctx);
+ * *w and *h; picture: the page is a scan (pages_without_text), which may
+ * be drawn lossy. NULL when it cannot be drawn (the tables of the forms on
+ * it are then shown as grids). */
+typedef GBytes *(*JxReviewPageFn)(int page, const JxPageView *view, double px, gboolean picture,
+                                  double *w, double *h, const char **mime, gpointer ctx);
 
 typedef struct {
     guint forms, records, need; /* records: fund lines, indicators and form totals */

@@ -79,10 +79,10 @@ static void read_clear(Read *r)
     g_free(r->data);
 }
 
-static GBytes *draw(int page, const JxPageView *view, double px, double *w, double *h,
-                    const char **mime, gpointer ctx)
+static GBytes *draw(int page, const JxPageView *view, double px, gboolean picture,
+                    double *w, double *h, const char **mime, gpointer ctx)
 {
-    return jx_pdf_render_image(ctx, page, view, px, w, h, mime, NULL);
+    return jx_pdf_render_image(ctx, page, view, px, picture, w, h, mime, NULL);
 }
 
 /* The review page of r written to a new file in dir (transfer full). */
@@ -200,7 +200,7 @@ static GArray *records_of(const JxResult *res)
         }
         for (guint k = 0; k < f->indicators->len; k++) {
             const JxIndicator *x = g_ptr_array_index(f->indicators, k);
-            Rec r = {g_strdup_printf("i%d-%d", f->index, x->seq), &x->src, x->name, x->confidence,
+            Rec r = {g_strdup_printf("i%d-%u", f->index, k), &x->src, x->name, x->confidence,
                      x->flags};
             g_array_append_val(a, r);
         }
@@ -446,25 +446,38 @@ static void test_review_filter(void)
     g_free(browser);
 }
 
-/* Page images stay small: a 300-dpi-class scan page well under 1 MB. */
-static void test_review_size(void)
+/* Page images stay small: a scanned page as JPEG, well under 0.5 MB at
+ * screen resolution; a born-digital page as PNG (sharp text). Nothing is
+ * fetched from elsewhere. */
+static void page_sizes(const char *path, const char *mime, gsize most_per_page)
 {
     Read r;
-    if (read_doc("corpus/scanned/003-guangshui-common-72dpi.pdf", &r)) {
+    if (read_doc(path, &r)) {
         GString *page = g_string_new(NULL);
-        JxReviewCounts n;
-        jx_review_html(page, r.path, r.doc, r.d->result, r.rs, draw, r.pdf, &n);
-        CU_ASSERT_EQUAL(r.doc->pages, 3);
-        if (page->len > 3u * 1024 * 1024)
-            JX_FAIL_MSG("3 scanned pages make %zu bytes", page->len);
-        CU_ASSERT_PTR_NOT_NULL(strstr(page->str, "data:image/jpeg;base64,"));
+        jx_review_html(page, r.path, r.doc, r.d->result, r.rs, draw, r.pdf, NULL);
+        char *want = g_strdup_printf("src=\"data:%s;base64,", mime);
+        int images = 0;
+        for (const char *p = page->str; (p = strstr(p, "<img ")); p++, images++)
+            if (strncmp(strstr(p, "src="), want, strlen(want)) != 0)
+                JX_FAIL_MSG("%s: a page image is not %s", path, mime);
+        CU_ASSERT_EQUAL(images, r.doc->pages);
+        if (page->len > most_per_page * (gsize)r.doc->pages)
+            JX_FAIL_MSG("%s: %d pages make %zu bytes", path, r.doc->pages, page->len);
         CU_ASSERT_PTR_NULL(strstr(page->str, "http://"));
         CU_ASSERT_PTR_NULL(strstr(page->str, "https://"));
         CU_ASSERT_PTR_NULL(strstr(page->str, "<link"));
         CU_ASSERT_PTR_NULL(strstr(page->str, "<script src"));
+        CU_ASSERT_PTR_NULL(strstr(page->str, "url("));
+        g_free(want);
         g_string_free(page, TRUE);
     }
     read_clear(&r);
+}
+
+static void test_review_size(void)
+{
+    page_sizes("corpus/scanned/001-longgang-3forms.pdf", "image/jpeg", 300 * 1024);
+    page_sizes("corpus/pdf/001-longgang-3forms.pdf", "image/png", 300 * 1024);
 }
 
 /* Failed checks show their arithmetic: 得分 sum 43 ≠ 总分 95.7. */
@@ -549,7 +562,8 @@ void jx_add_review_tests(void)
     CU_add_test(s, "every record on the page, flagged cells outlined on their model boxes",
                 test_review_pages);
     CU_add_test(s, "the filter shows only what needs a look; a screenshot", test_review_filter);
-    CU_add_test(s, "scan pages as JPEG, nothing external", test_review_size);
+    CU_add_test(s, "page images: scans as JPEG, others as PNG, small; nothing external",
+                test_review_size);
     CU_add_test(s, "failed checks with their arithmetic; grids without page images",
                 test_review_checks);
     CU_add_test(s, "jixiao review: a page, a batch with index.html", test_review_cli);

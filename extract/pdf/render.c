@@ -144,20 +144,25 @@ cairo_surface_t *jx_pdf_render_surface(JxPdfRender *r, int page, const JxPageVie
 }
 
 GBytes *jx_pdf_render_image(JxPdfRender *r, int page, const JxPageView *view, double px,
-                            double *w, double *h, const char **mime, GError **error)
+                            gboolean picture, double *w, double *h, const char **mime,
+                            GError **error)
 {
     cairo_surface_t *s = jx_pdf_render_surface(r, page, view, px, w, h, error);
     if (!s)
         return NULL;
-    GByteArray *png = g_byte_array_new();
-    cairo_status_t st = cairo_surface_write_to_png_stream(s, append_png, png);
     GBytes *img = NULL;
-    *mime = "image/png";
-    if (st == CAIRO_STATUS_SUCCESS && png->len <= JX_PDF_RENDER_PNG_MAX) {
-        img = g_byte_array_free_to_bytes(png);
-    } else {
-        g_byte_array_unref(png);
-        img = encode_jpeg(s); /* a scan: its noise makes a large PNG */
+    cairo_status_t st = CAIRO_STATUS_SUCCESS;
+    if (!picture) {
+        GByteArray *png = g_byte_array_new();
+        st = cairo_surface_write_to_png_stream(s, append_png, png);
+        if (st == CAIRO_STATUS_SUCCESS && png->len <= JX_PDF_RENDER_PNG_MAX)
+            img = g_byte_array_free_to_bytes(png);
+        else
+            g_byte_array_unref(png);
+        *mime = "image/png";
+    }
+    if (!img && st == CAIRO_STATUS_SUCCESS) {
+        img = encode_jpeg(s);
         *mime = "image/jpeg";
     }
     cairo_surface_destroy(s);

@@ -15,19 +15,21 @@ typedef struct JxPdfRender JxPdfRender;
  * open it. */
 JxPdfRender *jx_pdf_render_open(const guint8 *data, gsize len, GError **error);
 
-/* A page image larger than this as PNG (a scan) is made a JPEG instead. */
+/* A page image larger than this as PNG is made a JPEG instead. */
 #define JX_PDF_RENDER_PNG_MAX (512u * 1024)
 #define JX_PDF_RENDER_JPEG_QUALITY 80
 
 /* An image of page (1-based) as `view` says its boxes see it (turned and
  * scaled: extract/doc.h), at px pixels per point of that frame, white
- * behind (transfer full): a PNG, or a JPEG where the PNG would be over
- * JX_PDF_RENDER_PNG_MAX; *mime says which ("image/png", static), and *w, *h
- * the frame's size in its points. NULL with JX_ERROR_CORRUPT for a page
- * that is not there or too large to draw (over 20000 pixels a side),
- * JX_ERROR_IO when the image cannot be made. */
+ * behind (transfer full): a JPEG for a picture page (a scan: a third of
+ * its PNG) or where the PNG would be over JX_PDF_RENDER_PNG_MAX, else a
+ * PNG; *mime says which ("image/png", static), and *w, *h the frame's size
+ * in its points. NULL with JX_ERROR_CORRUPT for a page that is not there or
+ * too large to draw (over 20000 pixels a side), JX_ERROR_IO when the image
+ * cannot be made. */
 GBytes *jx_pdf_render_image(JxPdfRender *r, int page, const JxPageView *view, double px,
-                            double *w, double *h, const char **mime, GError **error);
+                            gboolean picture, double *w, double *h, const char **mime,
+                            GError **error);
 
 /* The same drawing as an RGB24 surface of ceil(*w * px) x ceil(*h * px)
  * pixels (transfer full: cairo_surface_destroy); NULL as above. */
