@@ -30,7 +30,7 @@ TEST_HOOKS  := -DJX_TEST_HOOKS
 LIB_SRC := common/error.c common/edits.c common/flags.c common/ruleset.c common/printed.c \
            extract/doc.c extract/extract.c extract/zip.c \
            extract/geom/ruling.c extract/geom/layout.c extract/geom/blocks.c \
-           extract/pdf/pdf.c extract/pdf/crosspage.c \
+           extract/pdf/pdf.c extract/pdf/crosspage.c extract/pdf/render.c \
            extract/ocr/ocr.c extract/ocr/deskew.c extract/ocr/orient.c extract/ocr/unwrap.c \
            extract/ocr/glyph.c extract/ocr/scan.c \
            extract/office/docx.c extract/office/xlsx.c extract/office/xls.c \
@@ -41,12 +41,12 @@ LIB_SRC := common/error.c common/edits.c common/flags.c common/ruleset.c common/
            rules/record.c rules/form.c rules/form_grid.c rules/form_fields.c \
            rules/form_funds.c rules/form_indicators.c rules/form_totals.c rules/check.c \
            rules/facts.c rules/fact_check.c \
-           sink/json.c sink/jsonl.c sink/columns.c sink/sqlite.c sink/pg.c sink/csv.c sink/handover.c sink/tables.c \
+           sink/json.c sink/jsonl.c sink/columns.c sink/sqlite.c sink/pg.c sink/csv.c sink/handover.c sink/tables.c sink/review.c \
            pipeline/pipeline.c api/jixiao.c
 # the OCR plugin, which judges glyph shapes too
 PLUGIN_SRC := extract/ocr/ocr_tesseract.c extract/ocr/glyph.c
 PLUGIN_HDR := extract/ocr/ocr_engine.h extract/ocr/ocr.h extract/ocr/glyph.h
-CLI_SRC := cli/jixiao.c cli/inputs.c cli/pool.c cli/eval.c
+CLI_SRC := cli/jixiao.c cli/inputs.c cli/pool.c cli/eval.c cli/review.c
 TEST_SRC := $(sort $(wildcard tests/*.c))
 RULES   := $(sort $(wildcard rules/*.rules))
 

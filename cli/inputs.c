@@ -146,3 +146,19 @@ gboolean jx_inputs_in_shard(const char *path, guint k, guint n)
         h = (h ^ *p) * 16777619u;
     return n <= 1 || h % n == k;
 }
+
+char *jx_inputs_stem(GHashTable *used, const char *path)
+{
+    char *base = g_path_get_basename(path);
+    char *dot = strrchr(base, '.');
+    if (dot && dot != base)
+        *dot = '\0';
+    char *stem = g_strdup(base);
+    for (int n = 2; g_hash_table_contains(used, stem); n++) {
+        g_free(stem);
+        stem = g_strdup_printf("%s-%d", base, n);
+    }
+    g_free(base);
+    g_hash_table_add(used, g_strdup(stem));
+    return stem;
+}

@@ -37,4 +37,10 @@ gboolean jx_inputs_named_document(const char *path);
  * shard, whatever else is in the run; n <= 1 holds everything. */
 gboolean jx_inputs_in_shard(const char *path, guint k, guint n);
 
+/* A stem for the files made of path, unique in a run: "report" for
+ * dir/report.pdf, then "report-2" for another report.docx (used: the set
+ * of stems given so far, char* it owns; the new one is added). Returns a
+ * new string (transfer full). */
+char *jx_inputs_stem(GHashTable *used, const char *path);
+
 #endif

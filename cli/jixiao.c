@@ -5,7 +5,8 @@
  *   tables     files -> the extracted blocks and tables, as text (debugging)
  *   normalize  texts -> value objects (debugging the normalize stage)
  *   merge      SQLite databases of shards -> one
- *   eval       gold files -> scores of the records of the documents beside them */
+ *   eval       gold files -> scores of the records of the documents beside them
+ *   review     files -> a page per document of its records beside their cells (cli/review.h) */
 #include <errno.h>
 #include <signal.h>
 #include <locale.h>
@@ -16,6 +17,7 @@
 #include "cli/eval.h"
 #include "cli/inputs.h"
 #include "cli/pool.h"
+#include "cli/review.h"
 #include "common/error.h"
 #include "extract/extract.h"
 #include "normalize/value.h"
@@ -42,6 +44,7 @@ static const char USAGE[] =
     "  normalize TEXT...  parse each text (or each line of stdin with -) as a value\n"
     "  merge OUT IN...    merge SQLite databases of shards into one\n"
     "  eval PATH...       score extraction against the gold files in PATH\n"
+    "  review PATH...     write an HTML page per document: its records beside the cells they came from\n"
     "\n"
     "Run 'jixiao COMMAND --help' for a command's options.\n";
 
@@ -732,24 +735,6 @@ static void show_table(GString *o, const JxTable *t, int index)
     }
 }
 
-/* A stem for the CSV files of path, unique in this run: "report" for
- * dir/report.pdf, then "report-2" for another report.docx. A new string. */
-static char *csv_stem(GHashTable *used, const char *path)
-{
-    char *base = g_path_get_basename(path);
-    char *dot = strrchr(base, '.');
-    if (dot && dot != base)
-        *dot = '\0';
-    char *stem = g_strdup(base);
-    for (int n = 2; g_hash_table_contains(used, stem); n++) {
-        g_free(stem);
-        stem = g_strdup_printf("%s-%d", base, n);
-    }
-    g_free(base);
-    g_hash_table_add(used, g_strdup(stem));
-    return stem;
-}
-
 static void show_doc(const char *path, const JxDoc *doc)
 {
     GString *o = g_string_new(NULL);
@@ -851,7 +836,7 @@ static int cmd_tables(int argc, char **argv)
             g_string_free(o, TRUE);
         }
         if (csv_dir) {
-            char *stem = csv_stem(stems, argv[i]);
+            char *stem = jx_inputs_stem(stems, argv[i]);
             int n = 0;
             if (!jx_tables_csv(csv_dir, stem, doc, &n, &err)) {
                 fprintf(stderr, "jixiao tables: %s\n", err->message);
@@ -946,6 +931,8 @@ int main(int argc, char **argv)
         return cmd_merge(argc - 1, argv + 1);
     if (!strcmp(argv[1], "eval"))
         return cmd_eval(argc - 1, argv + 1);
+    if (!strcmp(argv[1], "review"))
+        return jx_cli_review(argc - 1, argv + 1);
     fprintf(stderr, "jixiao: unknown command '%s'\n\n%s", argv[1], USAGE);
     return EXIT_USAGE;
 }

@@ -9,6 +9,7 @@ JxDoc *jx_doc_new(const char *format)
     doc->pages_without_text = g_array_new(FALSE, FALSE, sizeof(int));
     doc->pages_garbled = g_array_new(FALSE, FALSE, sizeof(int));
     doc->notes = g_ptr_array_new_with_free_func(g_free);
+    doc->views = g_array_new(FALSE, FALSE, sizeof(JxPageView));
     return doc;
 }
 
@@ -30,7 +31,27 @@ void jx_doc_free(JxDoc *doc)
     g_array_free(doc->pages_without_text, TRUE);
     g_array_free(doc->pages_garbled, TRUE);
     g_ptr_array_unref(doc->notes);
+    g_array_free(doc->views, TRUE);
     g_free(doc);
+}
+
+void jx_doc_set_view(JxDoc *doc, int page, double angle, double scale)
+{
+    for (guint i = 0; i < doc->views->len; i++)
+        if (g_array_index(doc->views, JxPageView, i).page == page)
+            g_array_remove_index(doc->views, i--);
+    if (angle == 0 && scale == 1)
+        return;
+    JxPageView v = {page, angle, scale};
+    g_array_append_val(doc->views, v);
+}
+
+JxPageView jx_doc_view(const JxDoc *doc, int page)
+{
+    for (guint i = 0; i < doc->views->len; i++)
+        if (g_array_index(doc->views, JxPageView, i).page == page)
+            return g_array_index(doc->views, JxPageView, i);
+    return (JxPageView){page, 0, 1};
 }
 
 JxBlock *jx_doc_add_paragraph(JxDoc *doc, const char *text, int page)

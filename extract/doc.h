@@ -39,6 +39,16 @@ typedef struct {
     JxTable *table;       /* NULL for paragraphs */
 } JxBlock;
 
+/* How the boxes of a page relate to the page as a PDF viewer draws it: the
+ * page turned by `angle` degrees (clockwise on screen) about its centre
+ * (turned sideways, by about 90 or 270, its width and height swap), then
+ * scaled by `scale`; box coordinates are points of that frame, origin top
+ * left. A page with no view is upright at scale 1. */
+typedef struct {
+    int page;             /* 1-based */
+    double angle, scale;
+} JxPageView;
+
 typedef struct {
     GPtrArray *blocks;    /* JxBlock*, in reading order */
     int pages;            /* 0 when the format has no pages */
@@ -47,6 +57,8 @@ typedef struct {
     GArray *pages_without_text; /* int, 1-based: image-only or empty pages */
     GArray *pages_garbled;      /* int, 1-based: text layer looks broken */
     guint ocr_pages;            /* pages whose text came from OCR */
+    GArray *views;              /* JxPageView of the pages that are not upright at scale 1
+                                 * (turned text, scans read at their own scale) */
     GPtrArray *notes;           /* char*, owned: what a user should be told (a missing OCR plugin) */
     unsigned flags;             /* JX_FLAG_BIT()s every record read from it carries (a reader's
                                  * doubt about the whole document, e.g. LAYOUT_ESTIMATED) */
@@ -57,6 +69,12 @@ typedef struct {
 JxDoc *jx_doc_new(const char *format);
 /* Frees doc with its blocks, tables, cells and notes; NULL is ignored. */
 void jx_doc_free(JxDoc *doc);
+
+/* Records how page's boxes relate to the page as drawn (replacing an
+ * earlier view of it); angle 0 and scale 1 is the default and not kept. */
+void jx_doc_set_view(JxDoc *doc, int page, double angle, double scale);
+/* The view of page: as set, or upright at scale 1. */
+JxPageView jx_doc_view(const JxDoc *doc, int page);
 
 /* Appends a paragraph (takes a copy of text); returns its block (the
  * document owns it), whose flags the reader may set. */

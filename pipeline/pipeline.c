@@ -80,7 +80,7 @@ static void read_facts(JxResult *res, const JxDoc *doc, const JxRuleset *rs)
 
 /* The pipeline once the bytes are in hand: hash, extract, forms, facts, checks. */
 static void run(JxDocRecords *d, const guint8 *data, gsize len, const JxRuleset *rs,
-                GHashTable *known)
+                GHashTable *known, JxDoc **keep)
 {
     char *sha = g_compute_checksum_for_data(G_CHECKSUM_SHA256, data, len);
     if (known && g_hash_table_contains(known, sha)) {
@@ -113,7 +113,10 @@ static void run(JxDocRecords *d, const guint8 *data, gsize len, const JxRuleset 
     for (guint i = 0; i < limits->len; i++)
         g_ptr_array_add(d->notes, g_strdup(g_ptr_array_index(limits, i)));
     g_ptr_array_unref(limits);
-    jx_doc_free(doc);
+    if (keep)
+        *keep = doc;
+    else
+        jx_doc_free(doc);
 }
 
 JxRuleset *jx_pipeline_rules(const char *dir, GError **error)
@@ -135,20 +138,28 @@ JxDocRecords *jx_pipeline_file(const char *path, const JxRuleset *rs, GHashTable
     gchar *data = NULL;
     gsize len = 0;
     if (read_input(path, &data, &len, &err))
-        run(d, (const guint8 *)data, len, rs, known);
+        run(d, (const guint8 *)data, len, rs, known, NULL);
     else
         set_error(d, err);
     g_free(data);
     return d;
 }
 
+JxDocRecords *jx_pipeline_data_doc(const char *source, const guint8 *data, gsize len,
+                                   const JxRuleset *rs, JxDoc **doc)
+{
+    g_return_val_if_fail(source != NULL && rs != NULL && (data != NULL || len == 0), NULL);
+    if (doc)
+        *doc = NULL;
+    JxDocRecords *d = records_new(source);
+    run(d, data ? data : (const guint8 *)"", len, rs, NULL, doc);
+    return d;
+}
+
 JxDocRecords *jx_pipeline_data(const char *source, const guint8 *data, gsize len,
                                const JxRuleset *rs)
 {
-    g_return_val_if_fail(source != NULL && rs != NULL && (data != NULL || len == 0), NULL);
-    JxDocRecords *d = records_new(source);
-    run(d, data ? data : (const guint8 *)"", len, rs, NULL);
-    return d;
+    return jx_pipeline_data_doc(source, data, len, rs, NULL);
 }
 
 JxDocRecords *jx_pipeline_failure(const char *path, const char *code, const char *message)

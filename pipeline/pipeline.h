@@ -10,6 +10,7 @@
 
 #include "rules/record.h"
 #include "common/ruleset.h"
+#include "extract/doc.h"
 
 /* Largest input read (bytes); larger is a TOO_LARGE error. */
 #define JX_MAX_INPUT (1024u * 1024 * 1024)
@@ -46,6 +47,13 @@ JxDocRecords *jx_pipeline_file(const char *path, const JxRuleset *rs, GHashTable
  * source or rs, or NULL data with len > 0. */
 JxDocRecords *jx_pipeline_data(const char *source, const guint8 *data, gsize len,
                                const JxRuleset *rs);
+
+/* As jx_pipeline_data(), and *doc (when doc is not NULL) the document model
+ * the records were read from, as the rules read it (transfer full: free with
+ * jx_doc_free; NULL when the data could not be extracted): the model their
+ * JxSource cell references point into. */
+JxDocRecords *jx_pipeline_data_doc(const char *source, const guint8 *data, gsize len,
+                                   const JxRuleset *rs, JxDoc **doc);
 
 /* The records of a file no worker could finish: a document record and an
  * error with code ("CRASH", "TIMEOUT", "TOO_LARGE") and message; the file

@@ -149,23 +149,37 @@ static guint blamed(guint sums, JxNum weight, JxNum score)
     return f;
 }
 
+void jx_check_form_sums(const JxForm *form, double *wsum, int *wn, double *ssum, int *sn)
+{
+    *wsum = *ssum = 0;
+    *wn = *sn = 0;
+    for (guint i = 0; i < form->funds->len; i++) {
+        const JxFund *f = g_ptr_array_index(form->funds, i);
+        if (strcmp(f->line, "total") != 0)
+            continue;
+        if (f->weight.set)
+            *wsum += f->weight.v, (*wn)++;
+        if (f->score.set)
+            *ssum += f->score.v, (*sn)++;
+    }
+    for (guint i = 0; i < form->indicators->len; i++) {
+        const JxIndicator *ind = g_ptr_array_index(form->indicators, i);
+        if (ind->weight.set)
+            *wsum += ind->weight.v, (*wn)++;
+        if (ind->score.set)
+            *ssum += ind->score.v, (*sn)++;
+    }
+}
+
 static void check_form(JxForm *form, const JxRuleset *rs)
 {
     check_level_weights(form, 1);
     check_level_weights(form, 2);
     check_level_nesting(form);
-    double wsum = 0, ssum = 0;
-    int wn = 0, sn = 0;
     for (guint i = 0; i < form->funds->len; i++) {
         JxFund *f = g_ptr_array_index(form->funds, i);
         check_fund(f);
         f->confidence = jx_check_confidence(f->flags, rs);
-        if (strcmp(f->line, "total") == 0) {
-            if (f->weight.set)
-                wsum += f->weight.v, wn++;
-            if (f->score.set)
-                ssum += f->score.v, sn++;
-        }
     }
     for (guint i = 0; i < form->indicators->len; i++) {
         JxIndicator *ind = g_ptr_array_index(form->indicators, i);
@@ -173,11 +187,10 @@ static void check_form(JxForm *form, const JxRuleset *rs)
         if (over(ind->score, ind->weight) || over(ind->review_score, ind->weight))
             ind->flags |= JX_FLAG_BIT(JX_FLAG_SCORE_OVER_WEIGHT);
         ind->confidence = jx_check_confidence(ind->flags, rs);
-        if (ind->weight.set)
-            wsum += ind->weight.v, wn++;
-        if (ind->score.set)
-            ssum += ind->score.v, sn++;
     }
+    double wsum, ssum;
+    int wn, sn;
+    jx_check_form_sums(form, &wsum, &wn, &ssum, &sn);
     if (form->total_weight.set && wn && fabs(wsum - form->total_weight.v) > JX_SUM_TOLERANCE)
         form->flags |= JX_FLAG_BIT(JX_FLAG_WEIGHT_SUM_MISMATCH);
     /* a form that states a total score, yet of which no scored row was

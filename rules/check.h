@@ -19,6 +19,11 @@
  * In place, nothing allocated for the caller; does nothing on NULL. */
 void jx_check_result(JxResult *res, const JxRuleset *rs);
 
+/* The sums a form's printed totals are checked against: the weights and
+ * scores of its indicators and of its 合计 fund line (*wsum, *ssum), and how
+ * many values went into each (*wn, *sn; a sum of none is not checked). */
+void jx_check_form_sums(const JxForm *form, double *wsum, int *wn, double *ssum, int *sn);
+
 /* Confidence for a set of flags (JX_FLAG_BIT()s): product of (1 - penalty)
  * over the flags, each the `penalty` rule of the flag's name clamped to
  * 0..1 (0.1 without one), rounded to 0.001. 1.0 for no flags. */

@@ -344,7 +344,7 @@ JxResult *jx_forms_read(const JxDoc *doc, const JxRuleset *rs)
             continue;
         }
         Grid g;
-        fr_grid_init(&g, blk->table);
+        fr_grid_init(&g, blk->table, (int)b);
         for (int r = 0; r < blk->table->nrows; r++)
             read_row(&rd, &g, r);
         fr_grid_clear(&g);

@@ -121,11 +121,14 @@ static gboolean read_fund_line(Reader *rd, const Grid *g, int r, GArray *cells)
     f->unit_declared = g_strdup(rd->fund.unit);
     f->flags |= fr_row_flags(g, r);
     f->page = fr_cell(g, label)->page;
+    fr_source_add(&f->src, g, label);
     const char *t[FC_N];
     for (int c = 0; c < FC_N; c++) {
         t[c] = fr_text_for(g, r, rd->fund.col, FC_N, c);
         if (t[c] && fr_at(g, r, rd->fund.col[c]) == label)
             t[c] = NULL;
+        if (t[c])
+            fr_source_add(&f->src, g, fr_cell_for(g, r, rd->fund.col, FC_N, c));
     }
     f->flags |= fr_inferred_flag(rd->fund.inferred, t, FC_N);
     fund_money(f, t[FC_BUDGET_INITIAL], &f->budget_initial);
@@ -190,9 +193,15 @@ void fr_read_source_funds(Reader *rd, const Grid *g, int r)
         f->unit_declared = g_strdup(fs->unit);
         f->flags |= fr_row_flags(g, r);
         f->page = i >= 0 ? fr_cell(g, i)->page : 0;
-        if (i >= 0 && fr_cell(g, i)->row == r)
+        if (i >= 0 && fr_cell(g, i)->row == r) {
             fund_money(f, g->text[i], &f->budget_full_year);
+            fr_source_add(&f->src, g, i);
+        }
         if (!strcmp(f->line, "total")) {
+            if (fs->col[FC_EXECUTED] >= 0)
+                fr_source_add(&f->src, g, fr_cell_for(g, r, fs->col, FC_N, FC_EXECUTED));
+            if (fs->col[FC_RATE] >= 0)
+                fr_source_add(&f->src, g, fr_cell_for(g, r, fs->col, FC_N, FC_RATE));
             fund_money(f, fr_text_for(g, r, fs->col, FC_N, FC_EXECUTED), &f->executed);
             fund_plain(f, fr_text_for(g, r, fs->col, FC_N, FC_RATE), &f->rate, TRUE);
         }

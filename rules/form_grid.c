@@ -10,9 +10,10 @@ static const char *const MEMO_KIND[MEMO_N] = {"title", "total", "fundcol", "indc
                                              "goalcol", "fundline", "fundsource", "field"};
 static const char NOT_YET[] = "";
 
-void fr_grid_init(Grid *g, const JxTable *t)
+void fr_grid_init(Grid *g, const JxTable *t, int block)
 {
     g->t = t;
+    g->block = block;
     g->text = g_new0(char *, t->cells->len + 1);
     g->key = g_new0(char *, t->cells->len + 1);
     for (guint i = 0; i < t->cells->len; i++) {
@@ -83,6 +84,16 @@ const char *fr_text_for(const Grid *g, int r, const int *cols, int n, int which)
         return NULL;
     int i = fr_cell_for(g, r, cols, n, which);
     return i < 0 ? NULL : g->text[i];
+}
+
+void fr_source_add(JxSource *src, const Grid *g, int i)
+{
+    if (i < 0 || src->n >= JX_SOURCE_CELLS)
+        return;
+    for (guint k = 0; k < src->n; k++)
+        if (src->cell[k].block == g->block && src->cell[k].cell == i)
+            return;
+    src->cell[src->n++] = (JxCellRef){g->block, i};
 }
 
 guint fr_row_flags(const Grid *g, int r)

@@ -281,6 +281,9 @@ void fr_read_indicator(Reader *rd, const Grid *g, int r)
     ind->deviation = fr_nonempty(t[IC_DEVIATION]);
     ind->detail = fr_nonempty(t[IC_DETAIL]);
     ind->criteria = fr_nonempty(t[IC_CRITERIA]);
+    for (int c = 0; c < IC_N; c++)
+        if (t[c])
+            fr_source_add(&ind->src, g, fr_cell_for(g, r, is->col, IC_N, c));
     int ni = is->col[IC_NAME] >= 0 ? fr_at(g, r, is->col[IC_NAME]) : -1;
     ind->page = ni >= 0 ? fr_cell(g, ni)->page : 0;
     g_ptr_array_add(rd->form->indicators, ind);

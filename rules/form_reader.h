@@ -31,6 +31,7 @@ typedef enum { MEMO_TITLE, MEMO_TOTAL, MEMO_FUNDCOL, MEMO_INDCOL, MEMO_GOALCOL,
 /* One table with each cell's text cleaned once. */
 typedef struct {
     const JxTable *t;
+    int block;         /* index of t's block in the document */
     char **text;       /* jx_text_clean, per cell index */
     char **key;        /* jx_text_compact, for label rules */
     const char **memo; /* ncells * MEMO_N: rule NAME, NULL, or not yet */
@@ -81,7 +82,7 @@ typedef struct {
 } Reader;
 
 /* ---- form_grid.c: the cells of one table ---- */
-void fr_grid_init(Grid *g, const JxTable *t);
+void fr_grid_init(Grid *g, const JxTable *t, int block);
 void fr_grid_clear(Grid *g);
 /* The key of cell i if it is at most max characters long, else NULL. */
 const char *fr_short_key(const Grid *g, int i, int max);
@@ -94,6 +95,8 @@ const JxCell *fr_cell(const Grid *g, int i);
  * that also covers a mapped column further left belongs to that column. */
 int fr_cell_for(const Grid *g, int r, const int *cols, int n, int which);
 const char *fr_text_for(const Grid *g, int r, const int *cols, int n, int which);
+/* Adds cell i (ignored when < 0, already there, or no room) to src. */
+void fr_source_add(JxSource *src, const Grid *g, int i);
 /* The flags the earlier stages set on the cells of row r. */
 guint fr_row_flags(const Grid *g, int r);
 /* The columns of a header row: cols[c] is the column of names[c], or -1;

@@ -72,6 +72,9 @@ void fr_read_total(Reader *rd, const Grid *g, int r, GArray *cells, int label)
         t[IC_WEIGHT] = w.set ? wt : NULL;
         t[IC_SCORE] = s.set ? st : NULL;
         f->flags |= fr_inferred_flag(rd->ind.inferred, t, IC_N);
+        f->src.n = 0;
+        for (guint k = 0; k < cells->len; k++)
+            fr_source_add(&f->src, g, g_array_index(cells, int, k));
     }
     fr_note_page(rd, fr_cell(g, label)->page);
 }

@@ -149,6 +149,21 @@ typedef enum {
     F(CSTR, code, code)       /* "IO" "EMPTY" ... (common/error.h) */ \
     F(CSTR, message, message)
 
+/* Where a record's values were read: the cells of the document model
+ * (extract/doc.h) they came from, for showing them on the page (sink/review.h).
+ * Internal to the library: no sink writes it and the hand-over between
+ * processes does not carry it (a record from jx_records_deserialize has none).
+ * The indexes mean something only against the JxDoc the record was read from. */
+#define JX_SOURCE_CELLS 12
+typedef struct {
+    int block;  /* index of the table's block in JxDoc.blocks */
+    int cell;   /* index in that table's cells */
+} JxCellRef;
+typedef struct {
+    guint n;                          /* 0: not known */
+    JxCellRef cell[JX_SOURCE_CELLS];  /* distinct, in the order read */
+} JxSource;
+
 #define JX_RECORD_MEMBER(kind, m, name) JX_MEMBER_##kind(m)
 #define JX_RECORD_ALIAS(kind, m, name)
 
@@ -161,16 +176,19 @@ typedef struct {
 
 typedef struct {
     JX_FUND_FIELDS(JX_RECORD_MEMBER, JX_RECORD_ALIAS)
+    JxSource src;                  /* its label and amount cells */
 } JxFund;
 
 typedef struct {
     JX_INDICATOR_FIELDS(JX_RECORD_MEMBER, JX_RECORD_ALIAS)
+    JxSource src;                  /* its level, name and value cells */
 } JxIndicator;
 
 typedef struct {
     JX_FORM_FIELDS(JX_RECORD_MEMBER, JX_RECORD_ALIAS)
     GPtrArray *funds;              /* JxFund* */
     GPtrArray *indicators;         /* JxIndicator* */
+    JxSource src;                  /* the cells of its 总分 row */
 } JxForm;
 
 typedef struct {

@@ -5,7 +5,7 @@ set -eu
 PKGS="gcc clang make pkg-config libc6-dev libglib2.0-dev libpoppler-glib-dev libxml2-dev
 libpcre2-dev libcunit1-dev libzip-dev libsqlite3-dev libjson-glib-dev libcairo2-dev libjpeg-dev sqlite3
 libpq-dev postgresql
-poppler-utils time qpdf unzip libclang-rt-14-dev man-db
+poppler-utils time qpdf unzip libclang-rt-14-dev man-db chromium
 libtesseract-dev libleptonica-dev tesseract-ocr-chi-sim tesseract-ocr-eng"
 
 if ! command -v dpkg-query >/dev/null 2>&1; then

@@ -57,5 +57,6 @@ void jx_add_xlsx_tests(void);
 void jx_add_xls_tests(void);
 void jx_add_install_tests(void);
 void jx_add_facts_tests(void);
+void jx_add_review_tests(void);
 
 #endif

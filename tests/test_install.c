@@ -102,7 +102,7 @@ static void test_install(void)
     for (const char *sec = "NAME\0SYNOPSIS\0COMMANDS\0FLAGS\0EXIT STATUS\0EXAMPLES\0"; *sec;
          sec += strlen(sec) + 1)
         CU_ASSERT_PTR_NOT_NULL(strstr(text, sec));
-    static const char *const COMMANDS[] = {"extract", "tables", "normalize", "merge", "eval"};
+    static const char *const COMMANDS[] = {"extract", "tables", "normalize", "merge", "eval", "review"};
     for (gsize c = 0; c < G_N_ELEMENTS(COMMANDS); c++) {
         char **opts = help_options(installed, COMMANDS[c]);
         for (int i = 0; opts[i]; i++)

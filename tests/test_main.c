@@ -96,6 +96,7 @@ int main(void)
     jx_add_xls_tests();
     jx_add_install_tests();
     jx_add_facts_tests();
+    jx_add_review_tests();
     /* JX_TEST_SUITES=a,b runs only the suites whose names hold a or b (a
      * developer's quick loop; make test runs them all) */
     const char *only = getenv("JX_TEST_SUITES");

@@ -183,9 +183,10 @@ static double picture_scale(double pw, double ph)
 /* A picture page rendered at scale pixels per page point, turned
  * clockwise by turn degrees and then back by its lean, into *w x *h
  * pixels; the grids of its ruling lines (in points at JX_OCR_SCALE) go to
- * *grids. */
+ * *grids, the angle it was turned by in all (turn and lean) to *angle. */
 static guint8 *page_picture(JxScanDraw draw, gpointer page, double scale, double pw,
-                            double ph, int turn, int *w, int *h, GPtrArray **grids)
+                            double ph, int turn, int *w, int *h, GPtrArray **grids,
+                            double *angle)
 {
     gboolean sideways = turn % 180 != 0;
     *w = (int)ceil((sideways ? ph : pw) * scale);
@@ -193,9 +194,11 @@ static guint8 *page_picture(JxScanDraw draw, gpointer page, double scale, double
     guint8 *gray = render_gray(draw, page, scale, *w, *h, turn);
     /* a scan leans: turn it back, so ruling lines run level */
     double lean = jx_deskew_angle(gray, *w, *h, *w);
+    *angle = turn;
     if (fabs(lean) >= JX_DESKEW_MIN) {
         g_free(gray);
         gray = render_gray(draw, page, scale, *w, *h, turn + lean);
+        *angle = turn + lean;
     }
     GArray *hs = g_array_new(FALSE, FALSE, sizeof(JxSeg)), *vs = g_array_new(FALSE, FALSE, sizeof(JxSeg));
     jx_ruling_find(gray, *w, *h, *w, 1, 0, JX_RULING_DARK_SCAN, JX_OCR_SCALE, hs, vs);
@@ -286,7 +289,8 @@ gboolean jx_scan_page(JxDoc *doc, int pageno, double pw, double ph, JxScanDraw d
     }
     int w = 0, h = 0;
     GPtrArray *grids = NULL;
-    guint8 *gray = page_picture(draw, page, scale, pw, ph, 0, &w, &h, &grids);
+    double angle = 0;
+    guint8 *gray = page_picture(draw, page, scale, pw, ph, 0, &w, &h, &grids, &angle);
     *blank = no_ink(gray, w, h);
     if (*blank || !jx_ocr_available(error)) {
         g_free(gray);
@@ -298,8 +302,10 @@ gboolean jx_scan_page(JxDoc *doc, int pageno, double pw, double ph, JxScanDraw d
     if (turn) {
         g_free(gray);
         g_ptr_array_free(grids, TRUE);
-        gray = page_picture(draw, page, scale, pw, ph, turn, &w, &h, &grids);
+        gray = page_picture(draw, page, scale, pw, ph, turn, &w, &h, &grids, &angle);
     }
+    /* boxes are pixels at s: points of the page drawn as it was read */
+    jx_doc_set_view(doc, pageno, angle, scale / s);
 
     GArray *items = jx_blocks_new();
     gboolean *covered = g_new0(gboolean, h);

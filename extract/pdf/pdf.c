@@ -226,6 +226,8 @@ static void read_page(JxDoc *doc, PopplerPage *page, int pageno, Raster *ras)
         g_ptr_array_free(grids, TRUE);
         grids = page_grids(page, &turn, ras);
     }
+    if (turn.angle) /* turn_point's map: the page drawn turned back by the angle */
+        jx_doc_set_view(doc, pageno, -turn.angle, 1);
     if (glyphs->len == 0) {
         g_ptr_array_free(grids, TRUE);
         g_array_free(glyphs, TRUE);
