@@ -30,6 +30,22 @@ static guint value_flags(const JxValue *v)
     return f;
 }
 
+/* A target and an actual read by OCR that cannot both be right side by
+ * side: of one kind and unit, a percent over 100 beside one of at most 100
+ * (≥98% read as 298%), or amounts a factor of ten or more apart (a digit
+ * read into or out of one). One of them is likely misread. */
+static gboolean implausible_pair(const JxValue *t, const JxValue *a)
+{
+    if (!t->has_value || !a->has_value || t->kind != a->kind || g_strcmp0(t->unit, a->unit))
+        return FALSE;
+    if (t->kind == JX_KIND_PERCENT)
+        return (t->value > 100) != (a->value > 100);
+    if (t->kind != JX_KIND_NUMBER && t->kind != JX_KIND_MONEY)
+        return FALSE;
+    double lo = MIN(fabs(t->value), fabs(a->value)), hi = MAX(fabs(t->value), fabs(a->value));
+    return lo > 0 && hi >= 10 * lo;
+}
+
 static gboolean over(JxNum score, JxNum weight)
 {
     return score.set && weight.set && score.v > weight.v + 1e-9;
@@ -50,6 +66,9 @@ static void check_fund(JxFund *f)
 {
     if (over(f->score, f->weight))
         f->flags |= JX_FLAG_BIT(JX_FLAG_SCORE_OVER_WEIGHT);
+    /* an 执行率 over 100 % read by OCR: more likely a misread digit */
+    if ((f->flags & JX_FLAG_BIT(JX_FLAG_OCR)) && f->rate.set && f->rate.v > 100)
+        f->flags |= JX_FLAG_BIT(JX_FLAG_OCR_LOW_CONF);
     if (f->rate.set && f->executed.set && f->budget_full_year.set &&
         f->budget_full_year.v > 0) {
         double computed = f->executed.v / f->budget_full_year.v * 100;
@@ -184,6 +203,8 @@ static void check_form(JxForm *form, const JxRuleset *rs)
     for (guint i = 0; i < form->indicators->len; i++) {
         JxIndicator *ind = g_ptr_array_index(form->indicators, i);
         ind->flags |= value_flags(&ind->target) | value_flags(&ind->actual);
+        if ((ind->flags & JX_FLAG_BIT(JX_FLAG_OCR)) && implausible_pair(&ind->target, &ind->actual))
+            ind->flags |= JX_FLAG_BIT(JX_FLAG_OCR_LOW_CONF);
         if (over(ind->score, ind->weight) || over(ind->review_score, ind->weight))
             ind->flags |= JX_FLAG_BIT(JX_FLAG_SCORE_OVER_WEIGHT);
         ind->confidence = jx_check_confidence(ind->flags, rs);

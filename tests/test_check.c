@@ -155,6 +155,48 @@ static void test_rate_mismatch(void)
 
 /* Product of (1 - penalty), rounded to 0.001; a flag without a penalty
  * rule costs 0.1. */
+/* OCR'd values that cannot both be right: a percent target over 100
+ * beside an actual under it (≥98% read as 298%), amounts a factor of ten
+ * apart, an 执行率 over 100 %; the same printed in a text layer are left. */
+static void test_implausible_ocr(void)
+{
+    JxRuleset *rs = builtin();
+    static const struct {
+        const char *target, *actual;
+        gboolean ocr, doubt;
+    } PAIRS[] = {
+        {"298%", "99.3%", TRUE, TRUE},  {"98%", "99.3%", TRUE, FALSE},
+        {"147万元", "14万元", TRUE, TRUE}, {"15万元", "14万元", TRUE, FALSE},
+        {"298%", "99.3%", FALSE, FALSE}, {"20人", "2人", TRUE, TRUE},
+        {"20人", "2次", TRUE, FALSE}, /* other units: no pair */
+    };
+    for (gsize i = 0; i < G_N_ELEMENTS(PAIRS); i++) {
+        const double w[] = {10}, sc[] = {10};
+        JxResult *res = form_of(w, sc, 1);
+        JxIndicator *ind = ind_of(res, 0);
+        jx_value_clear(&ind->target);
+        jx_value_clear(&ind->actual);
+        jx_value_parse(PAIRS[i].target, NULL, &ind->target);
+        jx_value_parse(PAIRS[i].actual, NULL, &ind->actual);
+        ind->flags = PAIRS[i].ocr ? JX_FLAG_BIT(JX_FLAG_OCR) : 0;
+        jx_check_result(res, rs);
+        if (HAS(ind->flags, OCR_LOW_CONF) != PAIRS[i].doubt)
+            JX_FAIL_MSG("%s beside %s (%s): OCR_LOW_CONF %s", PAIRS[i].target, PAIRS[i].actual,
+                        PAIRS[i].ocr ? "OCR" : "text layer", PAIRS[i].doubt ? "missing" : "set");
+        CU_ASSERT_EQUAL(ind->confidence < 0.9, PAIRS[i].doubt);
+        jx_result_free(res);
+    }
+    JxResult *res = form_of(NULL, NULL, 0);
+    JxFund *f = jx_fund_new(0, "total");
+    f->rate = (JxNum){TRUE, 136.5};
+    f->flags = JX_FLAG_BIT(JX_FLAG_OCR);
+    g_ptr_array_add(((JxForm *)g_ptr_array_index(res->forms, 0))->funds, f);
+    jx_check_result(res, rs);
+    CU_ASSERT_TRUE(HAS(f->flags, OCR_LOW_CONF));
+    jx_result_free(res);
+    jx_ruleset_free(rs);
+}
+
 static void test_confidence(void)
 {
     JxRuleset *rs = builtin();
@@ -197,5 +239,6 @@ void jx_add_check_tests(void)
     CU_add_test(s, "score over weight", test_score_over_weight);
     CU_add_test(s, "weight and score sums", test_sums);
     CU_add_test(s, "rate against amounts", test_rate_mismatch);
+    CU_add_test(s, "implausible OCR'd pairs and rates are in doubt", test_implausible_ocr);
     CU_add_test(s, "confidence from flags", test_confidence);
 }
