@@ -217,10 +217,10 @@ static void document_kind(JxResult *res, const JxDoc *doc, const JxRuleset *rs)
     guint seen = 0;
     glong chars = 0;
     int year = 0;
-    int stated = 0; /* a bodyyear anywhere: "2021年整体绩效年度目标" */
+    int stated = 0; /* a bodyyear anywhere: "2021年整体绩效年度目标"; -1 when two differ */
     for (guint i = 0; i < doc->blocks->len; i++) {
         const JxBlock *b = g_ptr_array_index(doc->blocks, i);
-        if (b->kind != JX_BLOCK_PARAGRAPH || (seen >= 40 && stated))
+        if (b->kind != JX_BLOCK_PARAGRAPH || (seen >= 40 && stated < 0))
             continue;
         char *key = jx_text_compact(b->text);
         char *y = NULL;
@@ -233,8 +233,8 @@ static void document_kind(JxResult *res, const JxDoc *doc, const JxRuleset *rs)
             seen++;
             g_clear_pointer(&y, g_free);
         }
-        if (!stated && jx_ruleset_match(rs, "bodyyear", key, &y) && y)
-            stated = atoi(y);
+        if (stated >= 0 && jx_ruleset_match(rs, "bodyyear", key, &y) && y)
+            stated = !stated || stated == atoi(y) ? atoi(y) : -1; /* two years: neither */
         g_free(y);
         g_free(key);
     }
@@ -256,7 +256,7 @@ static void document_kind(JxResult *res, const JxDoc *doc, const JxRuleset *rs)
     if (!kind)
         kind = opening;
     if (!res->year)
-        res->year = year ? year : stated;
+        res->year = year ? year : MAX(stated, 0);
     res->kind = kind ? g_intern_string(kind) : "unknown";
 }
 

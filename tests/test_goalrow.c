@@ -54,8 +54,39 @@ static void test_goal_in_first_row(void)
     jx_ruleset_free(rs);
 }
 
+/* A year stated in the body as the year evaluated is the document's when
+ * no title gives one; two such years that differ give none. */
+static void test_body_year(void)
+{
+    JxRuleset *rs = jx_ruleset_new();
+    CU_ASSERT_TRUE_FATAL(jx_ruleset_load_builtin(rs, NULL));
+    static const struct { const char *a, *b; int year; } CASES[] = {
+        {"广水市工商联 2021 年整体绩效年度目标：举办培训班。", "", 2021},
+        {"广水市工商联 2021 年整体绩效年度目标：举办培训班。", "2022年项目绩效目标另行下达。", 0},
+        {"", "", 0},
+    };
+    for (gsize i = 0; i < G_N_ELEMENTS(CASES); i++) {
+        JxDoc *doc = jx_doc_new("docx");
+        jx_doc_add_paragraph(doc, "广水市部门整体支出绩效目标自评表（表2）", 0);
+        jx_doc_add_table(doc, goal_table("年度目标1：", "组织培训", "培训人数"), 0);
+        for (int k = 0; k < 30; k++) /* past the opening text */
+            jx_doc_add_paragraph(doc, "说明：指标名称、年初指标值按照绩效目标申报表填写，不得漏项。", 0);
+        if (*CASES[i].a)
+            jx_doc_add_paragraph(doc, CASES[i].a, 0);
+        if (*CASES[i].b)
+            jx_doc_add_paragraph(doc, CASES[i].b, 0);
+        JxResult *res = jx_forms_read(doc, rs);
+        if (res->year != CASES[i].year)
+            JX_FAIL_MSG("case %zu: year %d, expected %d", i, res->year, CASES[i].year);
+        jx_result_free(res);
+        jx_doc_free(doc);
+    }
+    jx_ruleset_free(rs);
+}
+
 void jx_add_goalrow_tests(void)
 {
     CU_pSuite s = CU_add_suite("goal forms", NULL, NULL);
     CU_add_test(s, "the goal in the table's first row, label and text apart", test_goal_in_first_row);
+    CU_add_test(s, "a year stated in the body; two that differ give none", test_body_year);
 }
